@@ -1,0 +1,184 @@
+//! Wash engine benchmarks on the synthetic data set: a 5 M-number national register,
+//! a 200 k centre list, a 100 k client list and 1 M customers; leads in batches of 10 000 of
+//! which ~35 % hit some list. Also: the cost of one `NumberSet::contains` (the in-process
+//! floor), opening the generation, and (printed once) build time and bytes per number.
+//!
+//! Run: `cargo bench --bench wash`. Set `VASK_BENCH_SCALE=0.1` for a quicker, smaller run.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::Utc;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use vask::build::{BuildOptions, build_into};
+use vask::domain::{CallerKind, Campaign, Category, CentreId, ClientId, Purpose};
+use vask::engine::{CountryPolicy, Engine, WashRequest};
+use vask::generation::Generation;
+use vask::number::{Normaliser, Region};
+use vask::sources::Catalog;
+use vask::synth::{self, SynthSpec};
+
+fn spec() -> SynthSpec {
+    let scale: f64 = std::env::var("VASK_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+    let s = SynthSpec::benchmark();
+    let f = |n: u64| ((n as f64 * scale) as u64).max(10);
+    SynthSpec {
+        register: f(s.register),
+        centre_list: f(s.centre_list),
+        client_list: f(s.client_list),
+        customers: f(s.customers),
+        express: f(s.express),
+        ..s
+    }
+}
+
+/// Writes the sources (once per spec) and builds a fresh generation; prints build figures.
+fn generation_dir(spec: &SynthSpec) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("wash-bench-{}-{}", spec.register, spec.customers));
+    let catalog_path = root.join("sources/catalog.toml");
+    if !catalog_path.exists() {
+        synth::write(&root.join("sources"), spec).expect("write synthetic sources");
+    }
+    let catalog = Catalog::load(&catalog_path).expect("catalogue");
+    let dir = root.join("generation");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("generation dir");
+    let opts = BuildOptions {
+        now: Utc::now(),
+        max_errors: 0,
+        opt_outs: Vec::new(),
+    };
+    let report = build_into(&catalog, &dir, "bench", &opts).expect("build");
+    let national_bytes = std::fs::metadata(dir.join("sets.bin"))
+        .map(|m| m.len())
+        .unwrap_or(0)
+        + std::fs::metadata(dir.join("national.fst"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    eprintln!(
+        "build: {} reservations, {} lists, {:.2} s, {} bytes in all; national register {:.2} bytes/number (sets.bin + national.fst)",
+        report.reservations,
+        report.lists,
+        report.seconds,
+        report.bytes,
+        national_bytes as f64 / report.national_numbers as f64
+    );
+    dir
+}
+
+fn benches(c: &mut Criterion) {
+    let spec = spec();
+    let dir = generation_dir(&spec);
+
+    let mut g = c.benchmark_group("generation");
+    g.sample_size(20);
+    g.bench_function("open", |b| {
+        b.iter(|| Generation::open(black_box(&dir)).expect("open"))
+    });
+    g.finish();
+
+    let started = Instant::now();
+    let generation = Generation::open(&dir).expect("open");
+    eprintln!("open: {:?}", started.elapsed());
+    let normaliser = Normaliser::new("NO".parse::<Region>().expect("region"));
+    let engine = Engine::new(generation, normaliser, CountryPolicy::norway());
+    let leads = synth::leads(&spec, 7, 10_000, 0.35);
+    let request = WashRequest {
+        centre: CentreId::new(synth::CENTRE).expect("id"),
+        client: ClientId::new(synth::CLIENT).expect("id"),
+        campaign: Campaign {
+            purpose: Purpose::Sales,
+            caller: CallerKind::Business,
+            category: Some(Category::new("power").expect("category")),
+        },
+        at: Utc::now(),
+    };
+    let generation = engine.generation();
+
+    {
+        let resolved = engine.resolve(&generation, &request);
+        let mut out = Vec::new();
+        engine.wash_e164(&resolved, &leads, &mut out);
+        let hit = out.iter().filter(|r| **r != 0).count();
+        eprintln!(
+            "leads: {} of {} ({:.1} %) hit some list",
+            hit,
+            leads.len(),
+            100.0 * hit as f64 / leads.len() as f64
+        );
+    }
+
+    let mut g = c.benchmark_group("wash");
+    g.throughput(Throughput::Elements(leads.len() as u64));
+    g.bench_function("e164_batch_10k", |b| {
+        let mut out = Vec::with_capacity(leads.len());
+        b.iter(|| {
+            out.clear();
+            let resolved = engine.resolve(&generation, &request);
+            engine.wash_e164(&resolved, black_box(&leads), &mut out);
+            black_box(&out);
+        })
+    });
+    let strings: Vec<String> = leads
+        .iter()
+        .enumerate()
+        .map(|(i, n)| match i % 4 {
+            0 => format!("{}", n - 4_700_000_000),
+            1 => format!("+{n}"),
+            2 => {
+                let s = format!("{}", n - 4_700_000_000);
+                format!("0047 {} {} {}", &s[..3], &s[3..5], &s[5..])
+            }
+            _ => {
+                let s = format!("{}", n - 4_700_000_000);
+                format!("+47 {} {} {}", &s[..3], &s[3..5], &s[5..])
+            }
+        })
+        .collect();
+    g.bench_function("strings_batch_10k", |b| {
+        let mut out = Vec::with_capacity(leads.len());
+        let mut normalised = Vec::with_capacity(leads.len());
+        b.iter(|| {
+            out.clear();
+            normalised.clear();
+            let resolved = engine.resolve(&generation, &request);
+            engine.wash_raw(&resolved, black_box(&strings), &mut out, &mut normalised);
+            black_box(&out);
+        })
+    });
+    // The floor: one set lookup per number against the 5 M register.
+    g.bench_function("national_contains_only", |b| {
+        b.iter(|| {
+            let mut hits = 0u32;
+            for &n in black_box(&leads) {
+                hits += u32::from(generation.national.contains(n));
+            }
+            black_box(hits)
+        })
+    });
+    let centre = generation
+        .centres
+        .values()
+        .next()
+        .expect("centre list")
+        .set
+        .clone();
+    g.bench_function("roaring_contains_200k_list", |b| {
+        b.iter(|| {
+            let mut hits = 0u32;
+            for &n in black_box(&leads) {
+                hits += u32::from(centre.contains(n));
+            }
+            black_box(hits)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(wash, benches);
+criterion_main!(wash);

@@ -1,0 +1,589 @@
+//! Build: turns the sources of a [`Catalog`] (plus opt-outs from the journal) into the files of
+//! a new generation, and [`rebuild`] publishes it through the [`Store`].
+//!
+//! Data flows one way: sources are read row by row into per-list accumulators, sorted, merged
+//! and written as number sets and fst maps; the manifest, written last, checksums every file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{CentreId, ClientId, Day, to_day};
+use crate::generation::manifest::{self, FileInfo, ListInfo, ListKind, NationalInfo, SetRange};
+use crate::generation::store::{Store, write_synced};
+use crate::generation::{
+    Generation, GenerationError, Manifest, NationalMeta, NumberSet, format, list_key, pack_days,
+};
+use crate::sources::{self, Catalog, RowError, SnapshotDate, SourceError, SourceFile};
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A source could not be read or had too many bad rows.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    /// Writing or publishing the generation failed.
+    #[error(transparent)]
+    Generation(#[from] GenerationError),
+    /// The new snapshot is much smaller than the current one: publishing it would unblock many
+    /// reserved people. Check the delivery, or force the rebuild.
+    #[error(
+        "national snapshot has {new} reservations, the current generation {old}: below the {min_percent}% threshold; check the delivery or rebuild with --force"
+    )]
+    SuspiciousShrink {
+        /// Reservations in the new snapshot.
+        new: u64,
+        /// Reservations in the current generation.
+        old: u64,
+        /// The threshold in percent.
+        min_percent: u32,
+    },
+    /// The built generation does not match its sources.
+    #[error("verification of the new generation failed: {0}")]
+    Verify(String),
+}
+
+/// An internal list that the opt-out journal writes to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InternalList {
+    /// A centre's internal do-not-call list.
+    Centre(CentreId),
+    /// A client's internal do-not-call list.
+    Client(ClientId),
+}
+
+/// One opt-out journal operation to fold into the generation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptOutOp {
+    /// Journal sequence number.
+    pub seq: u64,
+    /// The list.
+    pub list: InternalList,
+    /// The number (E.164 as integer).
+    pub number: u64,
+    /// Add (true) or remove (false).
+    pub add: bool,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+}
+
+/// Options of a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The build's clock: stamps the id, `created_at`, and a `build-date` snapshot.
+    pub now: DateTime<Utc>,
+    /// Bad rows tolerated per file (0: all-or-nothing).
+    pub max_errors: usize,
+    /// Journal operations to fold in, in seq order.
+    pub opt_outs: Vec<OptOutOp>,
+}
+
+/// What a build produced.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// The generation id.
+    pub id: String,
+    /// Its directory.
+    pub dir: PathBuf,
+    /// Reservations in the national snapshot.
+    pub reservations: u64,
+    /// Distinct numbers reserved against telephone marketing.
+    pub national_numbers: u64,
+    /// Lists built.
+    pub lists: usize,
+    /// Rows skipped under `max_errors`, per file.
+    pub skipped: Vec<(String, RowError)>,
+    /// Total bytes on disk.
+    pub bytes: u64,
+    /// Wall time of the build in seconds.
+    pub seconds: f64,
+}
+
+struct ListAcc {
+    kind: ListKind,
+    owner: String,
+    source_reference: String,
+    /// (number, packed value), merged by `merge` after sorting.
+    entries: Vec<(u64, u64)>,
+}
+
+fn merge(kind: &ListKind, a: u64, b: u64) -> u64 {
+    match kind {
+        // Earliest known day added.
+        ListKind::CentreDnc | ListKind::ClientDnc => a.min(b),
+        // The relationship that lasts longest (an open end outlasts any end); for "now" checks
+        // this is exact. Ties: earliest start.
+        ListKind::Customers { .. } => {
+            let (sa, ea) = (a >> 32, a as u32);
+            let (sb, eb) = (b >> 32, b as u32);
+            if ea != eb {
+                if ea > eb { a } else { b }
+            } else if sa <= sb {
+                a
+            } else {
+                b
+            }
+        }
+        // The request that lasts longest; ties: latest requested.
+        ListKind::Express => {
+            let (ra, xa) = (a >> 32, a as u32);
+            let (rb, xb) = (b >> 32, b as u32);
+            if xa != xb {
+                if xa > xb { a } else { b }
+            } else if ra >= rb {
+                a
+            } else {
+                b
+            }
+        }
+    }
+}
+
+fn sort_merge(entries: &mut Vec<(u64, u64)>, f: impl Fn(u64, u64) -> u64) {
+    entries.sort_unstable_by_key(|e| e.0);
+    entries.dedup_by(|later, kept| {
+        if later.0 == kept.0 {
+            kept.1 = f(kept.1, later.1);
+            true
+        } else {
+            false
+        }
+    });
+}
+
+fn day(d: chrono::NaiveDate) -> Option<Day> {
+    to_day(d)
+}
+
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    normaliser: crate::number::Normaliser,
+    max_errors: usize,
+    skipped: Vec<(String, RowError)>,
+}
+
+impl Ctx<'_> {
+    fn note(&mut self, src: &SourceFile, summary: sources::table::TableSummary) {
+        let file = self.catalog.path(src).display().to_string();
+        self.skipped
+            .extend(summary.errors.into_iter().map(|e| (file.clone(), e)));
+    }
+}
+
+/// Builds a generation from `catalog` into the empty directory `dir`.
+pub fn build_into(
+    catalog: &Catalog,
+    dir: &Path,
+    id: &str,
+    opts: &BuildOptions,
+) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let normaliser = catalog.normaliser().map_err(|why| SourceError::Catalog {
+        file: "catalog".into(),
+        why,
+    })?;
+    let mut ctx = Ctx {
+        catalog,
+        normaliser,
+        max_errors: opts.max_errors,
+        skipped: Vec::new(),
+    };
+
+    // National register.
+    let mut telephone = Vec::new();
+    let mut voluntary = Vec::new();
+    let mut meta: Vec<(u64, u64)> = Vec::new();
+    let mut reservations = 0u64;
+    let src = &catalog.national.source;
+    let summary = sources::read_national(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+        reservations += 1;
+        let packed = NationalMeta {
+            telephone: e.telephone,
+            addressed_mail: e.addressed_mail,
+            voluntary: e.voluntary,
+            registered: e.registered.and_then(day),
+        }
+        .pack();
+        for n in &e.numbers {
+            let n = n.e164();
+            if e.telephone {
+                telephone.push(n);
+                if e.voluntary {
+                    voluntary.push(n);
+                }
+            }
+            meta.push((n, packed));
+        }
+    })?;
+    ctx.note(src, summary);
+    sort_merge(&mut meta, |a, b| {
+        let (a, b) = (NationalMeta::unpack(a), NationalMeta::unpack(b));
+        NationalMeta {
+            telephone: a.telephone || b.telephone,
+            addressed_mail: a.addressed_mail || b.addressed_mail,
+            voluntary: a.voluntary || b.voluntary,
+            registered: match (a.registered, b.registered) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            },
+        }
+        .pack()
+    });
+    let snapshot_date = match catalog.national.snapshot_date {
+        SnapshotDate::Fixed(d) => d,
+        SnapshotDate::BuildDate => opts.now.date_naive(),
+    };
+
+    // Lists, in a fixed order: centres, then clients (dnc, express, customers by category).
+    let mut lists: Vec<ListAcc> = Vec::new();
+    for centre in &catalog.centres {
+        let mut acc = ListAcc {
+            kind: ListKind::CentreDnc,
+            owner: centre.id.to_string(),
+            source_reference: String::new(),
+            entries: Vec::new(),
+        };
+        if let Some(src) = &centre.dnc {
+            acc.source_reference = src.source_reference.clone();
+            let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+                acc.entries
+                    .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
+            })?;
+            ctx.note(src, s);
+        }
+        lists.push(acc);
+    }
+    for client in &catalog.clients {
+        let mut dnc = ListAcc {
+            kind: ListKind::ClientDnc,
+            owner: client.id.to_string(),
+            source_reference: String::new(),
+            entries: Vec::new(),
+        };
+        if let Some(src) = &client.dnc {
+            dnc.source_reference = src.source_reference.clone();
+            let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+                dnc.entries
+                    .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
+            })?;
+            ctx.note(src, s);
+        }
+        lists.push(dnc);
+        if let Some(src) = &client.express {
+            let mut acc = ListAcc {
+                kind: ListKind::Express,
+                owner: client.id.to_string(),
+                source_reference: src.source_reference.clone(),
+                entries: Vec::new(),
+            };
+            let s = sources::read_express(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+                acc.entries.push((
+                    e.number.e164(),
+                    pack_days(day(e.requested), e.expires.and_then(day)),
+                ));
+            })?;
+            ctx.note(src, s);
+            lists.push(acc);
+        }
+        if let Some(src) = &client.customers {
+            let mut by_category: BTreeMap<crate::domain::Category, Vec<(u64, u64)>> =
+                BTreeMap::new();
+            let s = sources::read_customers(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+                by_category.entry(e.category).or_default().push((
+                    e.number.e164(),
+                    pack_days(day(e.start), e.end.and_then(day)),
+                ));
+            })?;
+            ctx.note(src, s);
+            for (category, entries) in by_category {
+                lists.push(ListAcc {
+                    kind: ListKind::Customers { category },
+                    owner: client.id.to_string(),
+                    source_reference: src.source_reference.clone(),
+                    entries,
+                });
+            }
+        }
+    }
+    let journal_seq = fold_opt_outs(&mut lists, &opts.opt_outs);
+
+    // Write sets.bin, national.fst and lists.fst.
+    let mut sets_body = Vec::new();
+    let mut add_set = |numbers: &mut dyn Iterator<Item = u64>| {
+        let bytes = NumberSet::from_numbers(numbers).serialize();
+        let range = SetRange {
+            offset: sets_body.len() as u64,
+            len: bytes.len() as u64,
+        };
+        sets_body.extend_from_slice(&bytes);
+        sets_body.resize(sets_body.len().next_multiple_of(8), 0);
+        range
+    };
+    let national_set = add_set(&mut telephone.iter().copied());
+    let voluntary_set = add_set(&mut voluntary.iter().copied());
+    let national_numbers = NumberSet::from_numbers(telephone.iter().copied()).len();
+    let voluntary_numbers = NumberSet::from_numbers(voluntary.iter().copied()).len();
+    drop((telephone, voluntary));
+
+    let mut infos = Vec::with_capacity(lists.len());
+    for (no, list) in lists.iter_mut().enumerate() {
+        let kind = list.kind.clone();
+        sort_merge(&mut list.entries, |a, b| merge(&kind, a, b));
+        let set = add_set(&mut list.entries.iter().map(|e| e.0));
+        infos.push(ListInfo {
+            no: no as u32,
+            kind,
+            owner: list.owner.clone(),
+            source_reference: list.source_reference.clone(),
+            count: list.entries.len() as u64,
+            set,
+        });
+    }
+    let sets_bytes = format::frame(format::FileKind::Sets, &sets_body);
+    drop(sets_body);
+    let mut files = BTreeMap::new();
+    files.insert(
+        manifest::SETS.to_owned(),
+        write_file(dir, manifest::SETS, &sets_bytes)?,
+    );
+    drop(sets_bytes);
+
+    files.insert(
+        manifest::NATIONAL_FST.to_owned(),
+        write_fst(
+            dir,
+            manifest::NATIONAL_FST,
+            meta.iter().map(|(n, v)| (n.to_be_bytes(), *v)),
+        )?,
+    );
+    drop(meta);
+    files.insert(
+        manifest::LISTS_FST.to_owned(),
+        write_fst(
+            dir,
+            manifest::LISTS_FST,
+            lists.iter().enumerate().flat_map(|(no, l)| {
+                l.entries
+                    .iter()
+                    .map(move |(n, v)| (list_key(no as u32, *n), *v))
+            }),
+        )?,
+    );
+
+    let mut manifest = Manifest {
+        format_version: format::VERSION,
+        id: id.to_owned(),
+        created_at: opts.now,
+        default_region: catalog.default_region.clone(),
+        journal_seq,
+        national: NationalInfo {
+            snapshot_date,
+            snapshot_date_stamped: catalog.national.snapshot_date == SnapshotDate::BuildDate,
+            source_reference: catalog.national.source.source_reference.clone(),
+            reservations,
+            numbers: national_numbers,
+            voluntary_numbers,
+            set: national_set,
+            voluntary_set,
+        },
+        lists: infos,
+        files,
+        checksum: 0,
+    };
+    let bytes: u64 = manifest.files.values().map(|f| f.len).sum();
+    write_synced(&dir.join(manifest::MANIFEST), &manifest.to_bytes())?;
+    Ok(BuildReport {
+        id: id.to_owned(),
+        dir: dir.to_path_buf(),
+        reservations,
+        national_numbers,
+        lists: lists.len(),
+        skipped: ctx.skipped,
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Applies journal operations to the internal lists (creating lists the catalogue lacks) and
+/// returns the highest seq folded in.
+fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
+    if ops.is_empty() {
+        return 0;
+    }
+    // Last operation per (list, number) wins; ops arrive in seq order.
+    let mut last: HashMap<(&InternalList, u64), &OptOutOp> = HashMap::new();
+    for op in ops {
+        last.insert((&op.list, op.number), op);
+    }
+    let mut by_list: BTreeMap<&InternalList, Vec<&OptOutOp>> = BTreeMap::new();
+    for op in last.into_values() {
+        by_list.entry(&op.list).or_default().push(op);
+    }
+    for (list, ops) in by_list {
+        let (kind, owner) = match list {
+            InternalList::Centre(c) => (ListKind::CentreDnc, c.as_str()),
+            InternalList::Client(c) => (ListKind::ClientDnc, c.as_str()),
+        };
+        let at = match lists
+            .iter()
+            .position(|l| l.kind == kind && l.owner == owner)
+        {
+            Some(at) => at,
+            None => {
+                lists.push(ListAcc {
+                    kind: kind.clone(),
+                    owner: owner.to_owned(),
+                    source_reference: "vask opt-out journal".to_owned(),
+                    entries: Vec::new(),
+                });
+                lists.len() - 1
+            }
+        };
+        let acc = &mut lists[at];
+        let removed: std::collections::HashSet<u64> =
+            ops.iter().filter(|o| !o.add).map(|o| o.number).collect();
+        acc.entries.retain(|(n, _)| !removed.contains(n));
+        acc.entries.extend(
+            ops.iter()
+                .filter(|o| o.add)
+                .map(|o| (o.number, pack_days(day(o.at.date_naive()), None))),
+        );
+    }
+    ops.iter().map(|o| o.seq).max().unwrap_or(0)
+}
+
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<FileInfo, GenerationError> {
+    write_synced(&dir.join(name), bytes)?;
+    Ok(FileInfo {
+        len: bytes.len() as u64,
+        xxh3: xxhash_rust::xxh3::xxh3_64(bytes),
+    })
+}
+
+/// Writes an fst map from keys in ascending order, hashing as it writes.
+fn write_fst<K: AsRef<[u8]>>(
+    dir: &Path,
+    name: &str,
+    entries: impl Iterator<Item = (K, u64)>,
+) -> Result<FileInfo, GenerationError> {
+    struct Hashing<W> {
+        inner: W,
+        hasher: xxhash_rust::xxh3::Xxh3,
+        len: u64,
+    }
+    impl<W: Write> Write for Hashing<W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.hasher.update(&buf[..n]);
+            self.len += n as u64;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let path = dir.join(name);
+    let fst_err = |e: fst::Error| GenerationError::Corrupt {
+        file: name.to_owned(),
+        why: format!("building: {e}"),
+    };
+    let file = File::create(&path).map_err(GenerationError::io(&path))?;
+    let w = Hashing {
+        inner: BufWriter::with_capacity(1 << 20, file),
+        hasher: xxhash_rust::xxh3::Xxh3::new(),
+        len: 0,
+    };
+    let mut builder = fst::MapBuilder::new(w).map_err(fst_err)?;
+    for (k, v) in entries {
+        builder.insert(k, v).map_err(fst_err)?;
+    }
+    let w = builder.into_inner().map_err(fst_err)?;
+    let file = w
+        .inner
+        .into_inner()
+        .map_err(|e| GenerationError::io(&path)(e.into_error()))?;
+    file.sync_all().map_err(GenerationError::io(&path))?;
+    Ok(FileInfo {
+        len: w.len,
+        xxh3: w.hasher.digest(),
+    })
+}
+
+/// Options of a rebuild.
+#[derive(Debug, Clone)]
+pub struct RebuildOptions {
+    /// Build options.
+    pub build: BuildOptions,
+    /// Refuse a snapshot with fewer than this percentage of the current one's reservations.
+    pub min_snapshot_percent: u32,
+    /// Publish even if the snapshot shrank suspiciously.
+    pub force: bool,
+    /// Keep this many generations for rollback.
+    pub keep: usize,
+}
+
+/// Builds, verifies and publishes a new generation; the previous one stays current on any error.
+pub fn rebuild(
+    store: &Store,
+    catalog: &Catalog,
+    opts: &RebuildOptions,
+) -> Result<BuildReport, BuildError> {
+    let lock = store.lock()?;
+    let id = format!(
+        "g{}-{:04x}",
+        opts.build.now.format("%Y%m%dT%H%M%S%.3fZ"),
+        rand::random::<u16>()
+    );
+    let staging = store.staging(&lock, &id)?;
+    let report = build_into(catalog, &staging, &id, &opts.build)?;
+
+    // Verify: the new generation opens, every checksum matches, and counts match the build.
+    let opened = Generation::open(&staging)?;
+    let m = opened.manifest();
+    if m.national.numbers != opened.national.len() || m.national.numbers != report.national_numbers
+    {
+        return Err(BuildError::Verify(format!(
+            "national set has {} numbers, the sources {}",
+            opened.national.len(),
+            report.national_numbers
+        )));
+    }
+    for list in m.lists.iter() {
+        let set_len = opened
+            .centres
+            .values()
+            .chain(opened.clients.values().flat_map(|c| {
+                c.dnc
+                    .iter()
+                    .chain(c.express.iter())
+                    .chain(c.customers.values())
+            }))
+            .find(|l| l.no == list.no)
+            .map(|l| l.set.len());
+        if set_len != Some(list.count) {
+            return Err(BuildError::Verify(format!(
+                "list {} of {} has {:?} numbers, expected {}",
+                list.no, list.owner, set_len, list.count
+            )));
+        }
+    }
+    if let Ok(current) = store.current_dir().and_then(|d| Manifest::read(&d)) {
+        let old = current.national.reservations;
+        let floor = old.saturating_mul(u64::from(opts.min_snapshot_percent)) / 100;
+        if !opts.force && report.reservations < floor {
+            return Err(BuildError::SuspiciousShrink {
+                new: report.reservations,
+                old,
+                min_percent: opts.min_snapshot_percent,
+            });
+        }
+    }
+    drop(opened);
+    let dir = store.publish(&lock, &staging, &id)?;
+    store.prune(&lock, opts.keep)?;
+    Ok(BuildReport { dir, ..report })
+}

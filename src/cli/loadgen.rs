@@ -1,0 +1,258 @@
+//! `vask loadgen`: drives a running server over gRPC and reports numbers/s, requests/s,
+//! latency percentiles and CPU use. Bounded in time; meant for loopback.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use tonic::metadata::MetadataValue;
+use vask::service::pb;
+use vask::synth::{self, SynthSpec};
+
+/// What to send.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Mode {
+    /// Batches of packed uint64 E.164 numbers.
+    Batch,
+    /// Batches of numbers as strings in mixed shapes.
+    Strings,
+    /// One number per request at a fixed rate (open loop), for latency.
+    Single,
+}
+
+/// Arguments of `vask loadgen`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Server URL.
+    #[arg(long, default_value = "http://127.0.0.1:50051")]
+    server: String,
+    /// API key.
+    #[arg(long, env = "VASK_KEY", default_value = vask::config::DEMO_KEY)]
+    key: String,
+    /// Client to wash for.
+    #[arg(long, default_value = synth::CLIENT)]
+    client: String,
+    /// Product category.
+    #[arg(long, default_value = "power")]
+    category: String,
+    /// What to send.
+    #[arg(long, value_enum, default_value = "batch")]
+    mode: Mode,
+    /// Numbers per request (batch modes).
+    #[arg(long, default_value_t = 10_000)]
+    batch: usize,
+    /// Requests in flight (batch modes).
+    #[arg(long, default_value_t = 4)]
+    concurrency: usize,
+    /// Requests per second (single mode).
+    #[arg(long, default_value_t = 5_000)]
+    rate: u64,
+    /// How long to run, in seconds (at most 600).
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Register size of the synthetic data the server serves (to aim ~35 % hits).
+    #[arg(long, default_value_t = 5_000_000)]
+    register: u64,
+    /// Server process id, to report its CPU use.
+    #[arg(long)]
+    server_pid: Option<u32>,
+}
+
+fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Runs the load.
+pub fn run(a: LoadArgs) -> Result<()> {
+    if a.seconds == 0 || a.seconds > 600 {
+        bail!("--seconds must be 1..=600");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(drive(a))
+}
+
+async fn drive(a: LoadArgs) -> Result<()> {
+    let channel = tonic::transport::Endpoint::from_shared(a.server.clone())?
+        .tcp_nodelay(true)
+        .initial_stream_window_size(Some(4 << 20))
+        .initial_connection_window_size(Some(16 << 20))
+        .connect()
+        .await
+        .with_context(|| format!("connecting to {}", a.server))?;
+    let token: MetadataValue<_> = format!("Bearer {}", a.key).parse()?;
+    let client = pb::wash_service_client::WashServiceClient::with_interceptor(
+        channel,
+        move |mut r: tonic::Request<()>| {
+            r.metadata_mut().insert("authorization", token.clone());
+            Ok(r)
+        },
+    )
+    .max_decoding_message_size(64 << 20)
+    .max_encoding_message_size(64 << 20);
+    let spec = SynthSpec {
+        register: a.register,
+        ..SynthSpec::benchmark()
+    };
+    let leads = Arc::new(synth::leads(&spec, 11, a.batch.max(1) * 16, 0.35));
+    let strings: Arc<Vec<String>> = Arc::new(
+        leads
+            .iter()
+            .enumerate()
+            .map(|(i, n)| match i % 3 {
+                0 => format!("+{n}"),
+                1 => format!("{}", n - 4_700_000_000),
+                _ => format!("0047 {}", n - 4_700_000_000),
+            })
+            .collect(),
+    );
+    let campaign = pb::Campaign {
+        campaign_id: "loadgen".into(),
+        purpose: pb::Purpose::Sales as i32,
+        caller_kind: pb::CallerKind::Business as i32,
+        product_category: a.category.clone(),
+    };
+    let make = |i: usize, n: usize| {
+        let start = (i * n) % (leads.len() - n + 1).max(1);
+        let mut req = pb::WashRequest {
+            client_id: a.client.clone(),
+            campaign: Some(campaign.clone()),
+            source_reference: "vask loadgen".into(),
+            ..Default::default()
+        };
+        match a.mode {
+            Mode::Strings => req.numbers = strings[start..start + n].to_vec(),
+            _ => req.e164 = leads[start..start + n].to_vec(),
+        }
+        req
+    };
+    // Warm up and check that the server answers.
+    client
+        .clone()
+        .wash(make(0, a.batch.min(leads.len())))
+        .await
+        .context("first wash failed")?;
+
+    let pid = a.server_pid.map(|p| p.to_string());
+    let cpu0 = pid.as_deref().and_then(cpu_seconds);
+    let own0 = cpu_seconds("self");
+    let deadline = Instant::now() + Duration::from_secs(a.seconds);
+    let numbers = Arc::new(AtomicU64::new(0));
+    let errors = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let mut latencies: Vec<Duration> = Vec::new();
+    match a.mode {
+        Mode::Batch | Mode::Strings => {
+            let mut tasks = Vec::new();
+            for t in 0..a.concurrency.max(1) {
+                let mut client = client.clone();
+                let reqs: Vec<pb::WashRequest> = (0..8).map(|i| make(t * 8 + i, a.batch)).collect();
+                let (numbers, errors) = (numbers.clone(), errors.clone());
+                tasks.push(tokio::spawn(async move {
+                    let mut lat = Vec::new();
+                    let mut i = 0;
+                    while Instant::now() < deadline {
+                        let req = reqs[i % reqs.len()].clone();
+                        i += 1;
+                        let t0 = Instant::now();
+                        match client.wash(req).await {
+                            Ok(r) => {
+                                numbers.fetch_add(
+                                    r.get_ref().verdicts.len() as u64,
+                                    Ordering::Relaxed,
+                                );
+                            }
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                        lat.push(t0.elapsed());
+                    }
+                    lat
+                }));
+            }
+            for t in tasks {
+                latencies.extend(t.await?);
+            }
+        }
+        Mode::Single => {
+            let interval = Duration::from_secs_f64(1.0 / a.rate.max(1) as f64);
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            let mut next = Instant::now();
+            let mut i = 0usize;
+            while next < deadline {
+                tokio::time::sleep_until(next.into()).await;
+                let mut client = client.clone();
+                let req = make(i, 1);
+                let (tx, numbers, errors) = (tx.clone(), numbers.clone(), errors.clone());
+                let scheduled = next;
+                tokio::spawn(async move {
+                    match client.wash(req).await {
+                        Ok(_) => {
+                            numbers.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Err(_) => {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                    // From the scheduled send time: no coordinated omission.
+                    let _ = tx.send(scheduled.elapsed());
+                });
+                i += 1;
+                next += interval;
+            }
+            drop(tx);
+            while let Some(l) = rx.recv().await {
+                latencies.push(l);
+            }
+        }
+    }
+    let wall = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let pct = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
+            .map(|d| d.as_secs_f64() * 1e6)
+            .unwrap_or(0.0)
+    };
+    let n = numbers.load(Ordering::Relaxed);
+    println!(
+        "mode={:?} batch={} concurrency={} seconds={wall:.1}",
+        a.mode,
+        if a.mode == Mode::Single { 1 } else { a.batch },
+        a.concurrency
+    );
+    println!(
+        "numbers={n} numbers_per_s={:.0} ns_per_number={:.1} requests={} requests_per_s={:.0} errors={}",
+        n as f64 / wall,
+        wall * 1e9 / n.max(1) as f64,
+        latencies.len(),
+        latencies.len() as f64 / wall,
+        errors.load(Ordering::Relaxed)
+    );
+    println!(
+        "latency_us p50={:.0} p90={:.0} p99={:.0} p999={:.0} max={:.0}",
+        pct(0.5),
+        pct(0.9),
+        pct(0.99),
+        pct(0.999),
+        latencies
+            .last()
+            .map(|d| d.as_secs_f64() * 1e6)
+            .unwrap_or(0.0)
+    );
+    if let (Some(c0), Some(c1)) = (cpu0, pid.as_deref().and_then(cpu_seconds)) {
+        println!("server_cpu_cores={:.2}", (c1 - c0) / wall);
+    }
+    if let (Some(c0), Some(c1)) = (own0, cpu_seconds("self")) {
+        println!("loadgen_cpu_cores={:.2}", (c1 - c0) / wall);
+    }
+    Ok(())
+}

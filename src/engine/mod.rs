@@ -1,0 +1,419 @@
+//! The engine: the current generation, the live opt-outs over it, and washing numbers against
+//! both with the rules in [`rules`].
+//!
+//! The generation sits in an `ArcSwap`: a wash takes the current one once (all of a request is
+//! washed against one generation, whose id it reports), and [`Engine::swap`] publishes a new
+//! one without blocking or failing washes in flight.
+
+pub mod live;
+pub mod rules;
+
+use std::sync::{Arc, Mutex, Weak};
+
+use arc_swap::ArcSwap;
+use chrono::{DateTime, Months, NaiveDate, Utc};
+
+use crate::build::InternalList;
+use crate::domain::{Campaign, CentreId, ClientId, Day, Purpose, from_day, to_day};
+use crate::generation::{Generation, List, NationalMeta, unpack_days};
+use crate::number::Normaliser;
+pub use live::{Live, LiveOp};
+pub use rules::{Context, Facts, Reasons};
+
+/// The per-country rules that are policy rather than law of nature.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryPolicy {
+    /// ISO 3166 alpha-2 of the register's country; also the default region for numbers.
+    pub region: String,
+    /// Time zone in which "today" is decided.
+    pub time_zone: chrono_tz::Tz,
+    /// A national snapshot older than this many months may not be washed against.
+    pub snapshot_max_age_months: u32,
+    /// Days after a customer relationship ends during which it still exempts (sales).
+    pub customer_window_days: u32,
+    /// Days after the last gift during which a donor relationship exempts (fundraising).
+    pub donor_window_days: u32,
+}
+
+impl CountryPolicy {
+    /// Norway: a wash no older than one month (norm 10), ongoing customer relationships only,
+    /// donors within three years of a gift.
+    pub fn norway() -> CountryPolicy {
+        CountryPolicy {
+            region: "NO".into(),
+            time_zone: chrono_tz::Europe::Oslo,
+            snapshot_max_age_months: 1,
+            customer_window_days: 0,
+            donor_window_days: 3 * 365 + 1,
+        }
+    }
+
+    /// The local day of an instant.
+    pub fn today(&self, at: DateTime<Utc>) -> NaiveDate {
+        at.with_timezone(&self.time_zone).date_naive()
+    }
+}
+
+/// How old the national snapshot is at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freshness {
+    /// The snapshot date.
+    pub snapshot_date: NaiveDate,
+    /// Its age in days.
+    pub age_days: i64,
+    /// Past the country's limit: washing must be refused.
+    pub stale: bool,
+}
+
+/// One wash request's fixed inputs.
+#[derive(Debug, Clone)]
+pub struct WashRequest {
+    /// The centre washing (from its API key).
+    pub centre: CentreId,
+    /// The client the campaign is for.
+    pub client: ClientId,
+    /// Purpose, caller kind, product category.
+    pub campaign: Campaign,
+    /// When the calls will be made.
+    pub at: DateTime<Utc>,
+}
+
+/// The engine.
+pub struct Engine {
+    current: ArcSwap<Generation>,
+    /// Generations handed out, to know which journal records every one of them has folded.
+    handed_out: Mutex<Vec<Weak<Generation>>>,
+    live: Live,
+    normaliser: Normaliser,
+    policy: CountryPolicy,
+}
+
+/// The request's lists, resolved once per batch; implements the rules' [`Facts`].
+pub struct Resolved<'a> {
+    generation: &'a Generation,
+    centre: Option<&'a List>,
+    client_dnc: Option<&'a List>,
+    express: Option<&'a List>,
+    customers: Option<&'a List>,
+    centre_key: InternalList,
+    client_key: InternalList,
+    live: live::LiveView<'a>,
+    context: Context,
+}
+
+impl Resolved<'_> {
+    #[inline]
+    fn on(&self, list: Option<&List>, key: &InternalList, number: u64) -> bool {
+        match self.live.state(key, number) {
+            Some(added) => added,
+            None => list.is_some_and(|l| l.set.contains(number)),
+        }
+    }
+
+    #[inline]
+    fn value(&self, list: Option<&List>, number: u64) -> Option<(Option<Day>, Option<Day>)> {
+        let list = list?;
+        if !list.set.contains(number) {
+            return None;
+        }
+        self.generation.list_value(list, number).map(unpack_days)
+    }
+
+    /// Decides one valid number.
+    #[inline]
+    pub fn decide(&self, number: u64) -> Reasons {
+        rules::decide(self, number, &self.context)
+    }
+}
+
+impl Facts for Resolved<'_> {
+    #[inline]
+    fn on_centre_list(&self, number: u64) -> bool {
+        self.on(self.centre, &self.centre_key, number)
+    }
+    #[inline]
+    fn on_client_list(&self, number: u64) -> bool {
+        self.on(self.client_dnc, &self.client_key, number)
+    }
+    #[inline]
+    fn in_national_register(&self, number: u64, voluntary: bool) -> bool {
+        if voluntary {
+            self.generation.national_voluntary.contains(number)
+        } else {
+            self.generation.national.contains(number)
+        }
+    }
+    fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
+        self.value(self.express, number)
+    }
+    fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
+        self.value(self.customers, number)
+    }
+}
+
+/// A list a number is on, for Explain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListHit {
+    /// What the list is ("centre_dnc", "client_dnc", "customers", "express", "national_register").
+    pub kind: &'static str,
+    /// The owning centre or client ("" for the national register).
+    pub owner: String,
+    /// Source reference of the list.
+    pub source_reference: String,
+    /// Product category (customers only).
+    pub category: Option<String>,
+    /// Date added / started / requested / registered.
+    pub since: Option<NaiveDate>,
+    /// Date ended / expires.
+    pub until: Option<NaiveDate>,
+    /// Human-readable detail.
+    pub detail: String,
+}
+
+/// Everything vask knows about one number for one centre and client.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    /// The verdict for the campaign asked about.
+    pub reasons: Reasons,
+    /// Every list the number is on (the centre's and client's lists, and the national register).
+    pub hits: Vec<ListHit>,
+    /// Live opt-out operations not yet folded into the generation.
+    pub live: Vec<(InternalList, LiveOp)>,
+}
+
+impl Engine {
+    /// An engine serving `generation`.
+    pub fn new(generation: Generation, normaliser: Normaliser, policy: CountryPolicy) -> Engine {
+        let generation = Arc::new(generation);
+        Engine {
+            handed_out: Mutex::new(vec![Arc::downgrade(&generation)]),
+            current: ArcSwap::new(generation),
+            live: Live::default(),
+            normaliser,
+            policy,
+        }
+    }
+
+    /// The current generation, held for the duration of a request.
+    pub fn generation(&self) -> Arc<Generation> {
+        self.current.load_full()
+    }
+
+    /// The country policy.
+    pub fn policy(&self) -> &CountryPolicy {
+        &self.policy
+    }
+
+    /// The normaliser for the default region.
+    pub fn normaliser(&self) -> &Normaliser {
+        &self.normaliser
+    }
+
+    /// The live opt-outs.
+    pub fn live(&self) -> &Live {
+        &self.live
+    }
+
+    /// Publishes a new generation to every later request; requests in flight finish on theirs.
+    /// Returns the journal seq folded into every generation still in use.
+    pub fn swap(&self, generation: Generation) -> u64 {
+        let generation = Arc::new(generation);
+        let mut handed = self
+            .handed_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        handed.push(Arc::downgrade(&generation));
+        self.current.store(generation);
+        self.prune_locked(&mut handed)
+    }
+
+    fn prune_locked(&self, handed: &mut Vec<Weak<Generation>>) -> u64 {
+        handed.retain(|g| g.strong_count() > 0);
+        let folded = handed
+            .iter()
+            .filter_map(Weak::upgrade)
+            .map(|g| g.manifest().journal_seq)
+            .min()
+            .unwrap_or(0);
+        self.live.prune(folded);
+        folded
+    }
+
+    /// Drops live operations that every generation still in use has folded in.
+    pub fn prune_live(&self) -> u64 {
+        let mut handed = self
+            .handed_out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.prune_locked(&mut handed)
+    }
+
+    /// Freshness of `generation`'s national snapshot at `at`.
+    pub fn freshness(&self, generation: &Generation, at: DateTime<Utc>) -> Freshness {
+        let snapshot_date = generation.manifest().national.snapshot_date;
+        let today = self.policy.today(at);
+        let limit = snapshot_date
+            .checked_add_months(Months::new(self.policy.snapshot_max_age_months))
+            .unwrap_or(NaiveDate::MAX);
+        Freshness {
+            snapshot_date,
+            age_days: (today - snapshot_date).num_days(),
+            stale: today > limit,
+        }
+    }
+
+    /// Resolves the request's lists in `generation`.
+    pub fn resolve<'a>(&'a self, generation: &'a Generation, req: &WashRequest) -> Resolved<'a> {
+        let client = generation.clients.get(&req.client);
+        let customers = req
+            .campaign
+            .category
+            .as_ref()
+            .and_then(|c| client.and_then(|l| l.customers.get(c)));
+        let relationship_window_days = match req.campaign.purpose {
+            Purpose::Fundraising => self.policy.donor_window_days,
+            Purpose::Sales | Purpose::MarketResearch => self.policy.customer_window_days,
+        };
+        Resolved {
+            generation,
+            centre: generation.centres.get(&req.centre),
+            client_dnc: client.and_then(|c| c.dnc.as_ref()),
+            express: client.and_then(|c| c.express.as_ref()),
+            customers,
+            centre_key: InternalList::Centre(req.centre.clone()),
+            client_key: InternalList::Client(req.client.clone()),
+            live: self.live.view(),
+            context: Context {
+                purpose: req.campaign.purpose,
+                caller: req.campaign.caller,
+                today: to_day(self.policy.today(req.at)).unwrap_or(0),
+                relationship_window_days,
+            },
+        }
+    }
+
+    /// Washes numbers given as E.164 integers; appends one reason code per number to `out`.
+    pub fn wash_e164(&self, resolved: &Resolved<'_>, numbers: &[u64], out: &mut Vec<u32>) {
+        out.reserve(numbers.len());
+        for &n in numbers {
+            out.push(match self.normaliser.validate_e164(n) {
+                Ok(n) => resolved.decide(n.e164()).0,
+                Err(_) => Reasons::INVALID,
+            });
+        }
+    }
+
+    /// Washes numbers as written; appends one reason code per number to `out`, and the
+    /// normalised number (0 if invalid) to `normalised`.
+    pub fn wash_raw<S: AsRef<str>>(
+        &self,
+        resolved: &Resolved<'_>,
+        numbers: &[S],
+        out: &mut Vec<u32>,
+        normalised: &mut Vec<u64>,
+    ) {
+        out.reserve(numbers.len());
+        normalised.reserve(numbers.len());
+        for raw in numbers {
+            match self.normaliser.normalise(raw.as_ref()) {
+                Ok(n) => {
+                    out.push(resolved.decide(n.e164()).0);
+                    normalised.push(n.e164());
+                }
+                Err(_) => {
+                    out.push(Reasons::INVALID);
+                    normalised.push(0);
+                }
+            }
+        }
+    }
+
+    /// Every list a number is on for the request's centre and client, and the verdict.
+    pub fn explain(&self, generation: &Generation, req: &WashRequest, number: u64) -> Explanation {
+        let resolved = self.resolve(generation, req);
+        let reasons = resolved.decide(number);
+        let mut hits = Vec::new();
+        let date = |d: Option<Day>| d.map(from_day);
+        if let Some(meta) = generation.national_meta(number) {
+            let NationalMeta {
+                telephone,
+                addressed_mail,
+                voluntary,
+                registered,
+            } = meta;
+            hits.push(ListHit {
+                kind: "national_register",
+                owner: String::new(),
+                source_reference: generation.manifest().national.source_reference.clone(),
+                category: None,
+                since: date(registered),
+                until: None,
+                detail: format!(
+                    "reserved against: {}{}{}; snapshot {}",
+                    if telephone { "telephone " } else { "" },
+                    if addressed_mail {
+                        "addressed mail "
+                    } else {
+                        ""
+                    },
+                    if voluntary {
+                        "(also voluntary organisations)"
+                    } else {
+                        "(not voluntary organisations)"
+                    },
+                    generation.manifest().national.snapshot_date
+                ),
+            });
+        }
+        let client = generation.clients.get(&req.client);
+        let mut lists: Vec<&List> = Vec::new();
+        lists.extend(generation.centres.get(&req.centre));
+        if let Some(c) = client {
+            lists.extend(c.dnc.iter().chain(c.express.iter()));
+            let mut customers: Vec<&List> = c.customers.values().collect();
+            customers.sort_by_key(|l| l.no);
+            lists.extend(customers);
+        }
+        for list in lists {
+            let Some(value) = generation.list_value(list, number) else {
+                continue;
+            };
+            let info = generation.list_info(list);
+            let (a, b) = unpack_days(value);
+            use crate::generation::ListKind;
+            let (kind, category, detail) = match &info.kind {
+                ListKind::CentreDnc => ("centre_dnc", None, "centre's internal list".to_owned()),
+                ListKind::ClientDnc => ("client_dnc", None, "client's internal list".to_owned()),
+                ListKind::Express => ("express", None, "express request to be called".to_owned()),
+                ListKind::Customers { category } => (
+                    "customers",
+                    Some(category.to_string()),
+                    format!("customer relationship in {category}"),
+                ),
+            };
+            hits.push(ListHit {
+                kind,
+                owner: info.owner.clone(),
+                source_reference: info.source_reference.clone(),
+                category,
+                since: date(a),
+                until: date(b),
+                detail,
+            });
+        }
+        let centre_key = InternalList::Centre(req.centre.clone());
+        let client_key = InternalList::Client(req.client.clone());
+        let live = self
+            .live
+            .ops_for(number)
+            .into_iter()
+            .filter(|(l, _)| *l == centre_key || *l == client_key)
+            .collect();
+        Explanation {
+            reasons,
+            hits,
+            live,
+        }
+    }
+}

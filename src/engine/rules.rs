@@ -1,0 +1,143 @@
+//! The decision rules: what blocks a number, what exempts it, in which order.
+//!
+//! Read this file against `DOMAIN.md`; it is the whole of the wash logic. For one number:
+//!
+//! 1. An invalid number is blocked (`INVALID`); nothing else is looked up.
+//! 2. The centre's internal list blocks (`CENTRE_LIST`), whatever the client or purpose
+//!    (norm 4.4.4, 10).
+//! 3. The client's internal list blocks (`CLIENT_LIST`), whatever the purpose (mfl §13, norm 10).
+//!    No exemption lifts 2 or 3.
+//! 4. The national register applies to marketing only: not to market research (norm 4.2 k).
+//!    For a voluntary organisation it applies only where the reservation also covers
+//!    voluntary organisations. A number in it is blocked (`NATIONAL_REGISTER`) unless
+//!    - the person expressly asked this client to call, and the request has not lapsed
+//!      (`EXEMPT_EXPRESS`, norm 4.2 b), or
+//!    - the person is the client's customer in the campaign's product category, with a
+//!      relationship that is ongoing or ended no more than the country's window ago
+//!      (`EXEMPT_CUSTOMER`; Norway: 0 days for sales, i.e. ongoing only; for fundraising the
+//!      donor window, 3 years after the last gift).
+//!
+//! An exemption is reported as an informational flag; it never hides 2 or 3.
+
+use crate::domain::{CallerKind, Day, Purpose};
+
+/// Reason flags of a verdict, one bit each; the wire format uses the same bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Reasons(pub u32);
+
+impl Reasons {
+    /// The number is not a valid phone number.
+    pub const INVALID: u32 = 1 << 0;
+    /// On the centre's internal do-not-call list.
+    pub const CENTRE_LIST: u32 = 1 << 1;
+    /// On the client's internal do-not-call list.
+    pub const CLIENT_LIST: u32 = 1 << 2;
+    /// Reserved in the national register (and not exempted).
+    pub const NATIONAL_REGISTER: u32 = 1 << 3;
+    /// Informational: the national register was lifted by a customer relationship.
+    pub const EXEMPT_CUSTOMER: u32 = 1 << 4;
+    /// Informational: the national register was lifted by an express request.
+    pub const EXEMPT_EXPRESS: u32 = 1 << 5;
+    /// Not now: outside the calling window at the instant asked about (not a list reason).
+    pub const OUTSIDE_CALLING_WINDOW: u32 = 1 << 6;
+    /// Flags that forbid the call.
+    pub const BLOCKING: u32 =
+        Self::INVALID | Self::CENTRE_LIST | Self::CLIENT_LIST | Self::NATIONAL_REGISTER;
+
+    /// May the number be called (as far as the lists go)?
+    pub fn allowed(self) -> bool {
+        self.0 & Self::BLOCKING == 0
+    }
+
+    /// Is flag `bit` set?
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// Stable names of the set flags, for CSV output and logs.
+    pub fn names(self) -> Vec<&'static str> {
+        NAMES
+            .iter()
+            .filter(|(bit, _)| self.has(*bit))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+}
+
+/// Every flag with its stable name.
+pub const NAMES: [(u32, &str); 7] = [
+    (Reasons::INVALID, "invalid_number"),
+    (Reasons::CENTRE_LIST, "centre_list"),
+    (Reasons::CLIENT_LIST, "client_list"),
+    (Reasons::NATIONAL_REGISTER, "national_register"),
+    (Reasons::EXEMPT_CUSTOMER, "exempt_customer"),
+    (Reasons::EXEMPT_EXPRESS, "exempt_express"),
+    (Reasons::OUTSIDE_CALLING_WINDOW, "outside_calling_window"),
+];
+
+/// What the rules need to know about one number; implemented by the engine over a generation
+/// and the live opt-outs, and by tables in tests.
+pub trait Facts {
+    /// On the centre's internal list?
+    fn on_centre_list(&self, number: u64) -> bool;
+    /// On the client's internal list?
+    fn on_client_list(&self, number: u64) -> bool;
+    /// Reserved in the national register (against voluntary organisations too if `voluntary`)?
+    fn in_national_register(&self, number: u64, voluntary: bool) -> bool;
+    /// The client's express request for the number, as (requested, expires) days.
+    fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
+    /// The client's customer relationship in the campaign's category, as (start, end) days.
+    fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
+}
+
+/// The request-wide inputs of the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The campaign's purpose.
+    pub purpose: Purpose,
+    /// Business or voluntary organisation.
+    pub caller: CallerKind,
+    /// The day the call would be made (in the country's time zone).
+    pub today: Day,
+    /// Days after a customer relationship ends during which it still exempts.
+    pub relationship_window_days: u32,
+}
+
+/// Decides the reasons for one valid number.
+#[inline]
+pub fn decide(facts: &impl Facts, number: u64, cx: &Context) -> Reasons {
+    let mut r = 0;
+    if facts.on_centre_list(number) {
+        r |= Reasons::CENTRE_LIST;
+    }
+    if facts.on_client_list(number) {
+        r |= Reasons::CLIENT_LIST;
+    }
+    if cx.purpose != Purpose::MarketResearch
+        && facts.in_national_register(number, cx.caller == CallerKind::Voluntary)
+    {
+        r |= if express_valid(facts.express_request(number), cx.today) {
+            Reasons::EXEMPT_EXPRESS
+        } else if relationship_valid(facts.customer_relationship(number), cx) {
+            Reasons::EXEMPT_CUSTOMER
+        } else {
+            Reasons::NATIONAL_REGISTER
+        };
+    }
+    Reasons(r)
+}
+
+/// An express request exempts from its request day until its expiry day, inclusive.
+pub fn express_valid(request: Option<(Option<Day>, Option<Day>)>, today: Day) -> bool {
+    request.is_some_and(|(requested, expires)| {
+        requested.is_none_or(|d| d <= today) && expires.is_none_or(|d| today <= d)
+    })
+}
+
+/// A relationship exempts from its start until `window` days after its end, inclusive.
+pub fn relationship_valid(rel: Option<(Option<Day>, Option<Day>)>, cx: &Context) -> bool {
+    rel.is_some_and(|(start, end)| {
+        start.is_none_or(|d| d <= cx.today)
+            && end.is_none_or(|d| cx.today <= d.saturating_add(cx.relationship_window_days))
+    })
+}

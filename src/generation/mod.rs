@@ -1,0 +1,340 @@
+//! Index generations: immutable directories of memory-mapped files that the engine washes
+//! against, and the store that publishes them.
+//!
+//! A generation directory holds
+//! - `sets.bin`: every number set (national register, national register incl. voluntary
+//!   organisations, and one set per list), framed by [`format`] and laid out by [`numberset`];
+//! - `national.fst`: number → registration day and categories of the national register;
+//! - `lists.fst`: (list, number) → the entry's dates (added; start/end; requested/expires);
+//! - `MANIFEST.json`: format version, counts, snapshot date, source references, the byte range
+//!   of every set, and the length and xxh3 checksum of every file, itself checksummed.
+//!
+//! Opening maps the files, checks every checksum and refuses anything that does not match: a
+//! truncated, corrupted or wrong-version generation is an error, never a panic. Files are never
+//! written after publication (see [`store`]), which is what makes mapping them safe.
+
+pub mod format;
+pub mod manifest;
+pub mod numberset;
+pub mod store;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use bytes::Bytes;
+
+use crate::domain::{Category, CentreId, ClientId, Day};
+pub use manifest::{ListKind, Manifest};
+pub use numberset::NumberSet;
+
+/// Why a generation could not be opened or published.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerationError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file's format version is not the one this build reads; rebuild the generation.
+    #[error(
+        "{file}: format version {got}, this vask reads {expected}; rebuild the generation with `vask rebuild`"
+    )]
+    Version {
+        /// The file.
+        file: String,
+        /// The version this build reads.
+        expected: u32,
+        /// The version found.
+        got: u32,
+    },
+    /// A file's checksum does not match: it was damaged after it was written.
+    #[error(
+        "{file}: checksum mismatch (expected {expected:016x}, got {got:016x}); the generation is damaged, rebuild or roll back"
+    )]
+    ChecksumMismatch {
+        /// The file.
+        file: String,
+        /// The recorded checksum.
+        expected: u64,
+        /// The checksum of the bytes found.
+        got: u64,
+    },
+    /// A file is structurally wrong (truncated, bad offsets, missing).
+    #[error("{file}: corrupt generation: {why}; rebuild or roll back")]
+    Corrupt {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        why: String,
+    },
+    /// The store has no published generation yet.
+    #[error("no generation published in {0}; run `vask rebuild` first")]
+    NothingPublished(PathBuf),
+    /// Another rebuild holds the store's lock.
+    #[error("another rebuild is running on {0} (lock held); wait for it to finish")]
+    Locked(PathBuf),
+}
+
+impl GenerationError {
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> GenerationError + '_ {
+        move |source| GenerationError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// One list in an open generation: its number set and its key prefix in `lists.fst`.
+#[derive(Debug, Clone)]
+pub struct List {
+    /// Number of the list inside the generation (the key prefix in `lists.fst`).
+    pub no: u32,
+    /// The numbers on the list.
+    pub set: NumberSet,
+    /// Index of the list's description in the manifest.
+    pub info: usize,
+}
+
+/// A client's lists in an open generation.
+#[derive(Debug, Clone, Default)]
+pub struct ClientLists {
+    /// Internal do-not-call list.
+    pub dnc: Option<List>,
+    /// Express requests.
+    pub express: Option<List>,
+    /// Customer relationships, one list per product category.
+    pub customers: HashMap<Category, List>,
+}
+
+/// An open, verified generation.
+pub struct Generation {
+    dir: PathBuf,
+    manifest: Manifest,
+    /// Numbers reserved against telephone marketing.
+    pub national: NumberSet,
+    /// Numbers whose reservation also covers voluntary organisations.
+    pub national_voluntary: NumberSet,
+    national_meta: fst::Map<Bytes>,
+    lists_meta: fst::Map<Bytes>,
+    /// Internal do-not-call lists by centre.
+    pub centres: HashMap<CentreId, List>,
+    /// Lists by client.
+    pub clients: HashMap<ClientId, ClientLists>,
+}
+
+impl std::fmt::Debug for Generation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Generation")
+            .field("id", &self.manifest.id)
+            .field("dir", &self.dir)
+            .finish()
+    }
+}
+
+/// National register metadata of one number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NationalMeta {
+    /// Reserved against telephone marketing.
+    pub telephone: bool,
+    /// Reserved against addressed mail.
+    pub addressed_mail: bool,
+    /// Also against voluntary organisations.
+    pub voluntary: bool,
+    /// Registration day, if known.
+    pub registered: Option<Day>,
+}
+
+impl NationalMeta {
+    /// Packs into an fst value.
+    pub fn pack(self) -> u64 {
+        let flags = u64::from(self.telephone)
+            | u64::from(self.addressed_mail) << 1
+            | u64::from(self.voluntary) << 2;
+        u64::from(self.registered.unwrap_or(u32::MAX)) << 8 | flags
+    }
+
+    /// Unpacks an fst value.
+    pub fn unpack(v: u64) -> NationalMeta {
+        let day = (v >> 8) as u32;
+        NationalMeta {
+            telephone: v & 1 != 0,
+            addressed_mail: v & 2 != 0,
+            voluntary: v & 4 != 0,
+            registered: (day != u32::MAX).then_some(day),
+        }
+    }
+}
+
+/// Packs two optional days into one fst value (`u32::MAX` stands for "none").
+pub fn pack_days(a: Option<Day>, b: Option<Day>) -> u64 {
+    u64::from(a.unwrap_or(u32::MAX)) << 32 | u64::from(b.unwrap_or(u32::MAX))
+}
+
+/// Unpacks [`pack_days`].
+pub fn unpack_days(v: u64) -> (Option<Day>, Option<Day>) {
+    let some = |d: u32| (d != u32::MAX).then_some(d);
+    (some((v >> 32) as u32), some(v as u32))
+}
+
+/// The key of a list entry in `lists.fst`.
+pub fn list_key(list_no: u32, number: u64) -> [u8; 12] {
+    let mut k = [0u8; 12];
+    k[..4].copy_from_slice(&list_no.to_be_bytes());
+    k[4..].copy_from_slice(&number.to_be_bytes());
+    k
+}
+
+fn map_file(dir: &Path, name: &str, expect: &manifest::FileInfo) -> Result<Bytes, GenerationError> {
+    let path = dir.join(name);
+    let file = File::open(&path).map_err(GenerationError::io(&path))?;
+    let len = file.metadata().map_err(GenerationError::io(&path))?.len();
+    if len != expect.len {
+        return Err(GenerationError::Corrupt {
+            file: name.to_owned(),
+            why: format!("{len} bytes, manifest says {}", expect.len),
+        });
+    }
+    let bytes = if len == 0 {
+        Bytes::new()
+    } else {
+        // SAFETY: generation files are written once, fsynced and renamed into place before
+        // they are ever mapped, and never modified or truncated afterwards (see `store`), so
+        // the mapping cannot change under us.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(GenerationError::io(&path))?;
+        Bytes::from_owner(map)
+    };
+    let got = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if got != expect.xxh3 {
+        return Err(GenerationError::ChecksumMismatch {
+            file: name.to_owned(),
+            expected: expect.xxh3,
+            got,
+        });
+    }
+    Ok(bytes)
+}
+
+impl Generation {
+    /// Opens and verifies the generation in `dir`.
+    pub fn open(dir: &Path) -> Result<Generation, GenerationError> {
+        let manifest = Manifest::read(dir)?;
+        let file = |name: &str| {
+            manifest
+                .files
+                .get(name)
+                .ok_or_else(|| GenerationError::Corrupt {
+                    file: manifest::MANIFEST.to_owned(),
+                    why: format!("no entry for {name}"),
+                })
+                .and_then(|info| map_file(dir, name, info))
+        };
+        let sets = file(manifest::SETS)?;
+        let body = format::unframe(manifest::SETS, format::FileKind::Sets, &sets)?;
+        let sets = sets.slice(body);
+        let set = |range: &manifest::SetRange| -> Result<NumberSet, GenerationError> {
+            let end = range
+                .offset
+                .checked_add(range.len)
+                .filter(|&end| end <= sets.len() as u64)
+                .ok_or_else(|| GenerationError::Corrupt {
+                    file: manifest::SETS.to_owned(),
+                    why: format!("set at {}+{} runs past the end", range.offset, range.len),
+                })?;
+            NumberSet::open(
+                manifest::SETS,
+                sets.slice(range.offset as usize..end as usize),
+            )
+        };
+        let fst_map = |name: &str| -> Result<fst::Map<Bytes>, GenerationError> {
+            fst::Map::new(file(name)?).map_err(|e| GenerationError::Corrupt {
+                file: name.to_owned(),
+                why: e.to_string(),
+            })
+        };
+        let national = set(&manifest.national.set)?;
+        let national_voluntary = set(&manifest.national.voluntary_set)?;
+        let mut centres = HashMap::new();
+        let mut clients: HashMap<ClientId, ClientLists> = HashMap::new();
+        for (info, l) in manifest.lists.iter().enumerate() {
+            let list = List {
+                no: l.no,
+                set: set(&l.set)?,
+                info,
+            };
+            let client = |owner: &str| {
+                ClientId::new(owner).map_err(|e| GenerationError::Corrupt {
+                    file: manifest::MANIFEST.to_owned(),
+                    why: e.to_string(),
+                })
+            };
+            match &l.kind {
+                ListKind::CentreDnc => {
+                    let id = CentreId::new(&l.owner).map_err(|e| GenerationError::Corrupt {
+                        file: manifest::MANIFEST.to_owned(),
+                        why: e.to_string(),
+                    })?;
+                    centres.insert(id, list);
+                }
+                ListKind::ClientDnc => {
+                    clients.entry(client(&l.owner)?).or_default().dnc = Some(list);
+                }
+                ListKind::Express => {
+                    clients.entry(client(&l.owner)?).or_default().express = Some(list);
+                }
+                ListKind::Customers { category } => {
+                    clients
+                        .entry(client(&l.owner)?)
+                        .or_default()
+                        .customers
+                        .insert(category.clone(), list);
+                }
+            }
+        }
+        Ok(Generation {
+            dir: dir.to_path_buf(),
+            national_meta: fst_map(manifest::NATIONAL_FST)?,
+            lists_meta: fst_map(manifest::LISTS_FST)?,
+            manifest,
+            national,
+            national_voluntary,
+            centres,
+            clients,
+        })
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The generation's id.
+    pub fn id(&self) -> &str {
+        &self.manifest.id
+    }
+
+    /// Its directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// National register metadata of a number, if it is in the register.
+    pub fn national_meta(&self, number: u64) -> Option<NationalMeta> {
+        self.national_meta
+            .get(number.to_be_bytes())
+            .map(NationalMeta::unpack)
+    }
+
+    /// The packed value of a list entry, if the number is on the list.
+    pub fn list_value(&self, list: &List, number: u64) -> Option<u64> {
+        self.lists_meta.get(list_key(list.no, number))
+    }
+
+    /// The manifest's description of a list.
+    pub fn list_info(&self, list: &List) -> &manifest::ListInfo {
+        &self.manifest.lists[list.info]
+    }
+}

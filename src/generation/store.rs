@@ -1,0 +1,176 @@
+//! The store: where generations live and which one is current.
+//!
+//! Layout under the store root:
+//! - `generations/<id>/`: published generations, never modified;
+//! - `generations/.tmp-<id>/`: a generation being built (ignored, removed by the next build);
+//! - `CURRENT`: the id of the published generation, replaced atomically;
+//! - `rebuild.lock`: held while a rebuild runs, so two cannot run at once.
+//!
+//! Publishing is crash-safe at every step: files are written and fsynced in a temporary
+//! directory, which is renamed into `generations/` and the directory fsynced; only then is
+//! `CURRENT` replaced (write temp, fsync, rename, fsync). A crash before the last rename leaves
+//! the previous generation current; after it, the new one. Nothing mapped is ever overwritten.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::GenerationError;
+
+/// A directory of generations.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// Proof that this process holds the store's rebuild lock; released on drop.
+#[derive(Debug)]
+pub struct RebuildLock {
+    _file: File,
+}
+
+/// Fsyncs a directory so that renames inside it are durable.
+pub fn sync_dir(dir: &Path) -> Result<(), GenerationError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(GenerationError::io(dir))
+}
+
+/// Writes `bytes` to `path` and fsyncs it.
+pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), GenerationError> {
+    let mut f = File::create(path).map_err(GenerationError::io(path))?;
+    f.write_all(bytes).map_err(GenerationError::io(path))?;
+    f.sync_all().map_err(GenerationError::io(path))
+}
+
+impl Store {
+    /// A store rooted at `root` (created if missing).
+    pub fn new(root: impl Into<PathBuf>) -> Result<Store, GenerationError> {
+        let root = root.into();
+        let gens = root.join("generations");
+        fs::create_dir_all(&gens).map_err(GenerationError::io(&gens))?;
+        Ok(Store { root })
+    }
+
+    /// The store's root directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn generations(&self) -> PathBuf {
+        self.root.join("generations")
+    }
+
+    /// Takes the rebuild lock, or fails at once if another rebuild holds it.
+    pub fn lock(&self) -> Result<RebuildLock, GenerationError> {
+        let path = self.root.join("rebuild.lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(GenerationError::io(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(RebuildLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(GenerationError::Locked(self.root.clone())),
+            Err(fs::TryLockError::Error(e)) => Err(GenerationError::Io { path, source: e }),
+        }
+    }
+
+    /// A fresh, empty staging directory for a new generation with `id`; stale staging
+    /// directories of crashed builds are removed first.
+    pub fn staging(&self, _lock: &RebuildLock, id: &str) -> Result<PathBuf, GenerationError> {
+        let gens = self.generations();
+        for entry in fs::read_dir(&gens)
+            .map_err(GenerationError::io(&gens))?
+            .flatten()
+        {
+            if entry.file_name().to_string_lossy().starts_with(".tmp-") {
+                let p = entry.path();
+                fs::remove_dir_all(&p).map_err(GenerationError::io(&p))?;
+            }
+        }
+        let dir = gens.join(format!(".tmp-{id}"));
+        fs::create_dir(&dir).map_err(GenerationError::io(&dir))?;
+        Ok(dir)
+    }
+
+    /// Moves a fully written staging directory into place and makes it current.
+    pub fn publish(
+        &self,
+        _lock: &RebuildLock,
+        staging: &Path,
+        id: &str,
+    ) -> Result<PathBuf, GenerationError> {
+        let gens = self.generations();
+        let dir = gens.join(id);
+        sync_dir(staging)?;
+        fs::rename(staging, &dir).map_err(GenerationError::io(&dir))?;
+        sync_dir(&gens)?;
+        self.set_current(id)?;
+        Ok(dir)
+    }
+
+    /// Points `CURRENT` at generation `id` atomically.
+    pub fn set_current(&self, id: &str) -> Result<(), GenerationError> {
+        let tmp = self.root.join("CURRENT.tmp");
+        write_synced(&tmp, format!("{id}\n").as_bytes())?;
+        let current = self.root.join("CURRENT");
+        fs::rename(&tmp, &current).map_err(GenerationError::io(&current))?;
+        sync_dir(&self.root)
+    }
+
+    /// The id of the current generation.
+    pub fn current_id(&self) -> Result<String, GenerationError> {
+        let path = self.root.join("CURRENT");
+        match fs::read_to_string(&path) {
+            Ok(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
+            Ok(_) => Err(GenerationError::NothingPublished(self.root.clone())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(GenerationError::NothingPublished(self.root.clone()))
+            }
+            Err(e) => Err(GenerationError::Io { path, source: e }),
+        }
+    }
+
+    /// The directory of the current generation.
+    pub fn current_dir(&self) -> Result<PathBuf, GenerationError> {
+        Ok(self.generations().join(self.current_id()?))
+    }
+
+    /// The directory of generation `id`.
+    pub fn dir(&self, id: &str) -> PathBuf {
+        self.generations().join(id)
+    }
+
+    /// Published generation ids, oldest first (ids sort by build time).
+    pub fn list(&self) -> Result<Vec<String>, GenerationError> {
+        let gens = self.generations();
+        let mut ids: Vec<String> = fs::read_dir(&gens)
+            .map_err(GenerationError::io(&gens))?
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Removes all but the newest `keep` generations (never the current one).
+    pub fn prune(&self, _lock: &RebuildLock, keep: usize) -> Result<Vec<String>, GenerationError> {
+        let current = self.current_id().ok();
+        let ids = self.list()?;
+        let mut removed = Vec::new();
+        for id in ids.iter().take(ids.len().saturating_sub(keep.max(1))) {
+            if Some(id) == current.as_ref() {
+                continue;
+            }
+            let dir = self.dir(id);
+            // Open mappings of a removed generation stay valid until they are dropped.
+            fs::remove_dir_all(&dir).map_err(GenerationError::io(&dir))?;
+            removed.push(id.clone());
+        }
+        Ok(removed)
+    }
+}

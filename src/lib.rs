@@ -1,0 +1,29 @@
+//! vask washes telephone-marketing call lists against reservation registers.
+//!
+//! Data flows one way, and the modules follow it:
+//!
+//! 1. [`sources`]: the files registers and lists arrive as (CSV formats, the catalogue), read
+//!    row by row with every bad row reported by line. [`number`] normalises phone numbers to
+//!    E.164 on the way in.
+//! 2. [`build`]: sorts and merges the sources (and the opt-out journal) into a new
+//!    *generation*: roaring/bitset number sets and fst metadata maps, plus a checksummed manifest.
+//! 3. [`generation`]: the immutable generation on disk, memory-mapped and verified on open;
+//!    [`generation::store`] publishes generations atomically and keeps old ones for rollback.
+//! 4. [`engine`]: opens the current generation, applies the live opt-outs, and decides a
+//!    verdict per number with the rules in [`engine::rules`].
+//! 5. `service` and the CLI (in the binary): gRPC, authorisation, hot swap, audit.
+//!
+//! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
+
+pub mod audit;
+pub mod build;
+pub mod calendar;
+pub mod config;
+pub mod domain;
+pub mod engine;
+pub mod generation;
+pub mod journal;
+pub mod number;
+pub mod service;
+pub mod sources;
+pub mod synth;

@@ -1,0 +1,232 @@
+//! Reading one CSV source file: gzip or plain, UTF-8 with or without BOM, delimiter given or
+//! sniffed, columns found by (configurable) header name, and every bad row reported with its
+//! line number instead of being dropped.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use super::{RowError, SourceError};
+
+/// How to read a table; the defaults fit vask's documented formats.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, PartialEq)]
+pub struct TableOptions {
+    /// Field delimiter; sniffed from the header line (`,` `;` tab `|`) when absent.
+    #[serde(default)]
+    pub delimiter: Option<char>,
+    /// Header names that differ from vask's: canonical column name → the file's header.
+    #[serde(default)]
+    pub columns: HashMap<String, String>,
+}
+
+/// An open table whose header has been matched to the columns a format wants.
+pub struct Table {
+    file: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    /// For each wanted column, its index in the file (None if optional and absent).
+    positions: Vec<Option<usize>>,
+}
+
+/// Opens `path` and finds `required` and `optional` columns in its header.
+pub fn open(
+    path: &Path,
+    required: &[&str],
+    optional: &[&str],
+    opts: &TableOptions,
+) -> Result<Table, SourceError> {
+    let file = path.display().to_string();
+    let io = |e: std::io::Error| SourceError::Io {
+        file: file.clone(),
+        source: e,
+    };
+    let mut raw = BufReader::new(File::open(path).map_err(io)?);
+    let gzipped = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
+    let mut input: Box<dyn BufRead> = if gzipped {
+        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(raw)))
+    } else {
+        Box::new(raw)
+    };
+    let head = input.fill_buf().map_err(io)?;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    if std::str::from_utf8(first_line).is_err() {
+        return Err(SourceError::Encoding { file, line: 1 });
+    }
+    let delimiter = match opts.delimiter {
+        Some(c) if c.is_ascii() => c as u8,
+        Some(c) => {
+            return Err(SourceError::Options {
+                file,
+                why: format!("delimiter {c:?} is not a single ASCII character"),
+            });
+        }
+        None => sniff_delimiter(first_line),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(input as Box<dyn Read>);
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| csv_error(&file, e))?
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase())
+        .collect::<Vec<_>>();
+    let find = |canonical: &str| {
+        let name = opts
+            .columns
+            .get(canonical)
+            .map(|n| n.trim().to_ascii_lowercase())
+            .unwrap_or_else(|| canonical.to_owned());
+        headers.iter().position(|h| *h == name)
+    };
+    let mut positions = Vec::with_capacity(required.len() + optional.len());
+    for column in required {
+        let at = find(column).ok_or_else(|| SourceError::MissingColumn {
+            file: file.clone(),
+            column: opts
+                .columns
+                .get(*column)
+                .cloned()
+                .unwrap_or_else(|| (*column).to_owned()),
+            found: headers.join(","),
+        })?;
+        positions.push(Some(at));
+    }
+    positions.extend(optional.iter().map(|c| find(c)));
+    Ok(Table {
+        file,
+        reader,
+        positions,
+    })
+}
+
+fn sniff_delimiter(line: &[u8]) -> u8 {
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|d| line.iter().filter(|b| *b == d).count())
+        .filter(|d| line.contains(d))
+        .unwrap_or(b',')
+}
+
+fn csv_error(file: &str, e: csv::Error) -> SourceError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    match e.into_kind() {
+        csv::ErrorKind::Io(source) => SourceError::Io {
+            file: format!("{file} (near line {line})"),
+            source,
+        },
+        other => SourceError::Malformed {
+            file: file.to_owned(),
+            line,
+            why: format!("{other:?}"),
+        },
+    }
+}
+
+/// One data row: the wanted columns in the order they were asked for.
+pub struct Row<'a> {
+    record: &'a csv::ByteRecord,
+    positions: &'a [Option<usize>],
+}
+
+impl Row<'_> {
+    /// The trimmed field of wanted column `i`; empty if the column is absent or the row short.
+    pub fn get(&self, i: usize) -> &[u8] {
+        self.positions[i]
+            .and_then(|at| self.record.get(at))
+            .map(<[u8]>::trim_ascii)
+            .unwrap_or_default()
+    }
+
+    /// The field as text; a non-UTF-8 field is a row error.
+    pub fn text(&self, i: usize) -> Result<&str, String> {
+        std::str::from_utf8(self.get(i)).map_err(|_| "field is not valid UTF-8".to_owned())
+    }
+}
+
+impl Table {
+    /// The file this table reads, for messages.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Calls `f` for every data row with its line number. A row for which `f` returns an error
+    /// is reported; more than `max_errors` bad rows fail the whole table.
+    pub fn for_each(
+        mut self,
+        max_errors: usize,
+        mut f: impl FnMut(Row<'_>) -> Result<(), String>,
+    ) -> Result<TableSummary, SourceError> {
+        let mut record = csv::ByteRecord::new();
+        let mut summary = TableSummary::default();
+        loop {
+            match self.reader.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(csv_error(&self.file, e)),
+            }
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            summary.rows += 1;
+            let row = Row {
+                record: &record,
+                positions: &self.positions,
+            };
+            if let Err(reason) = f(row) {
+                summary.errors.push(RowError { line, reason });
+            }
+        }
+        if summary.errors.len() > max_errors {
+            return Err(SourceError::BadRows {
+                file: self.file,
+                total: summary.errors.len(),
+                max_errors,
+                first: summary.errors.into_iter().take(20).collect(),
+            });
+        }
+        Ok(summary)
+    }
+}
+
+/// What reading a table found.
+#[derive(Debug, Default)]
+pub struct TableSummary {
+    /// Data rows read (not counting the header).
+    pub rows: u64,
+    /// Rows that were skipped, with line numbers (at most `max_errors` of them).
+    pub errors: Vec<RowError>,
+}
+
+/// Parses a yes/no field: 1/0, true/false, yes/no, ja/nei, j/n, x/empty.
+pub fn parse_flag(field: &[u8]) -> Result<bool, String> {
+    match field.to_ascii_lowercase().as_slice() {
+        b"1" | b"true" | b"yes" | b"y" | b"ja" | b"j" | b"x" => Ok(true),
+        b"0" | b"false" | b"no" | b"n" | b"nei" | b"" => Ok(false),
+        _ => Err(format!(
+            "{:?} is not a yes/no value (use 1/0, true/false, ja/nei)",
+            String::from_utf8_lossy(field)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_delimiters() {
+        assert_eq!(sniff_delimiter(b"number;added"), b';');
+        assert_eq!(sniff_delimiter(b"number\tadded"), b'\t');
+        assert_eq!(sniff_delimiter(b"number,added"), b',');
+        assert_eq!(sniff_delimiter(b"number"), b',');
+    }
+
+    #[test]
+    fn flags() {
+        assert_eq!(parse_flag(b"Ja"), Ok(true));
+        assert_eq!(parse_flag(b""), Ok(false));
+        assert!(parse_flag(b"maybe").is_err());
+    }
+}
