@@ -240,39 +240,39 @@ pub fn build_into(
 
     // Lists, in a fixed order: centres, then clients (dnc, express, customers by category).
     let mut lists: Vec<ListAcc> = Vec::new();
-    for centre in &catalog.centres {
+    let dnc_list = |ctx: &mut Ctx<'_>, kind: ListKind, owner: &str, src: &SourceFile| {
         let mut acc = ListAcc {
-            kind: ListKind::CentreDnc,
-            owner: centre.id.to_string(),
-            source_reference: String::new(),
+            kind,
+            owner: owner.to_owned(),
+            source_reference: src.source_reference.clone(),
             entries: Vec::new(),
         };
+        let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
+            acc.entries
+                .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
+        })?;
+        ctx.note(src, s);
+        Ok::<_, SourceError>(acc)
+    };
+    for centre in &catalog.centres {
         if let Some(src) = &centre.dnc {
-            acc.source_reference = src.source_reference.clone();
-            let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
-                acc.entries
-                    .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
-            })?;
-            ctx.note(src, s);
+            lists.push(dnc_list(
+                &mut ctx,
+                ListKind::CentreDnc,
+                centre.id.as_str(),
+                src,
+            )?);
         }
-        lists.push(acc);
     }
     for client in &catalog.clients {
-        let mut dnc = ListAcc {
-            kind: ListKind::ClientDnc,
-            owner: client.id.to_string(),
-            source_reference: String::new(),
-            entries: Vec::new(),
-        };
         if let Some(src) = &client.dnc {
-            dnc.source_reference = src.source_reference.clone();
-            let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
-                dnc.entries
-                    .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
-            })?;
-            ctx.note(src, s);
+            lists.push(dnc_list(
+                &mut ctx,
+                ListKind::ClientDnc,
+                client.id.as_str(),
+                src,
+            )?);
         }
-        lists.push(dnc);
         if let Some(src) = &client.express {
             let mut acc = ListAcc {
                 kind: ListKind::Express,

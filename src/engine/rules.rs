@@ -141,3 +141,319 @@ pub fn relationship_valid(rel: Option<(Option<Day>, Option<Day>)>, cx: &Context)
             && end.is_none_or(|d| cx.today <= d.saturating_add(cx.relationship_window_days))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One number's facts, as a table row.
+    #[derive(Default, Clone, Copy)]
+    struct Row {
+        centre: bool,
+        client: bool,
+        national: bool,
+        national_voluntary: bool,
+        express: Option<(Option<Day>, Option<Day>)>,
+        customer: Option<(Option<Day>, Option<Day>)>,
+    }
+
+    impl Facts for Row {
+        fn on_centre_list(&self, _: u64) -> bool {
+            self.centre
+        }
+        fn on_client_list(&self, _: u64) -> bool {
+            self.client
+        }
+        fn in_national_register(&self, _: u64, voluntary: bool) -> bool {
+            if voluntary {
+                self.national_voluntary
+            } else {
+                self.national
+            }
+        }
+        fn express_request(&self, _: u64) -> Option<(Option<Day>, Option<Day>)> {
+            self.express
+        }
+        fn customer_relationship(&self, _: u64) -> Option<(Option<Day>, Option<Day>)> {
+            self.customer
+        }
+    }
+
+    const TODAY: Day = 20_000;
+    const NONE: u32 = 0;
+    const CENTRE: u32 = Reasons::CENTRE_LIST;
+    const CLIENT: u32 = Reasons::CLIENT_LIST;
+    const NATIONAL: u32 = Reasons::NATIONAL_REGISTER;
+    const CUSTOMER: u32 = Reasons::EXEMPT_CUSTOMER;
+    const EXPRESS: u32 = Reasons::EXEMPT_EXPRESS;
+
+    fn cx(purpose: Purpose, caller: CallerKind, window: u32) -> Context {
+        Context {
+            purpose,
+            caller,
+            today: TODAY,
+            relationship_window_days: window,
+        }
+    }
+
+    #[test]
+    fn decision_table() {
+        use CallerKind::*;
+        use Purpose::*;
+        let national = Row {
+            national: true,
+            national_voluntary: false,
+            ..Row::default()
+        };
+        let ongoing = Some((Some(TODAY - 100), None));
+        let ended_yesterday = Some((Some(TODAY - 100), Some(TODAY - 1)));
+        let ends_today = Some((Some(TODAY - 100), Some(TODAY)));
+        let starts_tomorrow = Some((Some(TODAY + 1), None));
+        let cases: Vec<(&str, Row, Context, u32)> = vec![
+            ("on no list", Row::default(), cx(Sales, Business, 0), NONE),
+            (
+                "centre list",
+                Row {
+                    centre: true,
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                CENTRE,
+            ),
+            (
+                "client list",
+                Row {
+                    client: true,
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                CLIENT,
+            ),
+            (
+                "both internal lists",
+                Row {
+                    centre: true,
+                    client: true,
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                CENTRE | CLIENT,
+            ),
+            (
+                "national register",
+                national,
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "national, fundraising by a business",
+                national,
+                cx(Fundraising, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "national, market research",
+                national,
+                cx(MarketResearch, Business, 0),
+                NONE,
+            ),
+            (
+                "centre list, market research",
+                Row {
+                    centre: true,
+                    ..national
+                },
+                cx(MarketResearch, Business, 0),
+                CENTRE,
+            ),
+            (
+                "client list, market research",
+                Row {
+                    client: true,
+                    ..Row::default()
+                },
+                cx(MarketResearch, Voluntary, 0),
+                CLIENT,
+            ),
+            (
+                "national, voluntary caller, not covered",
+                national,
+                cx(Fundraising, Voluntary, 0),
+                NONE,
+            ),
+            (
+                "national, voluntary caller, covered",
+                Row {
+                    national_voluntary: true,
+                    ..national
+                },
+                cx(Fundraising, Voluntary, 0),
+                NATIONAL,
+            ),
+            (
+                "ongoing customer exempts",
+                Row {
+                    customer: ongoing,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                CUSTOMER,
+            ),
+            (
+                "ended customer, Norway window 0",
+                Row {
+                    customer: ended_yesterday,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "relationship ending today still exempts",
+                Row {
+                    customer: ends_today,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                CUSTOMER,
+            ),
+            (
+                "ended customer within a 365-day window",
+                Row {
+                    customer: ended_yesterday,
+                    ..national
+                },
+                cx(Sales, Business, 365),
+                CUSTOMER,
+            ),
+            (
+                "ended customer past the window",
+                Row {
+                    customer: Some((Some(TODAY - 900), Some(TODAY - 400))),
+                    ..national
+                },
+                cx(Sales, Business, 365),
+                NATIONAL,
+            ),
+            (
+                "relationship not started yet",
+                Row {
+                    customer: starts_tomorrow,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "express request",
+                Row {
+                    express: Some((Some(TODAY - 5), None)),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                EXPRESS,
+            ),
+            (
+                "express request expired",
+                Row {
+                    express: Some((Some(TODAY - 50), Some(TODAY - 1))),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "express request expiring today",
+                Row {
+                    express: Some((Some(TODAY - 50), Some(TODAY))),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                EXPRESS,
+            ),
+            (
+                "express request made tomorrow",
+                Row {
+                    express: Some((Some(TODAY + 1), None)),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "express beats customer (reported once)",
+                Row {
+                    express: Some((Some(TODAY), None)),
+                    customer: ongoing,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                EXPRESS,
+            ),
+            (
+                "centre list beats customer exemption",
+                Row {
+                    centre: true,
+                    customer: ongoing,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                CENTRE | CUSTOMER,
+            ),
+            (
+                "client list beats express request",
+                Row {
+                    client: true,
+                    express: Some((Some(TODAY), None)),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                CLIENT | EXPRESS,
+            ),
+            (
+                "exemption without national reservation is not reported",
+                Row {
+                    customer: ongoing,
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                NONE,
+            ),
+            (
+                "donor within 3 years",
+                Row {
+                    national_voluntary: true,
+                    customer: Some((Some(TODAY - 700), Some(TODAY - 700))),
+                    ..national
+                },
+                cx(Fundraising, Voluntary, 3 * 365 + 1),
+                CUSTOMER,
+            ),
+            (
+                "donor after 3 years",
+                Row {
+                    national_voluntary: true,
+                    customer: Some((Some(TODAY - 1200), Some(TODAY - 1200))),
+                    ..national
+                },
+                cx(Fundraising, Voluntary, 3 * 365 + 1),
+                NATIONAL,
+            ),
+        ];
+        for (name, row, cx, expected) in cases {
+            let got = decide(&row, 4791234567, &cx);
+            assert_eq!(got.0, expected, "{name}: got {:?}", got.names());
+            assert_eq!(got.allowed(), expected & Reasons::BLOCKING == 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn names_are_stable() {
+        assert_eq!(
+            Reasons(Reasons::CENTRE_LIST | Reasons::EXEMPT_CUSTOMER).names(),
+            ["centre_list", "exempt_customer"]
+        );
+        assert!(!Reasons(Reasons::INVALID).allowed());
+        assert!(Reasons(Reasons::EXEMPT_EXPRESS | Reasons::OUTSIDE_CALLING_WINDOW).allowed());
+    }
+}

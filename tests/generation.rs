@@ -1,0 +1,272 @@
+//! Generations on disk: built from the bundled `data/`, washed in-process, and refused with an
+//! error (never a panic) when truncated, corrupted or of another format version. Also the
+//! store: atomic publish, leftovers of a crashed build, the shrink guard, and rollback.
+
+mod common;
+
+use std::path::Path;
+
+use chrono::Utc;
+use vask::build::{BuildError, BuildOptions, RebuildOptions, build_into, rebuild};
+use vask::domain::{CallerKind, Campaign, Category, CentreId, ClientId, Purpose};
+use vask::engine::{CountryPolicy, Engine, Reasons, WashRequest};
+use vask::generation::store::Store;
+use vask::generation::{Generation, GenerationError};
+use vask::number::{Normaliser, Region};
+use vask::sources::Catalog;
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        now: Utc::now(),
+        max_errors: 0,
+        opt_outs: Vec::new(),
+    }
+}
+
+fn build_sample(dir: &Path) {
+    let catalog = Catalog::load(&common::repo().join("data/catalog.toml")).expect("catalogue");
+    build_into(&catalog, dir, "test", &options()).expect("build");
+}
+
+fn engine(dir: &Path) -> Engine {
+    Engine::new(
+        Generation::open(dir).expect("open"),
+        Normaliser::new("NO".parse::<Region>().expect("region")),
+        CountryPolicy::norway(),
+    )
+}
+
+#[test]
+fn builds_the_sample_and_washes_in_process() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    build_sample(dir.path());
+    let engine = engine(dir.path());
+    let generation = engine.generation();
+    let m = generation.manifest();
+    assert_eq!(m.national.reservations, 1200 - 1);
+    assert_eq!(m.national.numbers, 1199);
+    assert!(m.national.snapshot_date_stamped);
+    assert_eq!(m.national.snapshot_date, Utc::now().date_naive());
+    assert!(m.lists.iter().all(|l| !l.source_reference.is_empty()));
+    let request = WashRequest {
+        centre: CentreId::new("demo-centre").expect("id"),
+        client: ClientId::new("acme-energy").expect("id"),
+        campaign: Campaign {
+            purpose: Purpose::Sales,
+            caller: CallerKind::Business,
+            category: Some(Category::new("power").expect("category")),
+        },
+        at: Utc::now(),
+    };
+    let resolved = engine.resolve(&generation, &request);
+    let (mut out, mut normalised) = (Vec::new(), Vec::new());
+    engine.wash_raw(
+        &resolved,
+        &[
+            "+47 912 34 567",
+            "91234568",
+            "92345678",
+            "not a number",
+            "41234567",
+        ],
+        &mut out,
+        &mut normalised,
+    );
+    assert_eq!(
+        out,
+        [
+            Reasons::NATIONAL_REGISTER,
+            Reasons::EXEMPT_CUSTOMER,
+            Reasons::CENTRE_LIST,
+            Reasons::INVALID,
+            0
+        ]
+    );
+    assert_eq!(
+        normalised,
+        [4791234567, 4791234568, 4792345678, 0, 4741234567]
+    );
+    drop(resolved);
+    let e = engine.explain(&generation, &request, 4791234567);
+    let kinds: Vec<_> = e.hits.iter().map(|h| h.kind).collect();
+    assert_eq!(
+        kinds,
+        ["national_register", "customers"],
+        "broadband customer of acme, reserved"
+    );
+}
+
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_damaged_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    build_sample(dir.path());
+    for file in files(dir.path()) {
+        let original = std::fs::read(&file).expect("read");
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        // Truncations at several points, and a flipped bit at several points.
+        let len = original.len();
+        let cuts = [0, 1, len / 3, len / 2, len.saturating_sub(1)];
+        for cut in cuts {
+            std::fs::write(&file, &original[..cut]).expect("write");
+            let err = Generation::open(dir.path()).expect_err(&format!("{name} cut at {cut}"));
+            assert!(!err.to_string().is_empty());
+        }
+        for at in [0, len / 4, len / 2, len - 1] {
+            let mut bad = original.clone();
+            bad[at] ^= 0x01;
+            std::fs::write(&file, &bad).expect("write");
+            match Generation::open(dir.path()) {
+                Err(
+                    GenerationError::ChecksumMismatch { .. }
+                    | GenerationError::Corrupt { .. }
+                    | GenerationError::Version { .. },
+                ) => {}
+                other => panic!("{name} flipped at {at}: {other:?}"),
+            }
+        }
+        std::fs::write(&file, &original).expect("restore");
+    }
+    Generation::open(dir.path()).expect("intact again");
+    // A missing file.
+    std::fs::remove_file(dir.path().join("lists.fst")).expect("rm");
+    assert!(matches!(
+        Generation::open(dir.path()),
+        Err(GenerationError::Io { .. })
+    ));
+}
+
+#[test]
+fn wrong_format_version_is_refused_with_a_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    build_sample(dir.path());
+    let path = dir.path().join("MANIFEST.json");
+    let text = std::fs::read_to_string(&path).expect("manifest");
+    std::fs::write(
+        &path,
+        text.replace("\"format_version\": 1", "\"format_version\": 2"),
+    )
+    .expect("write");
+    let err = Generation::open(dir.path()).expect_err("version");
+    assert!(matches!(
+        err,
+        GenerationError::Version {
+            expected: 1,
+            got: 2,
+            ..
+        }
+    ));
+    assert!(err.to_string().contains("vask rebuild"));
+}
+
+#[test]
+fn store_publishes_atomically_refuses_shrinking_snapshots_and_rolls_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let sources = tempfile::tempdir().expect("tempdir");
+    let catalog_path = common::copy_sample(sources.path());
+    let catalog = Catalog::load(&catalog_path).expect("catalogue");
+    let store = Store::new(root.path()).expect("store");
+    let opts = RebuildOptions {
+        build: options(),
+        min_snapshot_percent: 90,
+        force: false,
+        keep: 3,
+    };
+    let first = rebuild(&store, &catalog, &opts).expect("first");
+    assert_eq!(store.current_id().expect("current"), first.id);
+
+    // A crashed earlier build left a staging directory and a CURRENT.tmp: both are harmless.
+    std::fs::create_dir_all(root.path().join("generations/.tmp-crashed")).expect("mkdir");
+    std::fs::write(root.path().join("CURRENT.tmp"), "garbage").expect("write");
+    assert_eq!(store.current_id().expect("current"), first.id);
+    let second = rebuild(&store, &catalog, &opts).expect("second");
+    assert!(!root.path().join("generations/.tmp-crashed").exists());
+    assert_eq!(store.current_id().expect("current"), second.id);
+
+    // A truncated delivery (10 of 1 200 rows) is refused; the current generation stays.
+    let register = catalog.root.join("national/register.csv");
+    let text = std::fs::read_to_string(&register).expect("register");
+    let short: Vec<&str> = text.lines().take(11).collect();
+    std::fs::write(&register, short.join("\n") + "\n").expect("write");
+    match rebuild(&store, &catalog, &opts) {
+        Err(BuildError::SuspiciousShrink {
+            new: 10, old: 1199, ..
+        }) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(store.current_id().expect("current"), second.id);
+    let forced = rebuild(
+        &store,
+        &catalog,
+        &RebuildOptions {
+            force: true,
+            ..opts.clone()
+        },
+    )
+    .expect("forced");
+    assert_eq!(store.current_id().expect("current"), forced.id);
+
+    // Two rebuilds at once: the second is refused while the lock is held.
+    let lock = store.lock().expect("lock");
+    assert!(matches!(
+        rebuild(&store, &catalog, &opts),
+        Err(BuildError::Generation(GenerationError::Locked(_)))
+    ));
+    drop(lock);
+
+    // Only `keep` generations stay.
+    assert!(store.list().expect("list").len() <= 3);
+}
+
+#[test]
+fn bad_rows_are_reported_with_line_numbers_and_nothing_is_half_applied() {
+    let sources = tempfile::tempdir().expect("tempdir");
+    let catalog_path = common::copy_sample(sources.path());
+    let dnc = sources.path().join("data/centres/demo-centre/dnc.csv");
+    std::fs::write(
+        &dnc,
+        "number,added\n92345678,2024-05-01\n123,2024-01-01\n93456789,2024-13-01\n41234567,\n",
+    )
+    .expect("write");
+    let catalog = Catalog::load(&catalog_path).expect("catalogue");
+    let out = tempfile::tempdir().expect("tempdir");
+    let err = build_into(&catalog, out.path(), "x", &options()).expect_err("bad rows");
+    let msg = err.to_string();
+    assert!(msg.contains("dnc.csv"), "{msg}");
+    assert!(msg.contains("2 bad rows"), "{msg}");
+    assert!(msg.contains("line 3"), "{msg}");
+    assert!(msg.contains("line 4"), "{msg}");
+    // With a threshold, the good rows are used and the bad ones reported.
+    let report = build_into(
+        &catalog,
+        out.path(),
+        "x",
+        &BuildOptions {
+            max_errors: 2,
+            ..options()
+        },
+    )
+    .expect("within threshold");
+    assert_eq!(report.skipped.len(), 2);
+    assert_eq!(report.skipped[0].1.line, 3);
+
+    // A wrong header names the column that is missing.
+    std::fs::write(&dnc, "phone,added\n92345678,2024-05-01\n").expect("write");
+    let out2 = tempfile::tempdir().expect("tempdir");
+    let msg = build_into(&catalog, out2.path(), "y", &options())
+        .expect_err("header")
+        .to_string();
+    assert!(msg.contains("no column \"number\""), "{msg}");
+}
