@@ -156,15 +156,15 @@ fn wrong_format_version_is_refused_with_a_fix() {
     let text = std::fs::read_to_string(&path).expect("manifest");
     std::fs::write(
         &path,
-        text.replace("\"format_version\": 1", "\"format_version\": 2"),
+        text.replace("\"format_version\": 2", "\"format_version\": 3"),
     )
     .expect("write");
     let err = Generation::open(dir.path()).expect_err("version");
     assert!(matches!(
         err,
         GenerationError::Version {
-            expected: 1,
-            got: 2,
+            expected: 2,
+            got: 3,
             ..
         }
     ));

@@ -11,7 +11,7 @@
 //! ([`Live::prune`]), so a wash that still holds an older generation never misses an opt-out.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use arc_swap::ArcSwap;
@@ -22,12 +22,15 @@ const FILTER_BITS_LOG2: u32 = 23; // 1 MiB: ~1 % false positives at 100 000 live
 
 /// Insert-only hashed bit filter over numbers.
 struct Filter {
+    /// Set by the first insert: an empty filter is not probed at all.
+    any: AtomicBool,
     words: Box<[AtomicU64]>,
 }
 
 impl Filter {
     fn new() -> Filter {
         Filter {
+            any: AtomicBool::new(false),
             words: (0..1usize << (FILTER_BITS_LOG2 - 6))
                 .map(|_| AtomicU64::new(0))
                 .collect(),
@@ -43,10 +46,14 @@ impl Filter {
     fn insert(&self, number: u64) {
         let (w, bit) = Self::slot(number);
         self.words[w].fetch_or(bit, Ordering::Release);
+        self.any.store(true, Ordering::Release);
     }
 
     #[inline]
     fn maybe(&self, number: u64) -> bool {
+        if !self.any.load(Ordering::Acquire) {
+            return false;
+        }
         let (w, bit) = Self::slot(number);
         self.words[w].load(Ordering::Acquire) & bit != 0
     }
@@ -83,13 +90,16 @@ pub struct LiveView<'a> {
 }
 
 impl LiveView<'_> {
+    /// False when `number` certainly has no live operation on any list.
+    #[inline]
+    pub fn maybe(&self, number: u64) -> bool {
+        self.filter.maybe(number)
+    }
+
     /// The live state of `number` on `list`: Some(true) added, Some(false) removed, None: as
     /// in the generation.
     #[inline]
     pub fn state(&self, list: &InternalList, number: u64) -> Option<bool> {
-        if !self.filter.maybe(number) {
-            return None;
-        }
         let overlay = self
             .live
             .overlay

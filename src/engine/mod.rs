@@ -89,7 +89,7 @@ pub struct Engine {
     policy: CountryPolicy,
 }
 
-/// The request's lists, resolved once per batch; implements the rules' [`Facts`].
+/// The request's lists, resolved once per batch.
 pub struct Resolved<'a> {
     generation: &'a Generation,
     centre: Option<&'a List>,
@@ -103,52 +103,75 @@ pub struct Resolved<'a> {
 }
 
 impl Resolved<'_> {
+    /// Decides one valid number.
+    ///
+    /// Most numbers are on no list and have no live opt-out: one probe of the generation's
+    /// union of lists (and of the live filter) settles that, and the rules then see "not on
+    /// it" for every list without a lookup.
+    #[inline]
+    pub fn decide(&self, number: u64) -> Reasons {
+        let facts = NumberFacts {
+            resolved: self,
+            listed: self.generation.listed.contains(number),
+            live: self.live.maybe(number),
+        };
+        rules::decide(&facts, number, &self.context)
+    }
+}
+
+/// The facts of one number: [`Resolved`] plus what the two probes of [`Resolved::decide`] found.
+struct NumberFacts<'r, 'a> {
+    resolved: &'r Resolved<'a>,
+    /// On some list of the generation.
+    listed: bool,
+    /// May have a live operation.
+    live: bool,
+}
+
+impl NumberFacts<'_, '_> {
     #[inline]
     fn on(&self, list: Option<&List>, key: &InternalList, number: u64) -> bool {
-        match self.live.state(key, number) {
-            Some(added) => added,
-            None => list.is_some_and(|l| l.set.contains(number)),
+        if self.live
+            && let Some(added) = self.resolved.live.state(key, number)
+        {
+            return added;
         }
+        self.listed && list.is_some_and(|l| l.set.contains(number))
     }
 
     #[inline]
     fn value(&self, list: Option<&List>, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        let list = list?;
-        if !list.set.contains(number) {
-            return None;
-        }
-        self.generation.list_value(list, number).map(unpack_days)
-    }
-
-    /// Decides one valid number.
-    #[inline]
-    pub fn decide(&self, number: u64) -> Reasons {
-        rules::decide(self, number, &self.context)
+        let list = list.filter(|l| self.listed && l.set.contains(number))?;
+        self.resolved
+            .generation
+            .list_value(list, number)
+            .map(unpack_days)
     }
 }
 
-impl Facts for Resolved<'_> {
+impl Facts for NumberFacts<'_, '_> {
     #[inline]
     fn on_centre_list(&self, number: u64) -> bool {
-        self.on(self.centre, &self.centre_key, number)
+        self.on(self.resolved.centre, &self.resolved.centre_key, number)
     }
     #[inline]
     fn on_client_list(&self, number: u64) -> bool {
-        self.on(self.client_dnc, &self.client_key, number)
+        self.on(self.resolved.client_dnc, &self.resolved.client_key, number)
     }
     #[inline]
     fn in_national_register(&self, number: u64, voluntary: bool) -> bool {
+        let g = self.resolved.generation;
         if voluntary {
-            self.generation.national_voluntary.contains(number)
+            g.national_voluntary.contains(number)
         } else {
-            self.generation.national.contains(number)
+            g.national.contains(number)
         }
     }
     fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        self.value(self.express, number)
+        self.value(self.resolved.express, number)
     }
     fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        self.value(self.customers, number)
+        self.value(self.resolved.customers, number)
     }
 }
 
@@ -335,13 +358,11 @@ impl Engine {
         let reasons = resolved.decide(number);
         let mut hits = Vec::new();
         let date = |d: Option<Day>| d.map(from_day);
-        if let Some(meta) = generation.national_meta(number) {
-            let NationalMeta {
-                telephone,
-                addressed_mail,
-                voluntary,
-                registered,
-            } = meta;
+        if let Some(NationalMeta {
+            voluntary,
+            registered,
+        }) = generation.national_meta(number)
+        {
             hits.push(ListHit {
                 kind: "national_register",
                 owner: String::new(),
@@ -350,18 +371,8 @@ impl Engine {
                 since: date(registered),
                 until: None,
                 detail: format!(
-                    "reserved against: {}{}{}; snapshot {}",
-                    if telephone { "telephone " } else { "" },
-                    if addressed_mail {
-                        "addressed mail "
-                    } else {
-                        ""
-                    },
-                    if voluntary {
-                        "(also voluntary organisations)"
-                    } else {
-                        "(not voluntary organisations)"
-                    },
+                    "reserved against telephone marketing ({} voluntary organisations); snapshot {}",
+                    if voluntary { "also" } else { "not" },
                     generation.manifest().national.snapshot_date
                 ),
             });

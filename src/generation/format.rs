@@ -9,7 +9,7 @@ use super::GenerationError;
 /// The magic that starts every vask generation file.
 pub const MAGIC: [u8; 8] = *b"VASKGEN\0";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Bytes before the body: magic, version, kind.
 pub const HEADER_LEN: usize = 16;
 /// Bytes after the body: checksum.
@@ -114,11 +114,11 @@ mod tests {
             bad[i] ^= 0x10;
             assert!(unframe("t", FileKind::Sets, &bad).is_err(), "flip {i}");
         }
-        let mut v2 = framed.clone();
-        v2[8] = 2;
+        let mut other = framed.clone();
+        other[8] = (VERSION + 1) as u8;
         assert!(matches!(
-            unframe("t", FileKind::Sets, &v2),
-            Err(GenerationError::Version { got: 2, .. })
+            unframe("t", FileKind::Sets, &other),
+            Err(GenerationError::Version { got, .. }) if got == VERSION + 1
         ));
     }
 }

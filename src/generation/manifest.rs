@@ -80,8 +80,11 @@ pub struct NationalInfo {
     pub snapshot_date_stamped: bool,
     /// Where it came from.
     pub source_reference: String,
-    /// Reservations (rows) in the snapshot.
+    /// Reservations (rows) in the snapshot, including those against addressed mail only (which
+    /// are counted but not indexed: they do not restrict calls).
     pub reservations: u64,
+    /// Reserved numbers with a registration date in the snapshot (kept in `national.fst`).
+    pub dated_numbers: u64,
     /// Distinct numbers reserved against telephone marketing.
     pub numbers: u64,
     /// Of those, numbers whose reservation also covers voluntary organisations.
@@ -109,6 +112,8 @@ pub struct Manifest {
     pub national: NationalInfo,
     /// Every list.
     pub lists: Vec<ListInfo>,
+    /// Every number on any list: the wash skips all list lookups for a number not in it.
+    pub listed: SetRange,
     /// Every file but the manifest, with its length and checksum.
     pub files: BTreeMap<String, FileInfo>,
     /// xxh3-64 of this manifest serialised with `checksum` = 0.

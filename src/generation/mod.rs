@@ -118,7 +118,9 @@ pub struct Generation {
     pub national: NumberSet,
     /// Numbers whose reservation also covers voluntary organisations.
     pub national_voluntary: NumberSet,
-    national_meta: fst::Map<Bytes>,
+    /// Every number on any list of the generation.
+    pub listed: NumberSet,
+    national_dates: fst::Map<Bytes>,
     lists_meta: fst::Map<Bytes>,
     /// Internal do-not-call lists by centre.
     pub centres: HashMap<CentreId, List>,
@@ -135,38 +137,13 @@ impl std::fmt::Debug for Generation {
     }
 }
 
-/// National register metadata of one number.
+/// National register facts of one reserved number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NationalMeta {
-    /// Reserved against telephone marketing.
-    pub telephone: bool,
-    /// Reserved against addressed mail.
-    pub addressed_mail: bool,
-    /// Also against voluntary organisations.
+    /// The reservation also covers voluntary organisations.
     pub voluntary: bool,
-    /// Registration day, if known.
+    /// Registration day, if the snapshot gives one.
     pub registered: Option<Day>,
-}
-
-impl NationalMeta {
-    /// Packs into an fst value.
-    pub fn pack(self) -> u64 {
-        let flags = u64::from(self.telephone)
-            | u64::from(self.addressed_mail) << 1
-            | u64::from(self.voluntary) << 2;
-        u64::from(self.registered.unwrap_or(u32::MAX)) << 8 | flags
-    }
-
-    /// Unpacks an fst value.
-    pub fn unpack(v: u64) -> NationalMeta {
-        let day = (v >> 8) as u32;
-        NationalMeta {
-            telephone: v & 1 != 0,
-            addressed_mail: v & 2 != 0,
-            voluntary: v & 4 != 0,
-            registered: (day != u32::MAX).then_some(day),
-        }
-    }
 }
 
 /// Packs two optional days into one fst value (`u32::MAX` stands for "none").
@@ -257,6 +234,7 @@ impl Generation {
         };
         let national = set(&manifest.national.set)?;
         let national_voluntary = set(&manifest.national.voluntary_set)?;
+        let listed = set(&manifest.listed)?;
         let mut centres = HashMap::new();
         let mut clients: HashMap<ClientId, ClientLists> = HashMap::new();
         for (info, l) in manifest.lists.iter().enumerate() {
@@ -296,11 +274,12 @@ impl Generation {
         }
         Ok(Generation {
             dir: dir.to_path_buf(),
-            national_meta: fst_map(manifest::NATIONAL_FST)?,
+            national_dates: fst_map(manifest::NATIONAL_FST)?,
             lists_meta: fst_map(manifest::LISTS_FST)?,
             manifest,
             national,
             national_voluntary,
+            listed,
             centres,
             clients,
         })
@@ -321,11 +300,15 @@ impl Generation {
         &self.dir
     }
 
-    /// National register metadata of a number, if it is in the register.
+    /// National register facts of a number, if it is reserved against telephone marketing.
     pub fn national_meta(&self, number: u64) -> Option<NationalMeta> {
-        self.national_meta
-            .get(number.to_be_bytes())
-            .map(NationalMeta::unpack)
+        self.national.contains(number).then(|| NationalMeta {
+            voluntary: self.national_voluntary.contains(number),
+            registered: self
+                .national_dates
+                .get(number.to_be_bytes())
+                .and_then(|d| u32::try_from(d).ok()),
+        })
     }
 
     /// The packed value of a list entry, if the number is on the list.

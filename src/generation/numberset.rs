@@ -8,9 +8,9 @@
 //!
 //! - a **roaring bitmap** (the `roaring` crate), deserialised from the mapped file at open;
 //! - a **flat bitset** over `[base, base + bits)`, read in place from the mapped file (zero copy),
-//!   used when it is no larger than [`BITSET_MAX_BYTES_PER_NUMBER`] bytes per number, which
-//!   is the case for a national register that covers a dense national numbering plan
-//!   (5 M of Norway's 8-digit numbers: 10 MB, one bit test per lookup).
+//!   used when it is no larger than [`BITSET_MAX_BYTES_PER_NUMBER`] bytes per number (or a
+//!   budget the caller gives), which is the case for a national register that covers a dense
+//!   national numbering plan (5 M of Norway's 8-digit numbers: 10 MB, one bit test per lookup).
 //!
 //! Serialised layout (little-endian; every blob starts 8-byte aligned inside its file):
 //! `u32 partitions, u32 0`, then per partition `u32 high, u32 kind, u32 base, u32 bits,
@@ -139,6 +139,13 @@ impl NumberSet {
 
     /// Serialises the set, choosing a bitset or a roaring bitmap per partition by size.
     pub fn serialize(&self) -> Vec<u8> {
+        self.serialize_with(BITSET_MAX_BYTES_PER_NUMBER)
+    }
+
+    /// Serialises the set, using a bitset for a partition when it costs at most
+    /// `bitset_bytes_per_number` bytes per number it holds (a set probed for every number of
+    /// every wash may buy speed with space).
+    pub fn serialize_with(&self, bitset_bytes_per_number: u64) -> Vec<u8> {
         struct Blob {
             high: u32,
             kind: u32,
@@ -158,9 +165,10 @@ impl NumberSet {
             };
             let bits = u64::from(max - min) + 1;
             let bitset_bytes = bits.div_ceil(64) * 8;
+            // A bitset answers with one bit test where roaring searches two levels, so it wins
+            // within the budget even when roaring would be a little smaller.
             let use_bitset = bitset_bytes <= BITSET_MAX_BYTES
-                && bitset_bytes <= BITSET_MAX_BYTES_PER_NUMBER * p.count
-                && bitset_bytes < lows.serialized_size() as u64;
+                && bitset_bytes <= bitset_bytes_per_number.saturating_mul(p.count);
             let blob = if use_bitset {
                 let mut words = vec![0u8; bitset_bytes as usize];
                 for low in lows.iter() {
