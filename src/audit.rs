@@ -105,7 +105,25 @@ impl InputHasher {
 
 struct Inner {
     file: File,
+    /// Hash of the last line, as of `len`.
     prev: String,
+    /// File length after the last line this process read or wrote.
+    len: u64,
+}
+
+/// Hash of the last complete line in the last 64 KiB of `file`, and the file's length.
+fn tail_hash(file: &mut File) -> std::io::Result<(String, u64)> {
+    let len = file.metadata()?.len();
+    let start = len.saturating_sub(1 << 16);
+    file.seek(SeekFrom::Start(start))?;
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail)?;
+    let prev = String::from_utf8_lossy(&tail)
+        .lines()
+        .last()
+        .map(line_hash)
+        .unwrap_or_else(|| "0".repeat(64));
+    Ok((prev, len))
 }
 
 /// The open audit log.
@@ -145,15 +163,11 @@ impl AuditLog {
             // A torn last line (crash mid-write): never acknowledged, drop it.
             file.set_len(start + complete as u64).map_err(io)?;
         }
-        let prev = String::from_utf8_lossy(&tail[..complete])
-            .lines()
-            .last()
-            .map(line_hash)
-            .unwrap_or_else(|| "0".repeat(64));
+        let (prev, len) = tail_hash(&mut file).map_err(io)?;
         let sync_file = file.try_clone().map_err(io)?;
         let log = Arc::new(AuditLog {
             path: path.clone(),
-            inner: Mutex::new(Inner { file, prev }),
+            inner: Mutex::new(Inner { file, prev, len }),
             dirty: Arc::new(AtomicBool::new(false)),
             sync_file: sync_file.try_clone().map_err(io)?,
         });
@@ -181,26 +195,40 @@ impl AuditLog {
     }
 
     /// Appends a record; it is in the file (not yet fsynced) when this returns.
+    ///
+    /// The server and a `vask wash` may append to one log: an exclusive `flock` around each
+    /// append, and re-reading the last line when another process has written since, keep the
+    /// hash chain unbroken.
     pub fn append(&self, record: &WashRecord) -> Result<(), AuditError> {
         let json = serde_json::to_string(record).map_err(|e| AuditError::Corrupt {
             line: 0,
             why: e.to_string(),
         })?;
+        let io = |source| AuditError::Io {
+            path: self.path.clone(),
+            source,
+        };
         let mut inner = self
             .inner
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let line = format!("{} {json}", inner.prev);
-        let mut bytes = line.clone().into_bytes();
-        bytes.push(b'\n');
-        inner
-            .file
-            .write_all(&bytes)
-            .map_err(|source| AuditError::Io {
-                path: self.path.clone(),
-                source,
-            })?;
-        inner.prev = line_hash(&line);
+        inner.file.lock().map_err(io)?;
+        let written = (|| {
+            let inner = &mut *inner;
+            if inner.file.metadata()?.len() != inner.len {
+                (inner.prev, inner.len) = tail_hash(&mut inner.file)?;
+            }
+            let line = format!("{} {json}", inner.prev);
+            let mut bytes = line.clone().into_bytes();
+            bytes.push(b'\n');
+            inner.file.write_all(&bytes)?;
+            inner.prev = line_hash(&line);
+            inner.len += bytes.len() as u64;
+            Ok(())
+        })();
+        let unlocked = inner.file.unlock();
+        written.map_err(io)?;
+        unlocked.map_err(io)?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
@@ -269,6 +297,21 @@ mod tests {
             snapshot_date: "2026-11-01".into(),
             input_sha256: InputHasher::default().finish(),
         }
+    }
+
+    #[test]
+    fn two_writers_keep_one_unbroken_chain() {
+        // The server and a `vask wash` run append to the same log.
+        let dir = tempfile::tempdir().unwrap();
+        let server = AuditLog::open(dir.path()).unwrap();
+        let cli = AuditLog::open(dir.path()).unwrap();
+        for i in 0..5 {
+            server.append(&record(&format!("s{i}"))).unwrap();
+            cli.append(&record(&format!("c{i}"))).unwrap();
+        }
+        let records = read(dir.path()).expect("chain intact");
+        assert_eq!(records.len(), 10);
+        assert_eq!(records[9].wash_id, "c4");
     }
 
     #[test]

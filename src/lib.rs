@@ -13,6 +13,7 @@
 //!    verdict per number with the rules in [`engine::rules`].
 //! 5. `service` and the CLI (in the binary): gRPC, authorisation, hot swap, audit.
 //!
+//! [`import`] brings a new delivery of one source into the catalogue, checked in full first.
 //! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
 
 pub mod audit;
@@ -22,6 +23,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod generation;
+pub mod import;
 pub mod journal;
 pub mod number;
 pub mod service;

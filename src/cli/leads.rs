@@ -1,5 +1,7 @@
-//! `vask wash`: wash a lead CSV in-process against the current generation, writing the file
-//! back with verdict columns appended and recording the proof of wash.
+//! `vask wash`: wash a lead CSV, in-process against the current generation or through a
+//! running server (`--server`), writing the file back with verdict columns appended. Either way
+//! the proof of wash is recorded: in-process in the local audit trail, through a server in the
+//! server's (one `WashStream`, one wash id).
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Read, Write};
@@ -30,7 +32,7 @@ pub struct WashArgs {
     #[arg(long, short)]
     out: Option<PathBuf>,
     /// The number column: a header name or a 0-based index.
-    #[arg(long, default_value = "number")]
+    #[arg(long, default_value = DEFAULT_NUMBER_COLUMN)]
     number_column: String,
     /// Field delimiter (default: sniffed from the header).
     #[arg(long)]
@@ -59,62 +61,34 @@ pub struct WashArgs {
     /// Print a JSON summary on standard output (with --out) or standard error.
     #[arg(long)]
     json: bool,
+    /// Wash through this running server (e.g. http://127.0.0.1:50051) instead of in-process.
+    #[arg(long, requires = "key")]
+    server: Option<String>,
+    /// API key for --server.
+    #[arg(long, env = "VASK_KEY")]
+    key: Option<String>,
+}
+
+/// Washes one chunk of numbers as written: a reason code and a normalised number (0 if
+/// invalid) per number, in order.
+type WashChunk<'a> = dyn FnMut(&[&str], &mut Vec<u32>, &mut Vec<u64>) -> Result<()> + 'a;
+
+/// What washing the file found.
+struct Tally {
+    rows: u64,
+    allowed: u64,
+    counts: [u64; NAMES.len()],
 }
 
 const CHUNK: usize = 65_536;
+const DEFAULT_NUMBER_COLUMN: &str = "number";
 
 /// Runs `vask wash`.
 pub fn run(a: WashArgs) -> Result<()> {
     let started = Instant::now();
-    let config = a.config.load()?;
-    let store = Store::new(&config.store)?;
-    let generation = Generation::open(&store.current_dir()?)?;
-    let region: Region = config
-        .country
-        .region
-        .parse()
-        .map_err(|e| anyhow::anyhow!("country.region: {e}"))?;
-    let engine = Engine::new(generation, Normaliser::new(region), config.country.clone());
-    let generation = engine.generation();
-    let fresh = engine.freshness(&generation, Utc::now());
-    if fresh.stale {
-        bail!(
-            "the national register snapshot of {} is {} days old, older than the {}-month limit; rebuild with a fresh delivery",
-            fresh.snapshot_date,
-            fresh.age_days,
-            config.country.snapshot_max_age_months
-        );
-    }
     if a.source_reference.trim().is_empty() {
         bail!("--source-reference: say where the lead list came from (norm 4.2 a)");
     }
-    let centre = match a.centre {
-        Some(c) => CentreId::new(c)?,
-        None => match config.centres.as_slice() {
-            [only] => only.id.clone(),
-            _ => bail!("--centre: the config has several centres; name one"),
-        },
-    };
-    let client = ClientId::new(a.client)?;
-    if !config
-        .centres
-        .iter()
-        .any(|c| c.id == centre && c.clients.contains(&client))
-    {
-        bail!("centre {centre} may not wash for client {client} (see the config's centres)");
-    }
-    let purpose: Purpose = a.purpose.parse()?;
-    let request = WashRequest {
-        centre,
-        client,
-        campaign: Campaign {
-            purpose,
-            caller: a.caller.parse::<CallerKind>()?,
-            category: a.category.map(Category::new).transpose()?,
-        },
-        at: Utc::now(),
-    };
-
     let input_name = a.input.display().to_string();
     let mut raw = std::io::BufReader::with_capacity(
         1 << 20,
@@ -142,19 +116,41 @@ pub fn run(a: WashArgs) -> Result<()> {
             "--number-column {i}: the file has {} columns",
             headers.len()
         ),
-        Err(_) => headers
-            .iter()
-            .position(|h| {
-                h.trim_ascii()
-                    .eq_ignore_ascii_case(a.number_column.as_bytes())
-            })
-            .with_context(|| {
-                format!(
-                    "no column {:?} in {input_name} (found: {}); use --number-column",
-                    a.number_column,
-                    String::from_utf8_lossy(headers.as_slice())
-                )
-            })?,
+        Err(_) => {
+            let find = |name: &str| {
+                headers
+                    .iter()
+                    .position(|h| h.trim_ascii().eq_ignore_ascii_case(name.as_bytes()))
+            };
+            // The default also finds the usual names of a phone column.
+            let aliases: &[&str] = if a.number_column == DEFAULT_NUMBER_COLUMN {
+                &[
+                    "phone",
+                    "telephone",
+                    "telefon",
+                    "mobile",
+                    "mobil",
+                    "msisdn",
+                    "tlf",
+                ]
+            } else {
+                &[]
+            };
+            std::iter::once(a.number_column.as_str())
+                .chain(aliases.iter().copied())
+                .find_map(find)
+                .with_context(|| {
+                    format!(
+                        "no column {:?} in {input_name} (found: {}); use --number-column",
+                        a.number_column,
+                        headers
+                            .iter()
+                            .map(String::from_utf8_lossy)
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                })?
+        }
     };
     let out: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
@@ -166,7 +162,67 @@ pub fn run(a: WashArgs) -> Result<()> {
     header_out.push_field(b"vask_reasons");
     header_out.push_field(b"vask_e164");
     csv_out.write_byte_record(&header_out)?;
+    let mut copy = |wash: &mut WashChunk<'_>| -> Result<Tally> {
+        let t = wash_rows(&mut csv_in, &mut csv_out, column, &input_name, wash)?;
+        csv_out.flush()?;
+        Ok(t)
+    };
 
+    let (tally, wash_id, generation) = match &a.server {
+        Some(server) => remote(&a, server, &mut copy)?,
+        None => local(&a, &mut copy)?,
+    };
+    let Tally {
+        rows,
+        allowed,
+        counts,
+    } = tally;
+    let count_map: std::collections::BTreeMap<String, u64> = NAMES
+        .iter()
+        .zip(counts)
+        .filter(|(_, c)| *c > 0)
+        .map(|((_, n), c)| ((*n).to_owned(), c))
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let summary = serde_json::json!({
+        "wash_id": wash_id,
+        "rows": rows,
+        "allowed": allowed,
+        "blocked": rows - allowed,
+        "reasons": count_map,
+        "generation": generation,
+        "via": if a.server.is_some() { "server" } else { "in-process" },
+        "seconds": seconds,
+        "rows_per_second": rows as f64 / seconds.max(1e-9),
+    });
+    if a.json {
+        if a.out.is_some() {
+            println!("{summary}");
+        } else {
+            eprintln!("{summary}");
+        }
+    } else {
+        eprintln!(
+            "washed {rows} rows in {seconds:.2} s ({:.0} rows/s): {allowed} allowed, {} blocked; wash id {wash_id}",
+            rows as f64 / seconds.max(1e-9),
+            rows - allowed
+        );
+        for (reason, count) in &count_map {
+            eprintln!("  {reason}: {count}");
+        }
+    }
+    Ok(())
+}
+
+/// Reads the lead file in chunks, washes each, and writes the rows back with the verdict
+/// columns appended.
+fn wash_rows(
+    csv_in: &mut csv::Reader<Box<dyn Read>>,
+    csv_out: &mut csv::Writer<BufWriter<Box<dyn Write>>>,
+    column: usize,
+    input_name: &str,
+    wash: &mut WashChunk<'_>,
+) -> Result<Tally> {
     let progress = std::io::stderr().is_terminal().then(|| {
         let p = indicatif::ProgressBar::new_spinner();
         p.set_style(
@@ -177,14 +233,16 @@ pub fn run(a: WashArgs) -> Result<()> {
         );
         p
     });
-    let resolved = engine.resolve(&generation, &request);
-    let mut hasher = InputHasher::default();
-    let mut counts = [0u64; NAMES.len()];
-    let (mut rows, mut allowed) = (0u64, 0u64);
+    let mut tally = Tally {
+        rows: 0,
+        allowed: 0,
+        counts: [0; NAMES.len()],
+    };
     let mut records: Vec<csv::ByteRecord> = Vec::with_capacity(CHUNK);
     let mut verdicts = Vec::with_capacity(CHUNK);
     let mut normalised = Vec::with_capacity(CHUNK);
     let mut e164 = itoa::Buffer::new();
+    let mut reasons_text = String::new();
     loop {
         records.clear();
         while records.len() < CHUNK {
@@ -210,54 +268,122 @@ pub fn run(a: WashArgs) -> Result<()> {
                     .unwrap_or("")
             })
             .collect();
-        engine.wash_raw(&resolved, &fields, &mut verdicts, &mut normalised);
-        hasher.update(&normalised);
+        wash(&fields, &mut verdicts, &mut normalised)?;
+        if verdicts.len() != records.len() || normalised.len() != records.len() {
+            bail!(
+                "washed {} of {} rows in a chunk; nothing after row {} was written",
+                verdicts.len(),
+                records.len(),
+                tally.rows
+            );
+        }
         for ((r, &v), &n) in records.iter_mut().zip(&verdicts).zip(&normalised) {
             let reasons = Reasons(v);
             if reasons.allowed() {
-                allowed += 1;
+                tally.allowed += 1;
             }
-            for (i, (bit, _)) in NAMES.iter().enumerate() {
-                counts[i] += u64::from(v & bit != 0);
+            reasons_text.clear();
+            for (i, (bit, name)) in NAMES.iter().enumerate() {
+                if v & bit != 0 {
+                    tally.counts[i] += 1;
+                    if !reasons_text.is_empty() {
+                        reasons_text.push('|');
+                    }
+                    reasons_text.push_str(name);
+                }
             }
             r.push_field(if reasons.allowed() {
                 b"allowed"
             } else {
                 b"blocked"
             });
-            r.push_field(reasons.names().join("|").as_bytes());
+            r.push_field(reasons_text.as_bytes());
             if n == 0 {
                 r.push_field(b"");
             } else {
-                let mut s = Vec::with_capacity(16);
-                s.push(b'+');
-                s.extend_from_slice(e164.format(n).as_bytes());
-                r.push_field(&s);
+                let mut s = [0u8; 24];
+                let digits = e164.format(n).as_bytes();
+                s[0] = b'+';
+                s[1..=digits.len()].copy_from_slice(digits);
+                r.push_field(&s[..=digits.len()]);
             }
             csv_out.write_byte_record(r)?;
         }
-        rows += records.len() as u64;
+        tally.rows += records.len() as u64;
         if let Some(p) = &progress {
-            p.set_position(rows);
+            p.set_position(tally.rows);
         }
     }
-    csv_out.flush()?;
-    drop(resolved);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
+    Ok(tally)
+}
+
+/// Washes in-process against the current generation and records the audit entry locally.
+fn local(
+    a: &WashArgs,
+    copy: &mut dyn FnMut(&mut WashChunk<'_>) -> Result<Tally>,
+) -> Result<(Tally, String, String)> {
+    let config = a.config.load()?;
+    let store = Store::new(&config.store)?;
+    let generation = Generation::open(&store.current_dir()?)?;
+    let region: Region = config
+        .country
+        .region
+        .parse()
+        .map_err(|e| anyhow::anyhow!("country.region: {e}"))?;
+    let engine = Engine::new(generation, Normaliser::new(region), config.country.clone());
+    let generation = engine.generation();
+    let fresh = engine.freshness(&generation, Utc::now());
+    if fresh.stale {
+        bail!(
+            "the national register snapshot of {} is {} days old, older than the {}-month limit; rebuild with a fresh delivery",
+            fresh.snapshot_date,
+            fresh.age_days,
+            config.country.snapshot_max_age_months
+        );
+    }
+    let centre = match &a.centre {
+        Some(c) => CentreId::new(c)?,
+        None => match config.centres.as_slice() {
+            [only] => only.id.clone(),
+            _ => bail!("--centre: the config has several centres; name one"),
+        },
+    };
+    let client = ClientId::new(&a.client)?;
+    if !config
+        .centres
+        .iter()
+        .any(|c| c.id == centre && c.clients.contains(&client))
+    {
+        bail!("centre {centre} may not wash for client {client} (see the config's centres)");
+    }
+    let request = WashRequest {
+        centre,
+        client,
+        campaign: Campaign {
+            purpose: a.purpose.parse::<Purpose>()?,
+            caller: a.caller.parse::<CallerKind>()?,
+            category: a.category.clone().map(Category::new).transpose()?,
+        },
+        at: Utc::now(),
+    };
+    let resolved = engine.resolve(&generation, &request);
+    let mut hasher = InputHasher::default();
+    let tally = copy(&mut |fields, verdicts, normalised| {
+        let from = normalised.len();
+        engine.wash_raw(&resolved, fields, verdicts, normalised);
+        hasher.update(&normalised[from..]);
+        Ok(())
+    })?;
+    drop(resolved);
 
     let wash_id = format!(
         "w{}-{:08x}",
         Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
         rand::random::<u32>()
     );
-    let count_map: std::collections::BTreeMap<String, u64> = NAMES
-        .iter()
-        .zip(counts)
-        .filter(|(_, c)| *c > 0)
-        .map(|((_, n), c)| ((*n).to_owned(), c))
-        .collect();
     let audit = AuditLog::open(&config.audit)?;
     audit.append(&WashRecord {
         wash_id: wash_id.clone(),
@@ -266,50 +392,137 @@ pub fn run(a: WashArgs) -> Result<()> {
         centre: request.centre.to_string(),
         key_id: String::new(),
         client: request.client.to_string(),
-        campaign: a.campaign,
-        purpose: a.purpose,
-        caller: a.caller,
-        category: request
-            .campaign
-            .category
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-        source_reference: a.source_reference,
-        numbers: rows,
-        allowed,
-        counts: count_map.clone(),
+        campaign: a.campaign.clone(),
+        purpose: a.purpose.clone(),
+        caller: a.caller.clone(),
+        category: a.category.clone().unwrap_or_default(),
+        source_reference: a.source_reference.clone(),
+        numbers: tally.rows,
+        allowed: tally.allowed,
+        counts: NAMES
+            .iter()
+            .zip(tally.counts)
+            .filter(|(_, c)| *c > 0)
+            .map(|((_, n), c)| ((*n).to_owned(), c))
+            .collect(),
         generation: generation.id().to_owned(),
         snapshot_date: generation.manifest().national.snapshot_date.to_string(),
         input_sha256: hasher.finish(),
     })?;
     audit.sync()?;
-    let seconds = started.elapsed().as_secs_f64();
-    let summary = serde_json::json!({
-        "wash_id": wash_id,
-        "rows": rows,
-        "allowed": allowed,
-        "blocked": rows - allowed,
-        "reasons": count_map,
-        "generation": generation.id(),
-        "seconds": seconds,
-        "rows_per_second": rows as f64 / seconds.max(1e-9),
-    });
-    if a.json {
-        if a.out.is_some() {
-            println!("{summary}");
-        } else {
-            eprintln!("{summary}");
+    Ok((tally, wash_id, generation.id().to_owned()))
+}
+
+/// Washes through a running server with one `WashStream` (so one wash id and one audit record
+/// on the server for the whole file).
+fn remote(
+    a: &WashArgs,
+    server: &str,
+    copy: &mut dyn FnMut(&mut WashChunk<'_>) -> Result<Tally>,
+) -> Result<(Tally, String, String)> {
+    use vask::service::pb;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let key = a.key.clone().context("--key is required with --server")?;
+    let purpose = match a.purpose.as_str() {
+        "sales" => pb::Purpose::Sales,
+        "market_research" => pb::Purpose::MarketResearch,
+        "fundraising" => pb::Purpose::Fundraising,
+        other => bail!("--purpose {other:?}: sales, market_research or fundraising"),
+    };
+    let caller = match a.caller.as_str() {
+        "business" => pb::CallerKind::Business,
+        "voluntary" => pb::CallerKind::Voluntary,
+        other => bail!("--caller {other:?}: business or voluntary"),
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<pb::WashStreamRequest>(4);
+    let mut responses = runtime.block_on(async {
+        let channel = tonic::transport::Endpoint::from_shared(server.to_owned())?
+            .tcp_nodelay(true)
+            .connect()
+            .await
+            .with_context(|| format!("connecting to {server}"))?;
+        let token: tonic::metadata::MetadataValue<_> = format!("Bearer {key}")
+            .parse()
+            .context("--key is not a valid header value")?;
+        let mut client = pb::wash_service_client::WashServiceClient::with_interceptor(
+            channel,
+            move |mut r: tonic::Request<()>| {
+                r.metadata_mut().insert("authorization", token.clone());
+                Ok(r)
+            },
+        )
+        .max_decoding_message_size(64 << 20)
+        .max_encoding_message_size(64 << 20);
+        tx.send(pb::WashStreamRequest {
+            kind: Some(pb::wash_stream_request::Kind::Header(
+                pb::WashStreamHeader {
+                    client_id: a.client.clone(),
+                    campaign: Some(pb::Campaign {
+                        campaign_id: a.campaign.clone(),
+                        purpose: purpose as i32,
+                        caller_kind: caller as i32,
+                        product_category: a.category.clone().unwrap_or_default(),
+                    }),
+                    source_reference: a.source_reference.clone(),
+                    echo_normalised: true,
+                    ..Default::default()
+                },
+            )),
+        })
+        .await
+        .context("the stream closed before the header was sent")?;
+        let response = client
+            .wash_stream(tokio_stream::wrappers::ReceiverStream::new(rx))
+            .await
+            .map_err(status_error)?;
+        Ok::<_, anyhow::Error>(response.into_inner())
+    })?;
+    let tally = copy(&mut |fields, verdicts, normalised| {
+        runtime.block_on(async {
+            tx.send(pb::WashStreamRequest {
+                kind: Some(pb::wash_stream_request::Kind::Chunk(pb::NumberChunk {
+                    numbers: fields.iter().map(|f| (*f).to_owned()).collect(),
+                    e164: Vec::new(),
+                })),
+            })
+            .await
+            .context("the server closed the stream")?;
+            match responses.message().await.map_err(status_error)? {
+                Some(pb::WashStreamResponse {
+                    kind: Some(pb::wash_stream_response::Kind::Chunk(c)),
+                }) => {
+                    verdicts.extend_from_slice(&c.verdicts);
+                    normalised.extend_from_slice(&c.normalised);
+                    Ok(())
+                }
+                _ => bail!("the server ended the stream before answering a chunk"),
+            }
+        })
+    })?;
+    drop(tx);
+    let summary = runtime.block_on(async {
+        loop {
+            match responses.message().await.map_err(status_error)? {
+                Some(pb::WashStreamResponse {
+                    kind: Some(pb::wash_stream_response::Kind::Summary(s)),
+                }) => return Ok(s),
+                Some(_) => continue,
+                None => bail!("the server ended the stream without a summary"),
+            }
         }
-    } else {
-        eprintln!(
-            "washed {rows} rows in {seconds:.2} s ({:.0} rows/s): {allowed} allowed, {} blocked; wash id {wash_id}",
-            rows as f64 / seconds.max(1e-9),
-            rows - allowed
+    })?;
+    if summary.numbers != tally.rows {
+        bail!(
+            "the server washed {} numbers, the file has {} rows",
+            summary.numbers,
+            tally.rows
         );
-        for (reason, count) in &count_map {
-            eprintln!("  {reason}: {count}");
-        }
     }
-    Ok(())
+    Ok((tally, summary.wash_id, summary.generation_id))
+}
+
+fn status_error(s: tonic::Status) -> anyhow::Error {
+    anyhow::anyhow!("server: {:?}: {}", s.code(), s.message())
 }

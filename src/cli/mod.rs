@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the subcommands. Errors get their context here,
 //! at the edge, as `anyhow` chains.
 
+mod import;
 mod leads;
 mod loadgen;
 
@@ -35,7 +36,7 @@ pub struct ConfigArgs {
     /// State directory of the demo configuration (store, journal, audit).
     #[arg(long, env = "VASK_STATE", default_value = "var/demo")]
     state: PathBuf,
-    /// Sample data directory of the demo configuration.
+    /// Sample data directory of the demo configuration (copied to STATE/sources on first use).
     #[arg(long, env = "VASK_DATA")]
     data: Option<PathBuf>,
 }
@@ -53,10 +54,44 @@ impl ConfigArgs {
                         .find(|d| d.join("catalog.toml").exists())
                         .context("no --config given and no data/catalog.toml found; run from the repository or pass --data")?,
                 };
-                Ok(Config::demo(&data, &self.state))
+                let sources = self.state.join("sources");
+                if !sources.join("catalog.toml").exists() {
+                    copy_tree(&data, &sources).with_context(|| {
+                        format!(
+                            "copying the sample {} to {}",
+                            data.display(),
+                            sources.display()
+                        )
+                    })?;
+                }
+                Ok(Config::demo(&sources, &self.state))
             }
         }
     }
+}
+
+/// Copies the sample data into the demo's state directory (imports then change the copy, never
+/// the repository's files). Copies into a temporary directory renamed into place, so an
+/// interrupted copy is never taken for a complete one.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+    let tmp = to.with_extension("copying");
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy(from, &tmp)?;
+    std::fs::rename(&tmp, to)?;
+    Ok(())
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,7 +132,10 @@ enum Command {
         #[arg(long)]
         to: Option<String>,
     },
-    /// Wash a lead CSV file in-process and write it back with verdict columns.
+    /// Check a delivered source file in full and make it current for the next rebuild.
+    Import(import::ImportArgs),
+    /// Wash a lead CSV file (in-process, or through a server with --server) and write it back
+    /// with verdict columns.
     Wash(leads::WashArgs),
     /// Write synthetic sources (Norwegian-like, deterministic) for demos and benchmarks.
     Synth {
@@ -260,6 +298,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("current generation is now {target} (was {current})");
             Ok(())
         }
+        Command::Import(args) => import::run(args),
         Command::Wash(args) => leads::run(args),
         Command::Synth {
             out,

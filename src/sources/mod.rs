@@ -122,6 +122,40 @@ pub struct SourceFile {
     /// How to read it.
     #[serde(flatten)]
     pub table: TableOptions,
+    /// The catalogue's own path for this source when an import replaced `file` (see
+    /// [`crate::import`]); empty otherwise.
+    #[serde(skip)]
+    pub entry: PathBuf,
+}
+
+impl SourceFile {
+    /// The catalogue entry's path (what imports are named after), relative to the catalogue.
+    pub fn entry_file(&self) -> &Path {
+        if self.entry.as_os_str().is_empty() {
+            &self.file
+        } else {
+            &self.entry
+        }
+    }
+
+    /// Applies the provenance of the latest import of this source, if any.
+    fn resolve_import(
+        &mut self,
+        root: &Path,
+    ) -> Result<Option<crate::import::Provenance>, SourceError> {
+        let Some(p) = crate::import::read_provenance(&root.join(&self.file))? else {
+            return Ok(None);
+        };
+        let dir = self
+            .file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        self.entry = std::mem::replace(&mut self.file, dir.join(&p.file));
+        self.source_reference = p.source_reference.clone();
+        self.table = p.table.clone();
+        Ok(Some(p))
+    }
 }
 
 /// When the national snapshot was taken.
@@ -220,6 +254,24 @@ impl Catalog {
             why: e.to_string(),
         })?;
         catalog.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let root = catalog.root.clone();
+        if let Some(p) = catalog.national.source.resolve_import(&root)? {
+            catalog.national.snapshot_date =
+                crate::import::snapshot_date(&p, catalog.national.snapshot_date);
+        }
+        for c in &mut catalog.centres {
+            if let Some(s) = &mut c.dnc {
+                s.resolve_import(&root)?;
+            }
+        }
+        for c in &mut catalog.clients {
+            for s in [&mut c.dnc, &mut c.customers, &mut c.express]
+                .into_iter()
+                .flatten()
+            {
+                s.resolve_import(&root)?;
+            }
+        }
         catalog
             .normaliser()
             .map_err(|why| SourceError::Catalog { file, why })?;

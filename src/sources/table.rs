@@ -174,7 +174,15 @@ impl Table {
                 record: &record,
                 positions: &self.positions,
             };
-            if let Err(reason) = f(row) {
+            let checked = if std::str::from_utf8(record.as_slice()).is_err() {
+                Err(
+                    "not UTF-8 text; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+                        .to_owned(),
+                )
+            } else {
+                f(row)
+            };
+            if let Err(reason) = checked {
                 summary.errors.push(RowError { line, reason });
             }
         }
