@@ -168,7 +168,8 @@ enum Command {
     Audit {
         #[command(flatten)]
         config: ConfigArgs,
-        /// list (a line per wash), export (JSON lines) or verify (the hash chain).
+        /// list (a line per wash), export (JSON lines), verify (the hash chain) or opt-outs
+        /// (every add to and removal from an internal list, with who, when and why).
         #[arg(default_value = "list")]
         action: String,
     },
@@ -368,7 +369,33 @@ pub fn run(cli: Cli) -> Result<()> {
                     "audit trail intact: {} records, hash chain unbroken",
                     records.len()
                 ),
-                other => bail!("unknown audit action {other:?}: use list, export or verify"),
+                "opt-outs" => {
+                    // The reservation history (like VICIdial's vicidial_dnc_log): every add
+                    // and removal, live and compacted, with who, when, why and which list.
+                    let history = vask::journal::read_all(&config.journal)
+                        .context("reading the opt-out journal")?;
+                    for r in &history {
+                        let e = &r.entry;
+                        let list = match &e.list {
+                            vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
+                            vask::journal::ListRef::Client(c) => format!("client:{c}"),
+                        };
+                        println!(
+                            "{} seq={} {} {} +{} actor={:?} reason={:?}",
+                            e.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                            r.seq,
+                            if e.op == vask::journal::Op::Add { "add" } else { "remove" },
+                            list,
+                            e.number,
+                            e.actor,
+                            e.reason
+                        );
+                    }
+                    eprintln!("{} reservation changes", history.len());
+                }
+                other => bail!(
+                    "unknown audit action {other:?}: use list, export, verify or opt-outs"
+                ),
             }
             Ok(())
         }
