@@ -25,7 +25,7 @@ const PREFIXES: [u32; 40] = [
     71, 72, 73, 74, 75, 77, 40, 41, 45, 46, 47, 48, 90, 91, 92, 93,
 ];
 const M: u64 = PREFIXES.len() as u64 * 1_000_000;
-const A: u64 = 24_721_859; // coprime to M (M = 2^7 · 5^7)
+const A: u64 = 24_721_859; // coprime to M (M = 40 000 000 = 2^9 · 5^7): registers above 40 M numbers repeat
 
 /// The sizes of a synthetic data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -203,9 +203,10 @@ async fn an_acknowledged_opt_out_blocks_at_once_and_only_the_right_keys_may_chan
         .expect("audit");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.lines().any(|l| l.contains("remove centre:demo-centre +4798000001")
-            && l.contains("compliance")
-            && l.contains("wrong number")),
+        text.lines()
+            .any(|l| l.contains("remove centre:demo-centre +4798000001")
+                && l.contains("compliance")
+                && l.contains("wrong number")),
         "{text}"
     );
 }
@@ -217,7 +218,10 @@ fn spawn_adders(
     rt: &tokio::runtime::Handle,
     base: u64,
     tasks: u64,
-) -> (Arc<Mutex<BTreeSet<u64>>>, Arc<std::sync::atomic::AtomicBool>) {
+) -> (
+    Arc<Mutex<BTreeSet<u64>>>,
+    Arc<std::sync::atomic::AtomicBool>,
+) {
     let acked = Arc::new(Mutex::new(BTreeSet::new()));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let url = server.url();
@@ -299,7 +303,11 @@ async fn adds_during_a_rebuild_are_neither_lost_nor_duplicated() {
     let out = tokio::task::spawn_blocking(move || rebuild(&config2, &["--json"]))
         .await
         .expect("rebuild");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let id = report["generation"].as_str().expect("id").to_owned();
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -350,7 +358,12 @@ async fn adds_during_a_rebuild_are_neither_lost_nor_duplicated() {
                 .await
                 .expect("explain")
                 .into_inner();
-            assert_eq!(ex.history.len(), 1, "restart={restart}: +{n}: {:?}", ex.history);
+            assert_eq!(
+                ex.history.len(),
+                1,
+                "restart={restart}: +{n}: {:?}",
+                ex.history
+            );
         }
     }
 }

@@ -238,29 +238,33 @@ fn wash_rows(
         allowed: 0,
         counts: [0; NAMES.len()],
     };
+    // Records are reused chunk after chunk: no allocation per row once warm.
     let mut records: Vec<csv::ByteRecord> = Vec::with_capacity(CHUNK);
     let mut verdicts = Vec::with_capacity(CHUNK);
     let mut normalised = Vec::with_capacity(CHUNK);
     let mut e164 = itoa::Buffer::new();
     let mut reasons_text = String::new();
     loop {
-        records.clear();
-        while records.len() < CHUNK {
-            let mut r = csv::ByteRecord::new();
+        let mut filled = 0;
+        while filled < CHUNK {
+            if filled == records.len() {
+                records.push(csv::ByteRecord::new());
+            }
             if !csv_in
-                .read_byte_record(&mut r)
+                .read_byte_record(&mut records[filled])
                 .with_context(|| format!("reading {input_name}"))?
             {
                 break;
             }
-            records.push(r);
+            filled += 1;
         }
-        if records.is_empty() {
+        if filled == 0 {
             break;
         }
+        let chunk = &records[..filled];
         verdicts.clear();
         normalised.clear();
-        let fields: Vec<&str> = records
+        let fields: Vec<&str> = chunk
             .iter()
             .map(|r| {
                 r.get(column)
@@ -269,15 +273,15 @@ fn wash_rows(
             })
             .collect();
         wash(&fields, &mut verdicts, &mut normalised)?;
-        if verdicts.len() != records.len() || normalised.len() != records.len() {
+        if verdicts.len() != filled || normalised.len() != filled {
             bail!(
                 "washed {} of {} rows in a chunk; nothing after row {} was written",
                 verdicts.len(),
-                records.len(),
+                filled,
                 tally.rows
             );
         }
-        for ((r, &v), &n) in records.iter_mut().zip(&verdicts).zip(&normalised) {
+        for ((r, &v), &n) in chunk.iter().zip(&verdicts).zip(&normalised) {
             let reasons = Reasons(v);
             if reasons.allowed() {
                 tally.allowed += 1;
@@ -292,24 +296,27 @@ fn wash_rows(
                     reasons_text.push_str(name);
                 }
             }
-            r.push_field(if reasons.allowed() {
-                b"allowed"
+            for field in r {
+                csv_out.write_field(field)?;
+            }
+            csv_out.write_field(if reasons.allowed() {
+                "allowed"
             } else {
-                b"blocked"
-            });
-            r.push_field(reasons_text.as_bytes());
+                "blocked"
+            })?;
+            csv_out.write_field(&reasons_text)?;
             if n == 0 {
-                r.push_field(b"");
+                csv_out.write_field("")?;
             } else {
                 let mut s = [0u8; 24];
                 let digits = e164.format(n).as_bytes();
                 s[0] = b'+';
                 s[1..=digits.len()].copy_from_slice(digits);
-                r.push_field(&s[..=digits.len()]);
+                csv_out.write_field(&s[..=digits.len()])?;
             }
-            csv_out.write_byte_record(r)?;
+            csv_out.write_record(None::<&[u8]>)?;
         }
-        tally.rows += records.len() as u64;
+        tally.rows += filled as u64;
         if let Some(p) = &progress {
             p.set_position(tally.rows);
         }

@@ -384,7 +384,11 @@ pub fn run(cli: Cli) -> Result<()> {
                             "{} seq={} {} {} +{} actor={:?} reason={:?}",
                             e.at.format("%Y-%m-%dT%H:%M:%SZ"),
                             r.seq,
-                            if e.op == vask::journal::Op::Add { "add" } else { "remove" },
+                            if e.op == vask::journal::Op::Add {
+                                "add"
+                            } else {
+                                "remove"
+                            },
                             list,
                             e.number,
                             e.actor,
@@ -393,9 +397,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     }
                     eprintln!("{} reservation changes", history.len());
                 }
-                other => bail!(
-                    "unknown audit action {other:?}: use list, export, verify or opt-outs"
-                ),
+                other => {
+                    bail!("unknown audit action {other:?}: use list, export, verify or opt-outs")
+                }
             }
             Ok(())
         }

@@ -210,7 +210,9 @@ pub async fn serve(
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
     let listener = tokio::net::TcpListener::from_std(listener)
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+    // The builder's `tcp_nodelay` applies only to sockets tonic binds itself; on our own
+    // listener Nagle's algorithm would hold every response for the peer's delayed ACK (40 ms).
+    let incoming = tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
 
     let auth = auth::Auth::new(&state.config);
     let max = state.config.limits.max_message_bytes;

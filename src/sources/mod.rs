@@ -198,6 +198,85 @@ pub struct NationalSource {
     pub source: SourceFile,
     /// When Brønnøysund produced it.
     pub snapshot_date: SnapshotDate,
+    /// The file's layout.
+    #[serde(default)]
+    pub format: NationalFormat,
+}
+
+/// Layouts of a national register delivery.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum NationalFormat {
+    /// vask's documented CSV (see the module doc).
+    #[default]
+    VaskCsv,
+}
+
+/// Reads one layout of the national register into [`NationalEntry`]s. A new layout (such as
+/// Brønnøysund's own) is a new implementation and a [`NationalFormat`] variant; nothing else
+/// changes.
+pub trait NationalReader {
+    /// Calls `each` for every reservation; reports bad rows by line as the table readers do.
+    fn read(
+        &self,
+        path: &Path,
+        table: &TableOptions,
+        n: &Normaliser,
+        max_errors: usize,
+        each: &mut dyn FnMut(NationalEntry),
+    ) -> Result<table::TableSummary, SourceError>;
+}
+
+impl NationalFormat {
+    /// The reader of this layout.
+    pub fn reader(self) -> &'static dyn NationalReader {
+        match self {
+            NationalFormat::VaskCsv => &VaskCsv,
+        }
+    }
+}
+
+/// vask's documented national register CSV.
+pub struct VaskCsv;
+
+impl NationalReader for VaskCsv {
+    fn read(
+        &self,
+        path: &Path,
+        table: &TableOptions,
+        n: &Normaliser,
+        max_errors: usize,
+        each: &mut dyn FnMut(NationalEntry),
+    ) -> Result<table::TableSummary, SourceError> {
+        let t = table::open(
+            path,
+            &["number", "telephone"],
+            &["addressed_mail", "voluntary", "registered"],
+            table,
+        )?;
+        t.for_each(max_errors, |row| {
+            let numbers = row
+                .get(0)
+                .split(|&b| b == b'|')
+                .map(<[u8]>::trim_ascii)
+                .filter(|f| !f.is_empty())
+                .map(|f| number(n, f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let telephone = table::parse_flag(row.get(1)).map_err(|e| format!("telephone: {e}"))?;
+            let addressed_mail =
+                table::parse_flag(row.get(2)).map_err(|e| format!("addressed_mail: {e}"))?;
+            let voluntary = table::parse_flag(row.get(3)).map_err(|e| format!("voluntary: {e}"))?;
+            let registered = optional_date(row.text(4)?, "registered")?;
+            each(NationalEntry {
+                numbers,
+                telephone,
+                addressed_mail,
+                voluntary,
+                registered,
+            });
+            Ok(())
+        })
+    }
 }
 
 /// A centre's sources.
@@ -361,7 +440,7 @@ fn optional_date(field: &str, what: &str) -> Result<Option<NaiveDate>, String> {
     }
 }
 
-/// Reads the national register snapshot.
+/// Reads a national register snapshot `src` in the catalogue's national layout.
 pub fn read_national(
     catalog: &Catalog,
     src: &SourceFile,
@@ -369,34 +448,11 @@ pub fn read_national(
     max_errors: usize,
     mut each: impl FnMut(NationalEntry),
 ) -> Result<table::TableSummary, SourceError> {
-    let t = table::open(
-        &catalog.path(src),
-        &["number", "telephone"],
-        &["addressed_mail", "voluntary", "registered"],
-        &src.table,
-    )?;
-    t.for_each(max_errors, |row| {
-        let numbers = row
-            .get(0)
-            .split(|&b| b == b'|')
-            .map(<[u8]>::trim_ascii)
-            .filter(|f| !f.is_empty())
-            .map(|f| number(n, f))
-            .collect::<Result<Vec<_>, _>>()?;
-        let telephone = table::parse_flag(row.get(1)).map_err(|e| format!("telephone: {e}"))?;
-        let addressed_mail =
-            table::parse_flag(row.get(2)).map_err(|e| format!("addressed_mail: {e}"))?;
-        let voluntary = table::parse_flag(row.get(3)).map_err(|e| format!("voluntary: {e}"))?;
-        let registered = optional_date(row.text(4)?, "registered")?;
-        each(NationalEntry {
-            numbers,
-            telephone,
-            addressed_mail,
-            voluntary,
-            registered,
-        });
-        Ok(())
-    })
+    catalog
+        .national
+        .format
+        .reader()
+        .read(&catalog.path(src), &src.table, n, max_errors, &mut each)
 }
 
 /// Reads an internal do-not-call list (a centre's or a client's).
