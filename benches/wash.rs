@@ -177,6 +177,36 @@ fn benches(c: &mut Criterion) {
             black_box(hits)
         })
     });
+
+    // Issue 4: the same wash with 100 000 live (acknowledged, not yet rebuilt) opt-outs, spread
+    // over the centre's and the client's lists, some of them on numbers the leads contain.
+    let centre_list = vask::build::InternalList::Centre(request.centre.clone());
+    let client_list = vask::build::InternalList::Client(request.client.clone());
+    for i in 0..100_000u64 {
+        let number = if i % 10 == 0 {
+            leads[(i as usize / 10) % leads.len()]
+        } else {
+            synth::nth_number(spec.span() + i * 7)
+        };
+        let list = if i % 2 == 0 { &centre_list } else { &client_list };
+        engine.live().record(
+            list.clone(),
+            number,
+            vask::engine::LiveOp {
+                seq: i + 1,
+                add: true,
+            },
+        );
+    }
+    g.bench_function("e164_batch_10k_100k_live", |b| {
+        let mut out = Vec::with_capacity(leads.len());
+        b.iter(|| {
+            out.clear();
+            let resolved = engine.resolve(&generation, &request);
+            engine.wash_e164(&resolved, black_box(&leads), &mut out);
+            black_box(&out);
+        })
+    });
     g.finish();
 }
 

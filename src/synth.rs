@@ -58,7 +58,7 @@ impl SynthSpec {
     }
 
     /// The highest index used by any list.
-    fn span(&self) -> u64 {
+    pub fn span(&self) -> u64 {
         let r = self.register;
         (r + self.customers / 2 + self.express)
             .max(r + self.centre_list / 2)
