@@ -68,10 +68,14 @@ pub struct LiveOp {
     pub add: bool,
 }
 
+/// The live operations on one list, by number.
+type ListOps = RwLock<HashMap<u64, LiveOp>>;
+
 /// Live opt-outs over the current generation.
 pub struct Live {
     filter: ArcSwap<Filter>,
-    overlay: RwLock<HashMap<InternalList, HashMap<u64, LiveOp>>>,
+    /// Per list; a list's map, once created, stays (so a view may hold it for a batch).
+    overlay: RwLock<HashMap<InternalList, Arc<ListOps>>>,
 }
 
 impl Default for Live {
@@ -83,69 +87,74 @@ impl Default for Live {
     }
 }
 
-/// A per-batch view of the live state.
-pub struct LiveView<'a> {
-    live: &'a Live,
+/// A per-batch view of the live state of two lists (the centre's and the client's).
+pub struct LiveView {
     filter: arc_swap::Guard<Arc<Filter>>,
+    lists: [Option<Arc<ListOps>>; 2],
 }
 
-impl LiveView<'_> {
+impl LiveView {
     /// False when `number` certainly has no live operation on any list.
     #[inline]
     pub fn maybe(&self, number: u64) -> bool {
         self.filter.maybe(number)
     }
 
-    /// The live state of `number` on `list`: Some(true) added, Some(false) removed, None: as
-    /// in the generation.
+    /// The live state of `number` on list `which` (0 or 1, in the order given to
+    /// [`Live::view`]): Some(true) added, Some(false) removed, None: as in the generation.
     #[inline]
-    pub fn state(&self, list: &InternalList, number: u64) -> Option<bool> {
-        let overlay = self
-            .live
-            .overlay
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        overlay.get(list)?.get(&number).map(|op| op.add)
+    pub fn state(&self, which: usize, number: u64) -> Option<bool> {
+        let ops = self.lists.get(which)?.as_ref()?;
+        let ops = ops.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        ops.get(&number).map(|op| op.add)
     }
 }
 
+fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 impl Live {
-    /// A view for one batch of lookups.
-    pub fn view(&self) -> LiveView<'_> {
+    /// A view of `lists` for one batch of lookups.
+    pub fn view(&self, lists: [&InternalList; 2]) -> LiveView {
+        let overlay = read(&self.overlay);
         LiveView {
-            live: self,
             filter: self.filter.load(),
+            lists: lists.map(|l| overlay.get(l).cloned()),
         }
     }
 
     /// Records an acknowledged (durable) operation; visible to every wash that starts after.
     pub fn record(&self, list: InternalList, number: u64, op: LiveOp) {
-        let mut overlay = self
-            .overlay
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let entry = overlay.entry(list).or_default();
+        let ops = {
+            let existing = read(&self.overlay).get(&list).cloned();
+            match existing {
+                Some(ops) => ops,
+                None => write(&self.overlay).entry(list).or_default().clone(),
+            }
+        };
+        let mut ops = write(&ops);
         // Journal order is seq order; keep the latest.
-        if entry.get(&number).is_none_or(|old| old.seq < op.seq) {
-            entry.insert(number, op);
+        if ops.get(&number).is_none_or(|old| old.seq < op.seq) {
+            ops.insert(number, op);
         }
+        // The bit is set after the entry, under its lock: a reader that sees the bit sees it.
         self.filter.load().insert(number);
     }
 
     /// Drops operations folded into every generation still in use (seq ≤ `folded`), and
     /// rebuilds the filter from what remains.
     pub fn prune(&self, folded: u64) -> usize {
-        let mut overlay = self
-            .overlay
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for ops in overlay.values_mut() {
-            ops.retain(|_, op| op.seq > folded);
-        }
-        overlay.retain(|_, ops| !ops.is_empty());
+        let overlay = write(&self.overlay);
         let filter = Filter::new();
         let mut left = 0;
         for ops in overlay.values() {
+            let mut ops = write(ops);
+            ops.retain(|_, op| op.seq > folded);
             for n in ops.keys() {
                 filter.insert(*n);
                 left += 1;
@@ -157,24 +166,15 @@ impl Live {
 
     /// Live operations on `number`, by list (for Explain).
     pub fn ops_for(&self, number: u64) -> Vec<(InternalList, LiveOp)> {
-        let overlay = self
-            .overlay
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        overlay
+        read(&self.overlay)
             .iter()
-            .filter_map(|(l, ops)| ops.get(&number).map(|op| (l.clone(), *op)))
+            .filter_map(|(l, ops)| read(ops).get(&number).map(|op| (l.clone(), *op)))
             .collect()
     }
 
     /// Number of live operations held.
     pub fn len(&self) -> usize {
-        self.overlay
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .values()
-            .map(HashMap::len)
-            .sum()
+        read(&self.overlay).values().map(|ops| read(ops).len()).sum()
     }
 
     /// True when no live operation is held.
@@ -196,13 +196,15 @@ mod tests {
         live.record(list.clone(), 4791234567, LiveOp { seq: 3, add: false });
         live.record(list.clone(), 4791234567, LiveOp { seq: 2, add: true }); // late replay
         live.record(list.clone(), 4790000000, LiveOp { seq: 4, add: true });
-        let view = live.view();
-        assert_eq!(view.state(&list, 4791234567), Some(false));
-        assert_eq!(view.state(&list, 4790000000), Some(true));
-        assert_eq!(view.state(&list, 4790000001), None);
+        let other = InternalList::Centre(CentreId::new("other").unwrap());
+        let view = live.view([&list, &other]);
+        assert_eq!(view.state(0, 4791234567), Some(false));
+        assert_eq!(view.state(0, 4790000000), Some(true));
+        assert_eq!(view.state(0, 4790000001), None);
+        assert_eq!(view.state(1, 4790000000), None);
         drop(view);
         assert_eq!(live.prune(3), 1);
-        assert_eq!(live.view().state(&list, 4791234567), None);
-        assert_eq!(live.view().state(&list, 4790000000), Some(true));
+        assert_eq!(live.view([&list, &other]).state(0, 4791234567), None);
+        assert_eq!(live.view([&list, &other]).state(0, 4790000000), Some(true));
     }
 }

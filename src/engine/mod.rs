@@ -96,9 +96,7 @@ pub struct Resolved<'a> {
     client_dnc: Option<&'a List>,
     express: Option<&'a List>,
     customers: Option<&'a List>,
-    centre_key: InternalList,
-    client_key: InternalList,
-    live: live::LiveView<'a>,
+    live: live::LiveView,
     context: Context,
 }
 
@@ -130,9 +128,9 @@ struct NumberFacts<'r, 'a> {
 
 impl NumberFacts<'_, '_> {
     #[inline]
-    fn on(&self, list: Option<&List>, key: &InternalList, number: u64) -> bool {
+    fn on(&self, list: Option<&List>, which: usize, number: u64) -> bool {
         if self.live
-            && let Some(added) = self.resolved.live.state(key, number)
+            && let Some(added) = self.resolved.live.state(which, number)
         {
             return added;
         }
@@ -152,11 +150,11 @@ impl NumberFacts<'_, '_> {
 impl Facts for NumberFacts<'_, '_> {
     #[inline]
     fn on_centre_list(&self, number: u64) -> bool {
-        self.on(self.resolved.centre, &self.resolved.centre_key, number)
+        self.on(self.resolved.centre, 0, number)
     }
     #[inline]
     fn on_client_list(&self, number: u64) -> bool {
-        self.on(self.resolved.client_dnc, &self.resolved.client_key, number)
+        self.on(self.resolved.client_dnc, 1, number)
     }
     #[inline]
     fn in_national_register(&self, number: u64, voluntary: bool) -> bool {
@@ -304,9 +302,10 @@ impl Engine {
             client_dnc: client.and_then(|c| c.dnc.as_ref()),
             express: client.and_then(|c| c.express.as_ref()),
             customers,
-            centre_key: InternalList::Centre(req.centre.clone()),
-            client_key: InternalList::Client(req.client.clone()),
-            live: self.live.view(),
+            live: self.live.view([
+                &InternalList::Centre(req.centre.clone()),
+                &InternalList::Client(req.client.clone()),
+            ]),
             context: Context {
                 purpose: req.campaign.purpose,
                 caller: req.campaign.caller,
