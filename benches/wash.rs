@@ -49,6 +49,7 @@ fn generation_dir(spec: &SynthSpec) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("generation dir");
     let opts = BuildOptions {
+        national_id_key: None,
         now: Utc::now(),
         max_errors: 0,
         opt_outs: Vec::new(),
@@ -189,7 +190,11 @@ fn benches(c: &mut Criterion) {
         } else {
             synth::nth_number(spec.span() + i * 7)
         };
-        let list = if i % 2 == 0 { &centre_list } else { &client_list };
+        let list = if i % 2 == 0 {
+            &centre_list
+        } else {
+            &client_list
+        };
         engine.live().record(
             list.clone(),
             number,

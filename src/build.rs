@@ -18,6 +18,7 @@ use crate::generation::store::{Store, write_synced};
 use crate::generation::{
     Generation, GenerationError, Manifest, NumberSet, format, list_key, pack_days,
 };
+use crate::person::PersonIndexWriter;
 use crate::sources::{self, Catalog, RowError, SnapshotDate, SourceError, SourceFile};
 
 /// Why a build failed.
@@ -29,6 +30,9 @@ pub enum BuildError {
     /// Writing or publishing the generation failed.
     #[error(transparent)]
     Generation(#[from] GenerationError),
+    /// A person record could not be indexed.
+    #[error("national register: {0}")]
+    Person(#[from] crate::person::PersonError),
     /// The new snapshot is much smaller than the current one: publishing it would unblock many
     /// reserved people. Check the delivery, or force the rebuild.
     #[error(
@@ -80,6 +84,8 @@ pub struct BuildOptions {
     pub max_errors: usize,
     /// Journal operations to fold in, in seq order.
     pub opt_outs: Vec<OptOutOp>,
+    /// Key of the keyed hash national ids are stored as (none: ids are not indexed).
+    pub national_id_key: Option<crate::person::IdHashKey>,
 }
 
 /// What a build produced.
@@ -158,6 +164,12 @@ fn sort_merge(entries: &mut Vec<(u64, u64)>, f: impl Fn(u64, u64) -> u64) {
     });
 }
 
+/// The payload a person carries in the person index: bit 0 reserved against telephone
+/// marketing (always, only those are indexed), bit 1 also against voluntary organisations.
+pub fn person_payload(voluntary: bool) -> u32 {
+    1 | u32::from(voluntary) << 1
+}
+
 fn day(d: chrono::NaiveDate) -> Option<Day> {
     to_day(d)
 }
@@ -202,11 +214,18 @@ pub fn build_into(
     let mut voluntary = Vec::new();
     let mut dates: Vec<(u64, u64)> = Vec::new();
     let mut reservations = 0u64;
+    let mut persons = PersonIndexWriter::new(opts.national_id_key.clone());
+    let mut person_error = None;
     let src = &catalog.national.source;
     let summary = sources::read_national(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
         reservations += 1;
         if !e.telephone {
             return;
+        }
+        if let Some(p) = &e.person
+            && let Err(err) = persons.add(p, person_payload(e.voluntary))
+        {
+            person_error.get_or_insert(err);
         }
         let registered = e.registered.and_then(day);
         for n in &e.numbers {
@@ -221,6 +240,9 @@ pub fn build_into(
         }
     })?;
     ctx.note(src, summary);
+    if let Some(e) = person_error {
+        return Err(e.into());
+    }
     // A number in several reservations keeps its earliest registration.
     sort_merge(&mut dates, u64::min);
     let snapshot_date = match catalog.national.snapshot_date {
@@ -371,6 +393,21 @@ pub fn build_into(
         )?,
     );
 
+    let person_count = persons.len() as u64;
+    if person_count > 0 {
+        for name in persons.write(dir)? {
+            let path = dir.join(&name);
+            let bytes = std::fs::read(&path).map_err(GenerationError::io(&path))?;
+            files.insert(
+                name,
+                FileInfo {
+                    len: bytes.len() as u64,
+                    xxh3: xxhash_rust::xxh3::xxh3_64(&bytes),
+                },
+            );
+        }
+    }
+
     let mut manifest = Manifest {
         format_version: format::VERSION,
         id: id.to_owned(),
@@ -382,6 +419,7 @@ pub fn build_into(
             snapshot_date_stamped: catalog.national.snapshot_date == SnapshotDate::BuildDate,
             source_reference: catalog.national.source.source_reference.clone(),
             reservations,
+            persons: person_count,
             dated_numbers,
             numbers: national_numbers,
             voluntary_numbers,

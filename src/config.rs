@@ -136,7 +136,18 @@ pub struct Config {
     /// API keys.
     #[serde(default)]
     pub keys: Vec<KeyConfig>,
+    /// Secret key of the keyed hash (HMAC-SHA256) national ids are stored and matched as; at
+    /// least 16 bytes. Overridden by `VASK_NATIONAL_ID_KEY`. Without one, national ids are
+    /// neither indexed nor matched. Changing it needs a rebuild.
+    #[serde(default)]
+    pub national_id_key: Option<String>,
+    /// Default strictness of person matching: exact, strict, normal (default) or loose.
+    #[serde(default)]
+    pub person_strictness: Option<String>,
 }
+
+/// The demo's national-id hash key (documented, not a secret: the sample has made-up ids).
+pub const DEMO_NATIONAL_ID_KEY: &str = "vask-demo-national-id-key";
 
 fn default_listen() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 50051))
@@ -206,6 +217,8 @@ impl Config {
                 id: centre.clone(),
                 clients,
             }],
+            national_id_key: Some(DEMO_NATIONAL_ID_KEY.into()),
+            person_strictness: None,
             keys: vec![
                 KeyConfig {
                     id: "demo".into(),
@@ -223,8 +236,37 @@ impl Config {
         }
     }
 
+    /// The default person-matching strictness.
+    pub fn person_strictness(&self) -> Result<crate::person::Strictness, ConfigError> {
+        self.person_strictness
+            .as_deref()
+            .map(|s| {
+                s.parse()
+                    .map_err(|e| ConfigError::Invalid(format!("person_strictness: {e}")))
+            })
+            .unwrap_or(Ok(crate::person::Strictness::default()))
+    }
+
+    /// The national-id hash key, from `VASK_NATIONAL_ID_KEY` or the config.
+    pub fn national_id_key(&self) -> Result<Option<crate::person::IdHashKey>, ConfigError> {
+        let raw = std::env::var("VASK_NATIONAL_ID_KEY")
+            .ok()
+            .or_else(|| self.national_id_key.clone());
+        raw.map(|k| {
+            crate::person::IdHashKey::new(k.as_bytes()).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "national_id_key must be at least {} bytes",
+                    crate::person::nid::MIN_KEY_BYTES
+                ))
+            })
+        })
+        .transpose()
+    }
+
     /// Checks cross-references: every key's centre exists, hashes look like SHA-256, ids unique.
     pub fn check(&self) -> Result<(), ConfigError> {
+        self.person_strictness()?;
+        self.national_id_key()?;
         let centres: BTreeMap<&CentreId, &CentreConfig> =
             self.centres.iter().map(|c| (&c.id, c)).collect();
         if centres.len() != self.centres.len() {

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,9 @@ pub enum DomainError {
     /// A date was not in `YYYY-MM-DD` form or is before 1970.
     #[error("invalid date {0:?}: use YYYY-MM-DD, on or after 1970-01-01")]
     BadDate(String),
+    /// A birth date was not in `YYYY-MM-DD` form.
+    #[error("invalid birth date {0:?}: use YYYY-MM-DD")]
+    BadBirthDate(String),
 }
 
 fn valid_id(id: &str) -> bool {
@@ -181,6 +185,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DomainError> {
         .ok()
         .filter(|d| to_day(*d).is_some())
         .ok_or_else(|| DomainError::BadDate(s.to_owned()))
+}
+
+/// Parses a birth date `YYYY-MM-DD` (any year from 1850 on; no lower bound of 1970).
+pub fn parse_birth_date(s: &str) -> Result<NaiveDate, DomainError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.year() >= 1850)
+        .ok_or_else(|| DomainError::BadBirthDate(s.to_owned()))
 }
 
 #[cfg(test)]

@@ -469,6 +469,7 @@ fn read_delta(
                     addressed_mail: flag(3, "addressed_mail", false)?,
                     voluntary: flag(4, "voluntary", false)?,
                     registered,
+                    person: None,
                 });
             }
             b"remove" | b"r" | b"-" | b"delete" => {
@@ -501,6 +502,9 @@ fn apply_delta(
             .join("|");
         let flag = |b: bool| if b { "1" } else { "0" };
         let registered = e.registered.map(|d| d.to_string()).unwrap_or_default();
+        let none = crate::person::PersonRecord::default();
+        let p = e.person.as_ref().unwrap_or(&none);
+        let birth = p.birth_date.map(|d| d.to_string()).unwrap_or_default();
         rows += 1;
         w.write_record([
             numbers.as_str(),
@@ -508,6 +512,15 @@ fn apply_delta(
             flag(e.addressed_mail),
             flag(e.voluntary),
             registered.as_str(),
+            &p.given_names,
+            &p.surname,
+            &p.street,
+            &p.house_number,
+            &p.house_letter,
+            &p.postcode,
+            &p.city,
+            &birth,
+            p.national_id.as_deref().unwrap_or(""),
         ])
     };
     let csv_err = |e: csv::Error| ImportError::Io {
@@ -520,13 +533,22 @@ fn apply_delta(
         "addressed_mail",
         "voluntary",
         "registered",
+        "given_names",
+        "surname",
+        "street",
+        "house_number",
+        "house_letter",
+        "postcode",
+        "city",
+        "birth_date",
+        "national_id",
     ])
     .map_err(csv_err)?;
     let mut failed = None;
     sources::read_national(catalog, current, n, usize::MAX, |mut e| {
         let had = e.numbers.len();
         e.numbers.retain(|x| !delta.remove.contains(&x.e164()));
-        if had > 0 && e.numbers.is_empty() {
+        if had > 0 && e.numbers.is_empty() && e.person.is_none() {
             return;
         }
         if let Err(err) = write(&mut w, &e) {

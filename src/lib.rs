@@ -26,6 +26,7 @@ pub mod generation;
 pub mod import;
 pub mod journal;
 pub mod number;
+pub mod person;
 pub mod service;
 pub mod sources;
 pub mod synth;

@@ -17,6 +17,7 @@ use vask::sources::Catalog;
 
 fn options() -> BuildOptions {
     BuildOptions {
+        national_id_key: None,
         now: Utc::now(),
         max_errors: 0,
         opt_outs: Vec::new(),
@@ -43,8 +44,11 @@ fn builds_the_sample_and_washes_in_process() {
     let engine = engine(dir.path());
     let generation = engine.generation();
     let m = generation.manifest();
-    assert_eq!(m.national.reservations, 1200 - 1);
-    assert_eq!(m.national.numbers, 1199);
+    // 1 202 rows: 1 199 reservations by number, two by person only, one by both.
+    assert_eq!(m.national.reservations, 1202);
+    assert_eq!(m.national.numbers, 1200);
+    assert_eq!(m.national.persons, 3);
+    assert_eq!(generation.persons.as_ref().map(|p| p.len()), Some(3));
     assert!(m.national.snapshot_date_stamped);
     assert_eq!(m.national.snapshot_date, Utc::now().date_naive());
     assert!(m.lists.iter().all(|l| !l.source_reference.is_empty()));
@@ -87,7 +91,7 @@ fn builds_the_sample_and_washes_in_process() {
         [4791234567, 4791234568, 4792345678, 0, 4741234567]
     );
     drop(resolved);
-    let e = engine.explain(&generation, &request, 4791234567);
+    let e = engine.explain(&generation, &request, Some(4791234567), None);
     let kinds: Vec<_> = e.hits.iter().map(|h| h.kind).collect();
     assert_eq!(
         kinds,
@@ -202,7 +206,7 @@ fn store_publishes_atomically_refuses_shrinking_snapshots_and_rolls_back() {
     std::fs::write(&register, short.join("\n") + "\n").expect("write");
     match rebuild(&store, &catalog, &opts) {
         Err(BuildError::SuspiciousShrink {
-            new: 10, old: 1199, ..
+            new: 10, old: 1202, ..
         }) => {}
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -254,6 +258,7 @@ fn bad_rows_are_reported_with_line_numbers_and_nothing_is_half_applied() {
         out.path(),
         "x",
         &BuildOptions {
+            national_id_key: None,
             max_errors: 2,
             ..options()
         },

@@ -387,29 +387,11 @@ fn import_rebuild_hot_swap_and_wash_a_lead_file_through_the_server() {
 
     // The server notices the new generation by itself.
     let deadline = Instant::now() + Duration::from_secs(20);
+    // One wash per try: its summary names the generation its verdicts came from.
     let washed = loop {
-        let (o, washed) = wash_file(&config, &leads, &via_server);
+        let (o, washed) = wash_file(&config, &leads, &[&via_server[..], &["--json"]].concat());
         assert!(o.status.success(), "{}", stderr(&o));
-        let summary: serde_json::Value = {
-            let o = vask()
-                .args([
-                    "wash",
-                    "--client",
-                    "acme-energy",
-                    "--category",
-                    "power",
-                    "--json",
-                ])
-                .args(["--source-reference", "probe", "--config"])
-                .arg(&config)
-                .args(via_server)
-                .arg("--out")
-                .arg(d.join("probe.csv"))
-                .arg(&leads)
-                .output()
-                .expect("wash");
-            serde_json::from_slice(&o.stdout).expect("json summary")
-        };
+        let summary: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json summary");
         if summary["generation"] == id {
             break washed;
         }

@@ -152,6 +152,7 @@ async fn an_acknowledged_opt_out_blocks_at_once_and_only_the_right_keys_may_chan
             campaign: common::campaign(pb::Purpose::Sales, pb::CallerKind::Business, "power"),
             number: "+4798000001".into(),
             at: None,
+            ..Default::default()
         })
         .await
         .expect("explain")
@@ -354,6 +355,7 @@ async fn adds_during_a_rebuild_are_neither_lost_nor_duplicated() {
                     campaign: common::campaign(pb::Purpose::Sales, pb::CallerKind::Business, ""),
                     number: format!("+{n}"),
                     at: None,
+                    ..Default::default()
                 })
                 .await
                 .expect("explain")

@@ -166,6 +166,7 @@ async fn authentication_and_tenant_isolation() {
             campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Business, ""),
             number: "91234567".into(),
             at: None,
+            ..Default::default()
         })
         .await
         .expect_err("other centre explain");
@@ -276,6 +277,7 @@ async fn explain_status_call_window_health_and_reflection() {
             campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Business, "power"),
             number: "+47 912 34 568".into(),
             at: None,
+            ..Default::default()
         })
         .await
         .expect("explain")
@@ -315,6 +317,7 @@ async fn explain_status_call_window_health_and_reflection() {
             campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Business, ""),
             number: "12".into(),
             at: None,
+            ..Default::default()
         })
         .await
         .expect_err("invalid");
@@ -389,6 +392,7 @@ async fn wash_stream_chunks_and_audit_trail() {
                 echo_normalised: false,
                 at: None,
                 check_calling_window: false,
+                person_strictness: String::new(),
             },
         )),
     };
@@ -396,6 +400,7 @@ async fn wash_stream_chunks_and_audit_trail() {
         kind: Some(pb::wash_stream_request::Kind::Chunk(pb::NumberChunk {
             numbers: n.iter().map(|s| s.to_string()).collect(),
             e164: vec![],
+            persons: vec![],
         })),
     };
     let input = tokio_stream::iter(vec![

@@ -14,10 +14,11 @@ use clap::Args;
 use vask::audit::{AuditLog, InputHasher, WashRecord};
 use vask::domain::{CallerKind, Campaign, Category, CentreId, ClientId, Purpose};
 use vask::engine::rules::NAMES;
-use vask::engine::{Engine, Reasons, WashRequest};
+use vask::engine::{Engine, Lead, Reasons, WashRequest};
 use vask::generation::Generation;
 use vask::generation::store::Store;
 use vask::number::{Normaliser, Region};
+use vask::person::PersonQuery;
 
 use super::ConfigArgs;
 
@@ -67,11 +68,97 @@ pub struct WashArgs {
     /// API key for --server.
     #[arg(long, env = "VASK_KEY")]
     key: Option<String>,
+    /// Person-matching strictness when the file has person columns (given_names/fornavn,
+    /// surname/etternavn, street/adresse, postcode/postnummer, city/poststed, birth_date, ...):
+    /// exact, strict, normal or loose (default: the config's, normal).
+    #[arg(long)]
+    person_strictness: Option<String>,
 }
 
 /// Washes one chunk of numbers as written: a reason code and a normalised number (0 if
 /// invalid) per number, in order.
-type WashChunk<'a> = dyn FnMut(&[&str], &mut Vec<u32>, &mut Vec<u64>) -> Result<()> + 'a;
+/// The persons slice is empty when the file has no person columns.
+type WashChunk<'a> =
+    dyn FnMut(&[&str], &[PersonQuery], &mut Vec<u32>, &mut Vec<u64>) -> Result<()> + 'a;
+
+/// Person columns of a lead file, by the usual header names (English and Norwegian).
+const PERSON_COLUMNS: [(&str, &[&str]); 9] = [
+    (
+        "given_names",
+        &[
+            "given_names",
+            "given_name",
+            "first_name",
+            "firstname",
+            "fornavn",
+        ],
+    ),
+    (
+        "surname",
+        &[
+            "surname",
+            "last_name",
+            "lastname",
+            "family_name",
+            "etternavn",
+        ],
+    ),
+    (
+        "street",
+        &[
+            "street",
+            "address",
+            "street_address",
+            "adresse",
+            "gateadresse",
+        ],
+    ),
+    ("house_number", &["house_number", "husnummer"]),
+    ("house_letter", &["house_letter", "husbokstav", "bokstav"]),
+    (
+        "postcode",
+        &["postcode", "postal_code", "zip", "postnummer", "postnr"],
+    ),
+    ("city", &["city", "town", "poststed", "sted"]),
+    (
+        "birth_date",
+        &["birth_date", "date_of_birth", "birthdate", "fodselsdato"],
+    ),
+    ("national_id", &["national_id", "fodselsnummer", "fnr"]),
+];
+
+/// Where each person column is, if the file has any (at least a name).
+fn person_columns(headers: &csv::ByteRecord) -> Option<[Option<usize>; 9]> {
+    let find = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let h = String::from_utf8_lossy(h.trim_ascii()).to_lowercase();
+            names.iter().any(|n| *n == h)
+        })
+    };
+    let at = PERSON_COLUMNS.map(|(_, names)| find(names));
+    (at[0].is_some() || at[1].is_some() || at[8].is_some()).then_some(at)
+}
+
+/// The person of one lead row; a bad birth date is ignored (matched without it).
+fn person_of(r: &csv::ByteRecord, at: &[Option<usize>; 9]) -> PersonQuery {
+    let field = |i: usize| {
+        at[i]
+            .and_then(|c| r.get(c))
+            .map(|f| String::from_utf8_lossy(f).trim().to_owned())
+            .unwrap_or_default()
+    };
+    PersonQuery {
+        given_names: field(0),
+        surname: field(1),
+        street: field(2),
+        house_number: field(3),
+        house_letter: field(4),
+        postcode: field(5),
+        city: field(6),
+        birth_date: vask::domain::parse_birth_date(&field(7)).ok(),
+        national_id: Some(field(8)).filter(|s| !s.is_empty()),
+    }
+}
 
 /// What washing the file found.
 struct Tally {
@@ -162,8 +249,19 @@ pub fn run(a: WashArgs) -> Result<()> {
     header_out.push_field(b"vask_reasons");
     header_out.push_field(b"vask_e164");
     csv_out.write_byte_record(&header_out)?;
+    let persons = person_columns(&headers);
+    if persons.is_some() {
+        tracing::info!("lead file has person columns: matching persons too");
+    }
     let mut copy = |wash: &mut WashChunk<'_>| -> Result<Tally> {
-        let t = wash_rows(&mut csv_in, &mut csv_out, column, &input_name, wash)?;
+        let t = wash_rows(
+            &mut csv_in,
+            &mut csv_out,
+            column,
+            persons,
+            &input_name,
+            wash,
+        )?;
         csv_out.flush()?;
         Ok(t)
     };
@@ -220,6 +318,7 @@ fn wash_rows(
     csv_in: &mut csv::Reader<Box<dyn Read>>,
     csv_out: &mut csv::Writer<BufWriter<Box<dyn Write>>>,
     column: usize,
+    person_at: Option<[Option<usize>; 9]>,
     input_name: &str,
     wash: &mut WashChunk<'_>,
 ) -> Result<Tally> {
@@ -272,7 +371,11 @@ fn wash_rows(
                     .unwrap_or("")
             })
             .collect();
-        wash(&fields, &mut verdicts, &mut normalised)?;
+        let persons: Vec<PersonQuery> = match &person_at {
+            Some(at) => chunk.iter().map(|r| person_of(r, at)).collect(),
+            None => Vec::new(),
+        };
+        wash(&fields, &persons, &mut verdicts, &mut normalised)?;
         if verdicts.len() != filled || normalised.len() != filled {
             bail!(
                 "washed {} of {} rows in a chunk; nothing after row {} was written",
@@ -334,7 +437,8 @@ fn local(
 ) -> Result<(Tally, String, String)> {
     let config = a.config.load()?;
     let store = Store::new(&config.store)?;
-    let generation = Generation::open(&store.current_dir()?)?;
+    let generation = Generation::open(&store.current_dir()?)?
+        .with_national_id_key(config.national_id_key()?.as_ref())?;
     let region: Region = config
         .country
         .region
@@ -378,9 +482,28 @@ fn local(
     };
     let resolved = engine.resolve(&generation, &request);
     let mut hasher = InputHasher::default();
-    let tally = copy(&mut |fields, verdicts, normalised| {
+    let strictness = match &a.person_strictness {
+        Some(s) => s.parse()?,
+        None => config.person_strictness()?,
+    };
+    let tally = copy(&mut |fields, persons, verdicts, normalised| {
         let from = normalised.len();
-        engine.wash_raw(&resolved, fields, verdicts, normalised);
+        if persons.is_empty() {
+            engine.wash_raw(&resolved, fields, verdicts, normalised);
+        } else {
+            let leads: Vec<Lead<'_>> = fields
+                .iter()
+                .zip(persons)
+                .map(|(n, p)| Lead {
+                    number: n,
+                    person: (!p.surname.is_empty()
+                        || !p.given_names.is_empty()
+                        || p.national_id.is_some())
+                    .then_some(p),
+                })
+                .collect();
+            engine.wash_leads(&resolved, &leads, strictness, verdicts, normalised);
+        }
         hasher.update(&normalised[from..]);
         Ok(())
     })?;
@@ -486,12 +609,13 @@ fn remote(
             .map_err(status_error)?;
         Ok::<_, anyhow::Error>(response.into_inner())
     })?;
-    let tally = copy(&mut |fields, verdicts, normalised| {
+    let tally = copy(&mut |fields, persons, verdicts, normalised| {
         runtime.block_on(async {
             tx.send(pb::WashStreamRequest {
                 kind: Some(pb::wash_stream_request::Kind::Chunk(pb::NumberChunk {
                     numbers: fields.iter().map(|f| (*f).to_owned()).collect(),
                     e164: Vec::new(),
+                    persons: persons.iter().map(person_pb).collect(),
                 })),
             })
             .await
@@ -528,6 +652,20 @@ fn remote(
         );
     }
     Ok((tally, summary.wash_id, summary.generation_id))
+}
+
+fn person_pb(p: &PersonQuery) -> vask::service::pb::Person {
+    vask::service::pb::Person {
+        given_names: p.given_names.clone(),
+        surname: p.surname.clone(),
+        street: p.street.clone(),
+        house_number: p.house_number.clone(),
+        house_letter: p.house_letter.clone(),
+        postcode: p.postcode.clone(),
+        city: p.city.clone(),
+        birth_date: p.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+        national_id: p.national_id.clone().unwrap_or_default(),
+    }
 }
 
 fn status_error(s: tonic::Status) -> anyhow::Error {

@@ -105,7 +105,9 @@ impl LiveView {
     #[inline]
     pub fn state(&self, which: usize, number: u64) -> Option<bool> {
         let ops = self.lists.get(which)?.as_ref()?;
-        let ops = ops.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ops = ops
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         ops.get(&number).map(|op| op.add)
     }
 }
@@ -174,7 +176,10 @@ impl Live {
 
     /// Number of live operations held.
     pub fn len(&self) -> usize {
-        read(&self.overlay).values().map(|ops| read(ops).len()).sum()
+        read(&self.overlay)
+            .values()
+            .map(|ops| read(ops).len())
+            .sum()
     }
 
     /// True when no live operation is held.

@@ -17,6 +17,7 @@ use crate::build::InternalList;
 use crate::domain::{Campaign, CentreId, ClientId, Day, Purpose, from_day, to_day};
 use crate::generation::{Generation, List, NationalMeta, unpack_days};
 use crate::number::Normaliser;
+use crate::person::{MatchKind, PersonMatch, PersonQuery, Strictness};
 pub use live::{Live, LiveOp};
 pub use rules::{Context, Facts, Reasons};
 
@@ -112,8 +113,25 @@ impl Resolved<'_> {
             resolved: self,
             listed: self.generation.listed.contains(number),
             live: self.live.maybe(number),
+            person: 0,
         };
         rules::decide(&facts, number, &self.context)
+    }
+
+    /// Decides one lead: a valid number (or none) and the person the lead names, if any.
+    pub fn decide_lead(&self, number: Option<u64>, person: Option<&PersonMatch>) -> Reasons {
+        let n = number.unwrap_or(0);
+        let facts = NumberFacts {
+            resolved: self,
+            listed: number.is_some() && self.generation.listed.contains(n),
+            live: number.is_some() && self.live.maybe(n),
+            person: person.map_or(0, |m| m.payload),
+        };
+        let mut r = rules::decide(&facts, n, &self.context);
+        if r.has(Reasons::PERSON_MATCH) && person.is_some_and(|m| m.kind == MatchKind::Fuzzy) {
+            r.0 |= Reasons::PERSON_FUZZY;
+        }
+        r
     }
 }
 
@@ -124,6 +142,9 @@ struct NumberFacts<'r, 'a> {
     listed: bool,
     /// May have a live operation.
     live: bool,
+    /// The payload of the lead's matched reserved person (see [`crate::build::person_payload`]),
+    /// 0 for none.
+    person: u32,
 }
 
 impl NumberFacts<'_, '_> {
@@ -171,6 +192,19 @@ impl Facts for NumberFacts<'_, '_> {
     fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
         self.value(self.resolved.customers, number)
     }
+    #[inline]
+    fn person_reserved(&self, voluntary: bool) -> bool {
+        self.person & 1 != 0 && (!voluntary || self.person & 2 != 0)
+    }
+}
+
+/// One lead: a number as written (may be empty when a person is given) and a person.
+#[derive(Debug, Clone, Copy)]
+pub struct Lead<'a> {
+    /// The number as written.
+    pub number: &'a str,
+    /// The person the lead names, if any.
+    pub person: Option<&'a PersonQuery>,
 }
 
 /// A list a number is on, for Explain.
@@ -351,12 +385,78 @@ impl Engine {
         }
     }
 
+    /// Washes leads that may name a person: one reason code and normalised number (0 if none)
+    /// per lead. A lead with a person may have an empty number; a lead without one needs a
+    /// valid number.
+    pub fn wash_leads(
+        &self,
+        resolved: &Resolved<'_>,
+        leads: &[Lead<'_>],
+        strictness: Strictness,
+        out: &mut Vec<u32>,
+        normalised: &mut Vec<u64>,
+    ) {
+        out.reserve(leads.len());
+        normalised.reserve(leads.len());
+        let persons = resolved.generation.persons.as_ref();
+        for lead in leads {
+            let number = lead.number.trim();
+            let number = if number.is_empty() && lead.person.is_some() {
+                Ok(None)
+            } else {
+                self.normaliser.normalise(number).map(|n| Some(n.e164()))
+            };
+            let Ok(number) = number else {
+                out.push(Reasons::INVALID);
+                normalised.push(0);
+                continue;
+            };
+            let matched = lead
+                .person
+                .zip(persons)
+                .and_then(|(q, index)| index.find(q, strictness));
+            out.push(resolved.decide_lead(number, matched.as_ref()).0);
+            normalised.push(number.unwrap_or(0));
+        }
+    }
+
     /// Every list a number is on for the request's centre and client, and the verdict.
-    pub fn explain(&self, generation: &Generation, req: &WashRequest, number: u64) -> Explanation {
+    /// With a person match, the matched register record is one of the hits.
+    pub fn explain(
+        &self,
+        generation: &Generation,
+        req: &WashRequest,
+        number: Option<u64>,
+        person: Option<&PersonMatch>,
+    ) -> Explanation {
         let resolved = self.resolve(generation, req);
-        let reasons = resolved.decide(number);
+        let reasons = resolved.decide_lead(number, person);
         let mut hits = Vec::new();
         let date = |d: Option<Day>| d.map(from_day);
+        if let Some(m) = person {
+            hits.push(ListHit {
+                kind: "national_register_person",
+                owner: String::new(),
+                source_reference: generation.manifest().national.source_reference.clone(),
+                category: None,
+                since: None,
+                until: None,
+                detail: format!(
+                    "{} match (cost {}) with the reserved person {}; reserved against telephone marketing ({} voluntary organisations)",
+                    m.kind,
+                    m.cost,
+                    m.key,
+                    if m.payload & 2 != 0 { "also" } else { "not" },
+                ),
+            });
+        }
+        let Some(number) = number else {
+            return Explanation {
+                reasons,
+                hits,
+                live: Vec::new(),
+            };
+        };
         if let Some(NationalMeta {
             voluntary,
             registered,

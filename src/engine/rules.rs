@@ -17,6 +17,9 @@
 //!      (`EXEMPT_CUSTOMER`; Norway: 0 days for sales, i.e. ongoing only; for fundraising the
 //!      donor window, 3 years after the last gift).
 //!
+//!    The register applies equally when the lead's *person* (name and address, or national id)
+//!    matches a reserved person (`PERSON_MATCH`), whatever number the lead has.
+//!
 //! An exemption is reported as an informational flag; it never hides 2 or 3.
 
 use crate::domain::{CallerKind, Day, Purpose};
@@ -40,6 +43,11 @@ impl Reasons {
     pub const EXEMPT_EXPRESS: u32 = 1 << 5;
     /// Not now: outside the calling window at the instant asked about (not a list reason).
     pub const OUTSIDE_CALLING_WINDOW: u32 = 1 << 6;
+    /// Informational: the lead's person (name and address, or national id) is reserved in the
+    /// national register, so the register applies whatever the number.
+    pub const PERSON_MATCH: u32 = 1 << 7;
+    /// Informational: that person match was fuzzy (not exact); see Explain for the record.
+    pub const PERSON_FUZZY: u32 = 1 << 8;
     /// Flags that forbid the call.
     pub const BLOCKING: u32 =
         Self::INVALID | Self::CENTRE_LIST | Self::CLIENT_LIST | Self::NATIONAL_REGISTER;
@@ -65,7 +73,7 @@ impl Reasons {
 }
 
 /// Every flag with its stable name.
-pub const NAMES: [(u32, &str); 7] = [
+pub const NAMES: [(u32, &str); 9] = [
     (Reasons::INVALID, "invalid_number"),
     (Reasons::CENTRE_LIST, "centre_list"),
     (Reasons::CLIENT_LIST, "client_list"),
@@ -73,6 +81,8 @@ pub const NAMES: [(u32, &str); 7] = [
     (Reasons::EXEMPT_CUSTOMER, "exempt_customer"),
     (Reasons::EXEMPT_EXPRESS, "exempt_express"),
     (Reasons::OUTSIDE_CALLING_WINDOW, "outside_calling_window"),
+    (Reasons::PERSON_MATCH, "person_match"),
+    (Reasons::PERSON_FUZZY, "person_fuzzy"),
 ];
 
 /// What the rules need to know about one number; implemented by the engine over a generation
@@ -88,6 +98,11 @@ pub trait Facts {
     fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
     /// The client's customer relationship in the campaign's category, as (start, end) days.
     fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
+    /// Is the lead's person reserved in the national register (against voluntary organisations
+    /// too if `voluntary`)? Leads without a person: no.
+    fn person_reserved(&self, _voluntary: bool) -> bool {
+        false
+    }
 }
 
 /// The request-wide inputs of the rules.
@@ -113,8 +128,12 @@ pub fn decide(facts: &impl Facts, number: u64, cx: &Context) -> Reasons {
     if facts.on_client_list(number) {
         r |= Reasons::CLIENT_LIST;
     }
+    let voluntary = cx.caller == CallerKind::Voluntary;
+    if cx.purpose != Purpose::MarketResearch && facts.person_reserved(voluntary) {
+        r |= Reasons::PERSON_MATCH;
+    }
     if cx.purpose != Purpose::MarketResearch
-        && facts.in_national_register(number, cx.caller == CallerKind::Voluntary)
+        && (r & Reasons::PERSON_MATCH != 0 || facts.in_national_register(number, voluntary))
     {
         r |= if express_valid(facts.express_request(number), cx.today) {
             Reasons::EXEMPT_EXPRESS
@@ -155,6 +174,8 @@ mod tests {
         national_voluntary: bool,
         express: Option<(Option<Day>, Option<Day>)>,
         customer: Option<(Option<Day>, Option<Day>)>,
+        /// The lead's person is reserved; `Some(true)`: also against voluntary organisations.
+        person: Option<bool>,
     }
 
     impl Facts for Row {
@@ -177,6 +198,9 @@ mod tests {
         fn customer_relationship(&self, _: u64) -> Option<(Option<Day>, Option<Day>)> {
             self.customer
         }
+        fn person_reserved(&self, voluntary: bool) -> bool {
+            self.person.is_some_and(|v| v || !voluntary)
+        }
     }
 
     const TODAY: Day = 20_000;
@@ -186,6 +210,7 @@ mod tests {
     const NATIONAL: u32 = Reasons::NATIONAL_REGISTER;
     const CUSTOMER: u32 = Reasons::EXEMPT_CUSTOMER;
     const EXPRESS: u32 = Reasons::EXEMPT_EXPRESS;
+    const PERSON: u32 = Reasons::PERSON_MATCH;
 
     fn cx(purpose: Purpose, caller: CallerKind, window: u32) -> Context {
         Context {
@@ -438,6 +463,72 @@ mod tests {
                 },
                 cx(Fundraising, Voluntary, 3 * 365 + 1),
                 NATIONAL,
+            ),
+            (
+                "person reserved, number not",
+                Row {
+                    person: Some(false),
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                NATIONAL | PERSON,
+            ),
+            (
+                "person and number reserved",
+                Row {
+                    person: Some(false),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL | PERSON,
+            ),
+            (
+                "person reserved, ongoing customer in the category",
+                Row {
+                    person: Some(false),
+                    customer: ongoing,
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                CUSTOMER | PERSON,
+            ),
+            (
+                "person reserved, market research",
+                Row {
+                    person: Some(false),
+                    ..Row::default()
+                },
+                cx(MarketResearch, Business, 0),
+                NONE,
+            ),
+            (
+                "person reserved, voluntary caller, not covered",
+                Row {
+                    person: Some(false),
+                    ..Row::default()
+                },
+                cx(Fundraising, Voluntary, 0),
+                NONE,
+            ),
+            (
+                "person reserved incl. voluntary, voluntary caller",
+                Row {
+                    person: Some(true),
+                    ..Row::default()
+                },
+                cx(Fundraising, Voluntary, 0),
+                NATIONAL | PERSON,
+            ),
+            (
+                "person reserved, client list beats everything",
+                Row {
+                    person: Some(false),
+                    client: true,
+                    express: Some((Some(TODAY), None)),
+                    ..Row::default()
+                },
+                cx(Sales, Business, 0),
+                CLIENT | EXPRESS | PERSON,
             ),
         ];
         for (name, row, cx, expected) in cases {

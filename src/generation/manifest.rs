@@ -83,6 +83,9 @@ pub struct NationalInfo {
     /// Reservations (rows) in the snapshot, including those against addressed mail only (which
     /// are counted but not indexed: they do not restrict calls).
     pub reservations: u64,
+    /// Persons with a telephone reservation, in the person index (`person-*` files).
+    #[serde(default)]
+    pub persons: u64,
     /// Reserved numbers with a registration date in the snapshot (kept in `national.fst`).
     pub dated_numbers: u64,
     /// Distinct numbers reserved against telephone marketing.

@@ -122,6 +122,8 @@ pub struct Generation {
     pub listed: NumberSet,
     national_dates: fst::Map<Bytes>,
     lists_meta: fst::Map<Bytes>,
+    /// The persons of the national register, if the snapshot had person records.
+    pub persons: Option<crate::person::PersonIndex>,
     /// Internal do-not-call lists by centre.
     pub centres: HashMap<CentreId, List>,
     /// Lists by client.
@@ -272,7 +274,22 @@ impl Generation {
                 }
             }
         }
+        // The person index maps its own files; their checksums are verified here first.
+        let persons = if manifest.national.persons > 0 {
+            for name in manifest.files.keys().filter(|n| n.starts_with("person-")) {
+                file(name)?;
+            }
+            let index =
+                crate::person::PersonIndex::open(dir).map_err(|e| GenerationError::Corrupt {
+                    file: "person index".to_owned(),
+                    why: e.to_string(),
+                })?;
+            Some(index)
+        } else {
+            None
+        };
         Ok(Generation {
+            persons,
             dir: dir.to_path_buf(),
             national_dates: fst_map(manifest::NATIONAL_FST)?,
             lists_meta: fst_map(manifest::LISTS_FST)?,
@@ -283,6 +300,27 @@ impl Generation {
             centres,
             clients,
         })
+    }
+
+    /// Lets lead national ids be matched: the key must be the one the index was built with.
+    pub fn with_national_id_key(
+        mut self,
+        key: Option<&crate::person::IdHashKey>,
+    ) -> Result<Generation, GenerationError> {
+        if let (Some(key), Some(persons)) = (key, self.persons.take()) {
+            self.persons =
+                Some(
+                    persons
+                        .with_id_key(key.clone())
+                        .map_err(|e| GenerationError::Corrupt {
+                            file: "person index".to_owned(),
+                            why: format!(
+                                "{e} (national_id_key differs from the one it was built with?)"
+                            ),
+                        })?,
+                );
+        }
+        Ok(self)
     }
 
     /// The manifest.

@@ -82,6 +82,10 @@ pub struct State {
     pub calendars: CalendarRegistry,
     /// When the server started.
     pub started: Instant,
+    /// Key of the national-id hash (lead ids are matched only with it).
+    pub national_id_key: Option<crate::person::IdHashKey>,
+    /// Default person-matching strictness.
+    pub person_strictness: crate::person::Strictness,
     reload_lock: AsyncMutex<()>,
 }
 
@@ -116,6 +120,9 @@ impl State {
                 &catalog,
                 &RebuildOptions {
                     build: BuildOptions {
+                        national_id_key: config
+                            .national_id_key()
+                            .map_err(|e| ServiceError::Config(e.to_string()))?,
                         now: Utc::now(),
                         max_errors: 0,
                         opt_outs: registry::journal_ops(&crate::journal::read_live(
@@ -130,7 +137,14 @@ impl State {
             )?;
             tracing::info!(generation = %report.id, seconds = report.seconds, "built");
         }
-        let generation = Generation::open(&store.current_dir()?)?;
+        let national_id_key = config
+            .national_id_key()
+            .map_err(|e| ServiceError::Config(e.to_string()))?;
+        let person_strictness = config
+            .person_strictness()
+            .map_err(|e| ServiceError::Config(e.to_string()))?;
+        let generation = Generation::open(&store.current_dir()?)?
+            .with_national_id_key(national_id_key.as_ref())?;
         let region: Region = config
             .country
             .region
@@ -154,6 +168,8 @@ impl State {
             audit,
             calendars,
             started: Instant::now(),
+            national_id_key,
+            person_strictness,
             reload_lock: AsyncMutex::new(()),
             config,
         }))
@@ -168,12 +184,15 @@ impl State {
             return Ok((id, false));
         }
         let dir = self.store.dir(&id);
-        let opened = tokio::task::spawn_blocking(move || Generation::open(&dir))
-            .await
-            .map_err(|e| GenerationError::Corrupt {
-                file: id.clone(),
-                why: format!("open task failed: {e}"),
-            })?;
+        let key = self.national_id_key.clone();
+        let opened = tokio::task::spawn_blocking(move || {
+            Generation::open(&dir).and_then(|g| g.with_national_id_key(key.as_ref()))
+        })
+        .await
+        .map_err(|e| GenerationError::Corrupt {
+            file: id.clone(),
+            why: format!("open task failed: {e}"),
+        })?;
         let generation = match opened {
             Ok(g) => g,
             Err(e) => {

@@ -13,8 +13,9 @@ use crate::audit::{InputHasher, WashRecord};
 use crate::calendar::{CallingPolicy, ClosedReason};
 use crate::domain::{CallerKind, Campaign, Category, Purpose};
 use crate::engine::rules::NAMES;
-use crate::engine::{Reasons, WashRequest};
+use crate::engine::{Lead, Reasons, WashRequest};
 use crate::generation::Generation;
+use crate::person::{PersonQuery, Strictness};
 
 /// Batches above this size are washed on the blocking pool, off the async workers.
 const INLINE_MAX: usize = 2048;
@@ -107,6 +108,7 @@ struct Session {
     source_reference: String,
     echo: bool,
     window: bool,
+    strictness: Strictness,
     counts: [u64; NAMES.len()],
     numbers: u64,
     allowed: u64,
@@ -116,24 +118,93 @@ struct Session {
 enum Numbers {
     Raw(Vec<String>),
     E164(Vec<u64>),
+    /// Leads with persons: numbers as written (possibly empty) and one person each.
+    Leads(Vec<String>, Vec<PersonQuery>),
 }
 
 impl Numbers {
-    fn from(raw: Vec<String>, e164: Vec<u64>) -> Result<Numbers, Status> {
-        match (raw.is_empty(), e164.is_empty()) {
-            (false, false) => Err(Status::invalid_argument(
+    fn from(raw: Vec<String>, e164: Vec<u64>, persons: Vec<pb::Person>) -> Result<Numbers, Status> {
+        if !raw.is_empty() && !e164.is_empty() {
+            return Err(Status::invalid_argument(
                 "numbers and e164: give one or the other, not both",
-            )),
-            (true, _) => Ok(Numbers::E164(e164)),
-            (false, true) => Ok(Numbers::Raw(raw)),
+            ));
         }
+        if persons.is_empty() {
+            return Ok(if raw.is_empty() {
+                Numbers::E164(e164)
+            } else {
+                Numbers::Raw(raw)
+            });
+        }
+        let mut raw = if e164.is_empty() {
+            raw
+        } else {
+            e164.iter().map(|n| format!("+{n}")).collect()
+        };
+        if raw.is_empty() {
+            raw = vec![String::new(); persons.len()];
+        }
+        if raw.len() != persons.len() {
+            return Err(Status::invalid_argument(format!(
+                "persons: {} given for {} numbers; give one per number (an empty Person for none)",
+                persons.len(),
+                raw.len()
+            )));
+        }
+        let persons = persons
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                person_query(p).map_err(|e| Status::invalid_argument(format!("persons[{i}].{e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Numbers::Leads(raw, persons))
     }
 
     fn len(&self) -> usize {
         match self {
             Numbers::Raw(v) => v.len(),
             Numbers::E164(v) => v.len(),
+            Numbers::Leads(v, _) => v.len(),
         }
+    }
+}
+
+/// A lead's person as a query; the error names the field.
+pub fn person_query(p: pb::Person) -> Result<PersonQuery, String> {
+    let birth_date = if p.birth_date.trim().is_empty() {
+        None
+    } else {
+        Some(
+            crate::domain::parse_birth_date(&p.birth_date)
+                .map_err(|e| format!("birth_date: {e}"))?,
+        )
+    };
+    Ok(PersonQuery {
+        given_names: p.given_names,
+        surname: p.surname,
+        street: p.street,
+        house_number: p.house_number,
+        house_letter: p.house_letter,
+        postcode: p.postcode,
+        city: p.city,
+        birth_date,
+        national_id: Some(p.national_id).filter(|s| !s.trim().is_empty()),
+    })
+}
+
+/// A person worth matching: one with a name or a national id.
+fn has_person(q: &PersonQuery) -> bool {
+    !q.surname.trim().is_empty() || !q.given_names.trim().is_empty() || q.national_id.is_some()
+}
+
+/// The request's strictness, or the server's default.
+pub fn strictness(state: &State, s: &str) -> Result<Strictness, Status> {
+    if s.trim().is_empty() {
+        Ok(state.person_strictness)
+    } else {
+        s.parse()
+            .map_err(|e| Status::invalid_argument(format!("person_strictness: {e}")))
     }
 }
 
@@ -184,6 +255,7 @@ impl Session {
             source_reference: source_reference.to_owned(),
             echo,
             window,
+            strictness: state.person_strictness,
             counts: [0; NAMES.len()],
             numbers: 0,
             allowed: 0,
@@ -207,6 +279,23 @@ impl Session {
                 );
             }
             Numbers::Raw(v) => engine.wash_raw(&resolved, v, &mut verdicts, &mut normalised),
+            Numbers::Leads(v, persons) => {
+                let leads: Vec<Lead<'_>> = v
+                    .iter()
+                    .zip(persons)
+                    .map(|(n, p)| Lead {
+                        number: n,
+                        person: has_person(p).then_some(p),
+                    })
+                    .collect();
+                engine.wash_leads(
+                    &resolved,
+                    &leads,
+                    self.strictness,
+                    &mut verdicts,
+                    &mut normalised,
+                );
+            }
         }
         drop(resolved);
         if self.window {
@@ -363,9 +452,10 @@ impl pb::wash_service_server::WashService for WashApi {
     ) -> Result<Response<pb::WashResponse>, Status> {
         let caller = caller(&request)?;
         let r = request.into_inner();
-        let numbers = Numbers::from(r.numbers, r.e164)?;
+        let numbers = Numbers::from(r.numbers, r.e164, r.persons)?;
         check_limit(&self.state, numbers.len(), "numbers")?;
-        let session = Session::start(
+        let strictness = strictness(&self.state, &r.person_strictness)?;
+        let mut session = Session::start(
             &self.state,
             caller,
             &r.client_id,
@@ -375,6 +465,7 @@ impl pb::wash_service_server::WashService for WashApi {
             r.echo_normalised,
             r.check_calling_window,
         )?;
+        session.strictness = strictness;
         let (session, verdicts, normalised) = wash_batch(session, numbers).await?;
         let generation_id = session.generation.id().to_owned();
         let snapshot_date = session
@@ -415,7 +506,8 @@ impl pb::wash_service_server::WashService for WashApi {
                 ));
             }
         };
-        let session = Session::start(
+        let strictness = strictness(&self.state, &header.person_strictness)?;
+        let mut session = Session::start(
             &self.state,
             caller,
             &header.client_id,
@@ -425,6 +517,7 @@ impl pb::wash_service_server::WashService for WashApi {
             header.echo_normalised,
             header.check_calling_window,
         )?;
+        session.strictness = strictness;
         let state = self.state.clone();
         // A small channel: the client reading slowly slows our reading of its chunks, so
         // memory stays bounded whatever the list size.
@@ -452,7 +545,7 @@ impl pb::wash_service_server::WashService for WashApi {
                         return;
                     }
                 };
-                let numbers = match Numbers::from(chunk.numbers, chunk.e164)
+                let numbers = match Numbers::from(chunk.numbers, chunk.e164, chunk.persons)
                     .and_then(|n| check_limit(&state, n.len(), "chunk").map(|()| n))
                 {
                     Ok(n) => n,
@@ -519,10 +612,23 @@ impl pb::wash_service_server::WashService for WashApi {
         let (campaign, _) = campaign(r.campaign.as_ref())?;
         let at = instant(r.at.as_ref())?;
         let engine = &self.state.engine;
-        let number = engine
-            .normaliser()
-            .normalise(&r.number)
-            .map_err(|e| Status::invalid_argument(format!("number: {e}")))?;
+        let person = r
+            .person
+            .map(person_query)
+            .transpose()
+            .map_err(|e| Status::invalid_argument(format!("person.{e}")))?
+            .filter(has_person);
+        let number = if r.number.trim().is_empty() && person.is_some() {
+            None
+        } else {
+            Some(
+                engine
+                    .normaliser()
+                    .normalise(&r.number)
+                    .map_err(|e| Status::invalid_argument(format!("number: {e}")))?,
+            )
+        };
+        let strictness = strictness(&self.state, &r.person_strictness)?;
         let generation = engine.generation();
         let request = WashRequest {
             centre: caller.centre.clone(),
@@ -530,10 +636,22 @@ impl pb::wash_service_server::WashService for WashApi {
             campaign,
             at,
         };
-        let e = engine.explain(&generation, &request, number.e164());
-        let history = super::registry::history(&self.state, &caller, &client, number.e164())?;
+        let matched = person
+            .as_ref()
+            .zip(generation.persons.as_ref())
+            .and_then(|(q, index)| index.find(q, strictness));
+        let e = engine.explain(
+            &generation,
+            &request,
+            number.map(|n| n.e164()),
+            matched.as_ref(),
+        );
+        let history = match number {
+            Some(n) => super::registry::history(&self.state, &caller, &client, n.e164())?,
+            None => Vec::new(),
+        };
         Ok(Response::new(pb::ExplainResponse {
-            normalised: number.to_string(),
+            normalised: number.map(|n| n.to_string()).unwrap_or_default(),
             verdict: e.reasons.0,
             allowed: e.reasons.allowed(),
             reasons: e.reasons.names().into_iter().map(str::to_owned).collect(),

@@ -10,7 +10,7 @@
 //!
 //! | source | columns (required in bold) |
 //! |---|---|
-//! | national register | **number** (one or more numbers separated by `\|`, may be empty for a person without numbers), **telephone**, addressed_mail, voluntary, registered (YYYY-MM-DD) |
+//! | national register | **number** (one or more numbers separated by `\|`, may be empty for a person without numbers), **telephone**, addressed_mail, voluntary, registered (YYYY-MM-DD), given_names, surname, street, house_number, house_letter, postcode, city, birth_date, national_id (a row needs a number or a person) |
 //! | centre / client do-not-call | **number**, added (YYYY-MM-DD; defaults to the snapshot date) |
 //! | customers | **number**, **category**, **start**, end |
 //! | express requests | **number**, **requested**, expires |
@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{self, Category, CentreId, ClientId};
 use crate::number::{Normaliser, Number, Region};
+use crate::person::PersonRecord;
 pub use table::TableOptions;
 
 /// A bad row in a source file.
@@ -251,7 +252,20 @@ impl NationalReader for VaskCsv {
         let t = table::open(
             path,
             &["number", "telephone"],
-            &["addressed_mail", "voluntary", "registered"],
+            &[
+                "addressed_mail",
+                "voluntary",
+                "registered",
+                "given_names",
+                "surname",
+                "street",
+                "house_number",
+                "house_letter",
+                "postcode",
+                "city",
+                "birth_date",
+                "national_id",
+            ],
             table,
         )?;
         t.for_each(max_errors, |row| {
@@ -267,12 +281,34 @@ impl NationalReader for VaskCsv {
                 table::parse_flag(row.get(2)).map_err(|e| format!("addressed_mail: {e}"))?;
             let voluntary = table::parse_flag(row.get(3)).map_err(|e| format!("voluntary: {e}"))?;
             let registered = optional_date(row.text(4)?, "registered")?;
+            let person = PersonRecord {
+                given_names: row.text(5)?.to_owned(),
+                surname: row.text(6)?.to_owned(),
+                street: row.text(7)?.to_owned(),
+                house_number: row.text(8)?.to_owned(),
+                house_letter: row.text(9)?.to_owned(),
+                postcode: row.text(10)?.to_owned(),
+                city: row.text(11)?.to_owned(),
+                birth_date: match row.text(12)? {
+                    "" => None,
+                    d => Some(domain::parse_birth_date(d).map_err(|e| e.to_string())?),
+                },
+                national_id: Some(row.text(13)?.to_owned()).filter(|s| !s.is_empty()),
+            };
+            let person = (!person.surname.is_empty()
+                || !person.given_names.is_empty()
+                || person.national_id.is_some())
+            .then_some(person);
+            if numbers.is_empty() && person.is_none() {
+                return Err("a reservation needs a number or a person".into());
+            }
             each(NationalEntry {
                 numbers,
                 telephone,
                 addressed_mail,
                 voluntary,
                 registered,
+                person,
             });
             Ok(())
         })
@@ -385,6 +421,9 @@ pub struct NationalEntry {
     pub voluntary: bool,
     /// When it was registered, if the delivery says.
     pub registered: Option<NaiveDate>,
+    /// The person who reserved (name, address, birth date, national id), if the delivery has
+    /// person columns.
+    pub person: Option<PersonRecord>,
 }
 
 /// An entry on an internal do-not-call list.

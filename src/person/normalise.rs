@@ -1,0 +1,957 @@
+//! Normalisation of personal names and street addresses into the keys the person index
+//! matches on.
+//!
+//! Everything goes through [`fold`] first: Unicode lower-casing, Norwegian letters spelled
+//! with their usual substitutes (æ→`ae`, ø→`oe`, å→`aa`; ä and ö, which Norwegians use for
+//! æ and ø, likewise), other diacritics stripped (é→`e`), and every run of punctuation or
+//! whitespace turned into one space. `Bjørn`, `BJOERN` and `Bjørn.` all fold to `bjoern`,
+//! `Haakon` and `Håkon` to `haakon`. The lossy spelling `Bjorn` (ø written as a bare o) does
+//! not fold to the same key; it is one edit away and left to fuzzy matching.
+//!
+//! Names ([`NameKey`]): the tokens of given names and surname together; the *first* given
+//! token and the *last* surname token are the name a person goes by, every token between
+//! them is a middle name, wherever the source put it (Norwegian *mellomnavn* land in either
+//! field depending on the directory). Name order and missing middle names are handled when
+//! keys are compared ([`super::index`]), not here.
+//!
+//! Streets ([`street_key`]): folded tokens with the usual abbreviations and spellings of the
+//! street-type suffix made one (`gate`/`gata`/`gaten`/`gt`/`g` → `gt`, `vei`/`veien`/`veg`/
+//! `vegen`/`vn`/`v` → `vei`, `plass`/`plassen`/`pl` → `pl`, `allé`/`alleen` → `alle`, …), a
+//! leading `St.` spelled `sankt`, and the tokens joined without spaces, so `Kirke veien`,
+//! `Kirkeveien` and `Kirkevn.` are one key. A house number and letter written into the street
+//! field (`Storgata 12 B`) are split off by [`split_house`].
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Separator between the parts of an index key; [`fold`] never emits it.
+pub const SEP: u8 = 0;
+
+/// Folds `s` for matching: lower case, Norwegian letters as ae/oe/aa, diacritics stripped,
+/// punctuation and whitespace runs as one space, trimmed. Idempotent.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appending to `out` (which should be empty or end in a space-free token).
+pub fn fold_into(s: &str, out: &mut String) {
+    let start = out.len();
+    // `pending_space`: a separator was seen since the last emitted character.
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+        } else {
+            fold_char(c, out, start, &mut pending_space, 0);
+        }
+    }
+}
+
+/// Folds one non-ASCII character. `depth` bounds the recursion through decompositions.
+fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, depth: u8) {
+    let emit = |s: &str, out: &mut String, pending_space: &mut bool| {
+        if *pending_space && out.len() > start {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push_str(s);
+    };
+    for l in c.to_lowercase() {
+        let special = match l {
+            'æ' | 'ä' | 'ǽ' | 'ǣ' => Some("ae"),
+            'ø' | 'ö' | 'ǿ' | 'œ' => Some("oe"),
+            'å' | 'ǻ' => Some("aa"),
+            'ß' => Some("ss"),
+            'þ' => Some("th"),
+            'ð' | 'đ' => Some("d"),
+            'ł' => Some("l"),
+            'ı' => Some("i"),
+            _ => None,
+        };
+        if let Some(s) = special {
+            emit(s, out, pending_space);
+            continue;
+        }
+        if l.is_ascii() {
+            if l.is_ascii_alphanumeric() {
+                let mut b = [0u8; 4];
+                emit(l.encode_utf8(&mut b), out, pending_space);
+            } else {
+                *pending_space = true;
+            }
+            continue;
+        }
+        let mut parts: [char; 8] = ['\0'; 8];
+        let mut n = 0usize;
+        let mut overflow = false;
+        decompose_compatible(l, |d| {
+            if n < parts.len() {
+                parts[n] = d;
+                n += 1;
+            } else {
+                overflow = true;
+            }
+        });
+        if !overflow && n == 1 && parts[0] == l {
+            // No decomposition: keep letters and digits as they are, anything else separates.
+            if l.is_alphanumeric() && !is_combining_mark(l) {
+                let mut b = [0u8; 4];
+                emit(l.encode_utf8(&mut b), out, pending_space);
+            } else if !is_combining_mark(l) {
+                *pending_space = true;
+            }
+            continue;
+        }
+        for &d in &parts[..n] {
+            if is_combining_mark(d) {
+                continue;
+            }
+            if d.is_ascii() {
+                if d.is_ascii_alphanumeric() {
+                    let mut b = [0u8; 4];
+                    emit(
+                        d.to_ascii_lowercase().encode_utf8(&mut b),
+                        out,
+                        pending_space,
+                    );
+                } else {
+                    *pending_space = true;
+                }
+            } else if depth < 4 {
+                fold_char(d, out, start, pending_space, depth + 1);
+            } else {
+                *pending_space = true;
+            }
+        }
+    }
+}
+
+/// Common Norwegian given names, folded and sorted. At one address a lead whose given name
+/// is one of these, and differs from the register's (also one of these), is taken to be
+/// another member of the household rather than a typo: `Anne` is not `Anna`, `Arne` or
+/// `Hanne`.
+pub const COMMON_GIVEN_NAMES: &[&str] = &[
+    "aage",
+    "aase",
+    "aasmund",
+    "adam",
+    "adrian",
+    "agnes",
+    "aksel",
+    "albert",
+    "alexander",
+    "alf",
+    "alfred",
+    "alice",
+    "alma",
+    "amalie",
+    "amanda",
+    "amund",
+    "anders",
+    "andrea",
+    "andreas",
+    "anette",
+    "anita",
+    "ann",
+    "anna",
+    "anne",
+    "annette",
+    "ansgar",
+    "anton",
+    "arild",
+    "arne",
+    "arnfinn",
+    "arnt",
+    "arve",
+    "asbjoern",
+    "aslak",
+    "astrid",
+    "aud",
+    "audhild",
+    "audun",
+    "august",
+    "axel",
+    "benedikte",
+    "bengt",
+    "bent",
+    "bente",
+    "berit",
+    "birger",
+    "birgit",
+    "birgitte",
+    "bjarne",
+    "bjoerg",
+    "bjoern",
+    "borghild",
+    "brage",
+    "brit",
+    "brita",
+    "britt",
+    "bror",
+    "camilla",
+    "carina",
+    "carl",
+    "caroline",
+    "cathrine",
+    "cecilie",
+    "celine",
+    "charlotte",
+    "christian",
+    "christina",
+    "christine",
+    "christoffer",
+    "dag",
+    "dagny",
+    "daniel",
+    "david",
+    "eili",
+    "eilif",
+    "einar",
+    "eirik",
+    "eivind",
+    "eli",
+    "elias",
+    "elin",
+    "elisabeth",
+    "ella",
+    "ellen",
+    "elling",
+    "emil",
+    "emilie",
+    "emma",
+    "endre",
+    "erik",
+    "erika",
+    "erlend",
+    "erling",
+    "espen",
+    "eva",
+    "even",
+    "fredrik",
+    "frida",
+    "frode",
+    "gard",
+    "geir",
+    "georg",
+    "gerd",
+    "gina",
+    "gisle",
+    "gjermund",
+    "grete",
+    "grethe",
+    "gro",
+    "gudrun",
+    "gunhild",
+    "gunn",
+    "gunnar",
+    "gunvor",
+    "guro",
+    "gustav",
+    "haakon",
+    "haavard",
+    "halvard",
+    "halvor",
+    "hanna",
+    "hanne",
+    "hans",
+    "harald",
+    "hege",
+    "heidi",
+    "helene",
+    "helga",
+    "helge",
+    "henning",
+    "henrik",
+    "herman",
+    "hilde",
+    "hjalmar",
+    "hugo",
+    "ida",
+    "inga",
+    "inge",
+    "ingeborg",
+    "inger",
+    "ingrid",
+    "ingunn",
+    "ingvild",
+    "isak",
+    "ivar",
+    "jakob",
+    "jan",
+    "janne",
+    "jarle",
+    "jenny",
+    "jens",
+    "johan",
+    "johanne",
+    "johannes",
+    "john",
+    "jon",
+    "jonas",
+    "jorunn",
+    "josefine",
+    "julie",
+    "june",
+    "kai",
+    "kaja",
+    "karen",
+    "kari",
+    "karin",
+    "karina",
+    "karl",
+    "karoline",
+    "kasper",
+    "katrine",
+    "kenneth",
+    "kim",
+    "kine",
+    "kirsten",
+    "kjell",
+    "kjersti",
+    "kjetil",
+    "klara",
+    "knut",
+    "kristian",
+    "kristin",
+    "kristine",
+    "kristoffer",
+    "lars",
+    "lasse",
+    "leif",
+    "lena",
+    "leon",
+    "lill",
+    "lilly",
+    "linda",
+    "line",
+    "linn",
+    "lisa",
+    "liv",
+    "louise",
+    "lucas",
+    "lukas",
+    "magne",
+    "magnus",
+    "maja",
+    "malin",
+    "marcus",
+    "margit",
+    "margrete",
+    "mari",
+    "maria",
+    "marianne",
+    "marie",
+    "marit",
+    "marius",
+    "markus",
+    "marte",
+    "martin",
+    "martine",
+    "mathias",
+    "mats",
+    "mette",
+    "mia",
+    "mikkel",
+    "mona",
+    "morten",
+    "nils",
+    "nina",
+    "noah",
+    "nora",
+    "odd",
+    "oddbjoern",
+    "oddny",
+    "oddvar",
+    "oeystein",
+    "oeyvind",
+    "ola",
+    "olaug",
+    "olav",
+    "ole",
+    "oliver",
+    "oskar",
+    "paal",
+    "peder",
+    "per",
+    "petter",
+    "philip",
+    "preben",
+    "ragna",
+    "ragnar",
+    "ragnhild",
+    "randi",
+    "rasmus",
+    "reidar",
+    "reidun",
+    "rolf",
+    "ronja",
+    "rune",
+    "ruth",
+    "sander",
+    "sara",
+    "selma",
+    "signe",
+    "sigrid",
+    "sigurd",
+    "sigve",
+    "silje",
+    "simen",
+    "simon",
+    "sindre",
+    "siri",
+    "siv",
+    "snorre",
+    "soelvi",
+    "sofia",
+    "sofie",
+    "solvei",
+    "solveig",
+    "sondre",
+    "stein",
+    "steinar",
+    "stian",
+    "stig",
+    "stine",
+    "sturla",
+    "sunniva",
+    "svein",
+    "sverre",
+    "sylvi",
+    "sylvia",
+    "synne",
+    "synnoeve",
+    "terje",
+    "thea",
+    "theo",
+    "thomas",
+    "thor",
+    "thorbjoern",
+    "tiril",
+    "tobias",
+    "tom",
+    "tomas",
+    "tone",
+    "tor",
+    "tora",
+    "tore",
+    "torgeir",
+    "torill",
+    "torleif",
+    "tormod",
+    "tove",
+    "trine",
+    "trond",
+    "trude",
+    "turid",
+    "unni",
+    "vebjoern",
+    "vegard",
+    "vemund",
+    "vera",
+    "vidar",
+    "viktor",
+    "vilde",
+    "wenche",
+    "wilhelm",
+    "yngve",
+    "yngvild",
+];
+
+/// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
+pub fn is_common_given_name(folded: &[u8]) -> bool {
+    COMMON_GIVEN_NAMES
+        .binary_search_by(|n| n.as_bytes().cmp(folded))
+        .is_ok()
+}
+
+/// A person's name as matched: folded tokens split into first, last and middle names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameKey {
+    /// First given name (the first token of the given names).
+    pub first: String,
+    /// Last surname token (the family name).
+    pub last: String,
+    /// Every token between them, in order.
+    pub middles: Vec<String>,
+}
+
+impl NameKey {
+    /// Builds the key from given names and surname as written anywhere (register or lead).
+    /// With only one field given, its first token is the first name and its last the surname.
+    /// A single field written `Surname, Given` is read in that order.
+    pub fn new(given_names: &str, surname: &str) -> NameKey {
+        if surname.trim().is_empty()
+            && let Some((s, g)) = given_names.split_once(',')
+        {
+            return NameKey::new(g, s);
+        }
+        // Both fields folded into one buffer, tokens found without collecting them.
+        let mut buf = String::with_capacity(given_names.len() + surname.len() + 2);
+        fold_into(given_names, &mut buf);
+        let given_end = buf.len();
+        buf.push(' ');
+        fold_into(surname, &mut buf);
+        let tokens = || {
+            let mut at = 0;
+            buf.split(' ').filter_map(move |t| {
+                let start = at;
+                at += t.len() + 1;
+                (!t.is_empty()).then_some((start, t))
+            })
+        };
+        let n = tokens().count();
+        let mut key = NameKey::default();
+        for (i, (start, t)) in tokens().enumerate() {
+            if n == 1 {
+                // One token: it is whichever field it came from.
+                if start < given_end {
+                    key.first = t.to_owned();
+                } else {
+                    key.last = t.to_owned();
+                }
+            } else if i == 0 {
+                key.first = t.to_owned();
+            } else if i + 1 == n {
+                key.last = t.to_owned();
+            } else {
+                key.middles.push(t.to_owned());
+            }
+        }
+        key
+    }
+
+    /// Whether both the first and the last name are known (what matching needs).
+    pub fn is_complete(&self) -> bool {
+        !self.first.is_empty() && !self.last.is_empty()
+    }
+
+    /// Appends the key's bytes: first, SEP, last, SEP, middles joined by spaces.
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.first.as_bytes());
+        out.push(SEP);
+        out.extend_from_slice(self.last.as_bytes());
+        out.push(SEP);
+        for (i, m) in self.middles.iter().enumerate() {
+            if i > 0 {
+                out.push(b' ');
+            }
+            out.extend_from_slice(m.as_bytes());
+        }
+    }
+
+    /// Decodes what [`NameKey::encode_into`] wrote; `None` if the bytes are not such a key.
+    pub fn decode(bytes: &[u8]) -> Option<NameKey> {
+        let mut parts = bytes.splitn(3, |&b| b == SEP);
+        let first = std::str::from_utf8(parts.next()?).ok()?;
+        let last = std::str::from_utf8(parts.next()?).ok()?;
+        let rest = std::str::from_utf8(parts.next()?).ok()?;
+        // A duplicate-key suffix (a byte below 0x20) may follow the middles.
+        let rest = rest.trim_end_matches(|c: char| (c as u32) < 0x20);
+        Some(NameKey {
+            first: first.to_owned(),
+            last: last.to_owned(),
+            middles: rest
+                .split(' ')
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
+}
+
+impl std::fmt::Display for NameKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.first)?;
+        for m in &self.middles {
+            write!(f, " {m}")?;
+        }
+        write!(f, " {}", self.last)
+    }
+}
+
+/// Street-type suffixes and their canonical spelling. Longest first within a group does not
+/// matter: [`canonical_suffix`] tries the longest matching suffix.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("gaten", "gt"),
+    ("gata", "gt"),
+    ("gate", "gt"),
+    ("gt", "gt"),
+    ("veien", "vei"),
+    ("vegen", "vei"),
+    ("vei", "vei"),
+    ("veg", "vei"),
+    ("plassen", "pl"),
+    ("plass", "pl"),
+    ("alleen", "alle"),
+    ("alle", "alle"),
+    ("torget", "torg"),
+    ("terrasse", "terr"),
+    ("terrassen", "terr"),
+    ("terr", "terr"),
+    ("stien", "sti"),
+    ("brygga", "brygge"),
+    ("bryggen", "brygge"),
+    ("brygge", "brygge"),
+    ("vn", "vei"),
+    ("v", "vei"),
+    ("pl", "pl"),
+];
+
+/// The spellings a canonical street-type suffix stands for, for comparing a misspelt
+/// street with the register's keys.
+pub fn suffix_spellings(canonical: &str) -> &'static [&'static str] {
+    match canonical {
+        "gt" => &["gata", "gate", "gaten"],
+        "vei" => &["veien", "vegen", "veg", "vn"],
+        "pl" => &["plass", "plassen"],
+        "alle" => &["alleen"],
+        "torg" => &["torget"],
+        "terr" => &["terrasse", "terrassen"],
+        "sti" => &["stien"],
+        _ => &[],
+    }
+}
+
+/// The canonical street-type suffixes [`street_key`] produces.
+pub const CANONICAL_SUFFIXES: &[&str] = &["gt", "vei", "pl", "alle", "torg", "terr", "sti"];
+
+/// Abbreviations that only count as a whole (separate) token, never as the end of a word.
+const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), ("vg", "vei")];
+
+/// Appends the last token of a street to `out` (the tokens before it, joined), with the
+/// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
+/// when `whole`, else a suffix ending the joined street (`storgt`, `kirke veien`).
+fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
+    if whole {
+        for (abbr, canon) in TOKEN_ONLY.iter().chain(SUFFIXES) {
+            if token == *abbr {
+                out.push_str(canon);
+                return;
+            }
+        }
+    }
+    out.push_str(token);
+    let mut best: Option<(&str, &str)> = None;
+    for &(suffix, canon) in SUFFIXES {
+        // A compound needs a stem of at least two letters before the suffix.
+        if out.len() >= suffix.len() + 2
+            && out.ends_with(suffix)
+            && best.is_none_or(|(b, _)| suffix.len() > b.len())
+        {
+            best = Some((suffix, canon));
+        }
+    }
+    if let Some((suffix, canon)) = best {
+        out.truncate(out.len() - suffix.len());
+        out.push_str(canon);
+    }
+}
+
+/// The street's match key: folded, street-type suffix canonical, tokens joined without
+/// spaces. Empty if the street has no letters or digits. Idempotent.
+pub fn street_key(street: &str) -> String {
+    let folded = fold(street);
+    let n = folded.split(' ').filter(|t| !t.is_empty()).count();
+    let mut out = String::with_capacity(folded.len());
+    for (i, t) in folded.split(' ').filter(|t| !t.is_empty()).enumerate() {
+        if i == 0 && n > 1 && (t == "st" || t == "skt") {
+            out.push_str("sankt");
+        } else if i + 1 == n {
+            canonical_suffix(t, n > 1, &mut out);
+        } else {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Splits a house number and letter off the end of a street written as one field
+/// (`Storgata 12 B`, `Storgata 12b`). Returns the street without them, the number and the
+/// letter; the street unchanged and `None`s if it does not end in a number.
+pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
+    let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let bytes = trimmed.as_bytes();
+    let mut end = bytes.len();
+    let mut letter = None;
+    // Optional letter, directly after the number or after a space or dash.
+    if end >= 2 && bytes[end - 1].is_ascii_alphabetic() {
+        let mut e = end - 1;
+        if matches!(bytes[e - 1], b' ' | b'-') {
+            e -= 1;
+        }
+        if e >= 1 && bytes[e - 1].is_ascii_digit() {
+            letter = Some(char::from(bytes[end - 1]).to_ascii_lowercase());
+            end = e;
+        }
+    }
+    let digits_end = end;
+    while end > 0 && bytes[end - 1].is_ascii_digit() {
+        end -= 1;
+    }
+    // Need a street before the number, a space between them, and at most 5 digits.
+    if end == digits_end || end == 0 || bytes[end - 1] != b' ' || digits_end - end > 5 {
+        return (street, None, None);
+    }
+    match trimmed[end..digits_end].parse::<u32>() {
+        Ok(n) => (trimmed[..end].trim_end(), Some(n), letter),
+        Err(_) => (street, None, None),
+    }
+}
+
+/// The house letter as matched: folded to one ASCII lower-case letter, or `None`.
+pub fn letter_key(letter: Option<char>) -> Option<u8> {
+    let c = letter?;
+    let lc = c.to_lowercase().next()?;
+    if lc.is_ascii_alphabetic() {
+        Some(lc as u8)
+    } else {
+        None
+    }
+}
+
+/// The house number and letter as matched, from a number field (`12`, `12 B`, `12b`, `12-B`)
+/// and a letter field (either may hold the letter); `(None, None)` if there is no number.
+pub fn house_key(number: &str, letter: &str) -> (Option<u32>, Option<u8>) {
+    let n = number.trim();
+    let digits_end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
+    if digits_end == 0 || digits_end > 6 {
+        return (None, None);
+    }
+    let num = n[..digits_end].parse::<u32>().ok();
+    let rest = n[digits_end..].trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let mut chars = rest.chars();
+    let from_number = match (chars.next(), chars.next()) {
+        (Some(c), None) => letter_key(Some(c)),
+        _ => None,
+    };
+    let mut lc = letter.trim().chars();
+    let from_letter = match (lc.next(), lc.next()) {
+        (Some(c), None) => letter_key(Some(c)),
+        _ => None,
+    };
+    (num, from_letter.or(from_number))
+}
+
+/// The postcode as matched: exactly four digits after removing spaces, as a number.
+pub fn postcode_key(postcode: &str) -> Option<u16> {
+    let mut v: u16 = 0;
+    let mut n = 0;
+    for c in postcode.chars() {
+        if c.is_ascii_digit() {
+            n += 1;
+            if n > 4 {
+                return None;
+            }
+            v = v * 10 + (c as u16 - b'0' as u16);
+        } else if !c.is_whitespace() {
+            return None;
+        }
+    }
+    (n == 4).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fold_table() {
+        let cases = [
+            ("Bjørn", "bjoern"),
+            ("BJOERN", "bjoern"),
+            ("Bjørn.", "bjoern"),
+            ("Håkon", "haakon"),
+            ("Haakon", "haakon"),
+            ("Ærlig", "aerlig"),
+            ("Sæther", "saether"),
+            ("Saether", "saether"),
+            ("Ødegård", "oedegaard"),
+            ("Oedegaard", "oedegaard"),
+            ("Björn", "bjoern"),
+            ("André", "andre"),
+            ("  Anne-Marie  ", "anne marie"),
+            ("O'Brien", "o brien"),
+            ("ÅSE", "aase"),
+            ("Straße", "strasse"),
+            ("Ⅻ", "xii"),
+            ("\u{212B}s", "aas"), // ANGSTROM SIGN
+            ("", ""),
+            ("...", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn street_table() {
+        let same = [
+            ("Storgata", "storgt"),
+            ("Storgaten", "storgt"),
+            ("Storgate", "storgt"),
+            ("Storgt.", "storgt"),
+            ("STORGT", "storgt"),
+            ("Karl Johans gate", "karljohansgt"),
+            ("Karl Johans gt.", "karljohansgt"),
+            ("Karl Johans g.", "karljohansgt"),
+            ("Kirkeveien", "kirkevei"),
+            ("Kirkevegen", "kirkevei"),
+            ("Kirkevn.", "kirkevei"),
+            ("Kirke veien", "kirkevei"),
+            ("Kirkevei", "kirkevei"),
+            ("Kirkev.", "kirkevei"),
+            ("Slottspl.", "slottspl"),
+            ("Nedre Slottspl.", "nedreslottspl"),
+            ("Nedre Slottsvn.", "nedreslottsvei"),
+            ("Olav Kyrres plass", "olavkyrrespl"),
+            ("Olav Kyrres pl.", "olavkyrrespl"),
+            ("Bygdøy allé", "bygdoeyalle"),
+            ("Bygdoy alle", "bygdoyalle"),
+            ("St. Olavs gate", "sanktolavsgt"),
+            ("Sankt Olavs gt", "sanktolavsgt"),
+            ("Sjøgata", "sjoegt"),
+            ("Sjoegata", "sjoegt"),
+        ];
+        for (input, want) in same {
+            assert_eq!(street_key(input), want, "street_key({input:?})");
+        }
+        // Words that only look like suffixes are left alone.
+        assert_eq!(street_key("Vei"), "vei");
+        assert_eq!(street_key("Agate"), "agate");
+        assert_eq!(street_key("Lia"), "lia");
+    }
+
+    #[test]
+    fn names_split_into_first_last_middles() {
+        let k = NameKey::new("Ola Johan", "Nordmann");
+        assert_eq!(
+            (k.first.as_str(), k.last.as_str(), k.middles.clone()),
+            ("ola", "nordmann", vec!["johan".to_owned()])
+        );
+        // A middle name put in the surname field gives the same key.
+        assert_eq!(NameKey::new("Ola", "Johan Nordmann"), k);
+        // Case, punctuation and Norwegian letters.
+        assert_eq!(
+            NameKey::new("KÅRE-JOHAN", "Sæther"),
+            NameKey::new("kaare johan", "saether")
+        );
+        // Missing middle name: same first and last, no middles.
+        let short = NameKey::new("Ola", "Nordmann");
+        assert_eq!(
+            (short.first.as_str(), short.last.as_str()),
+            ("ola", "nordmann")
+        );
+        assert!(short.middles.is_empty());
+        // Swapped order is a different key; the matcher compares both orders.
+        let swapped = NameKey::new("Nordmann", "Ola");
+        assert_eq!(
+            (swapped.first.as_str(), swapped.last.as_str()),
+            ("nordmann", "ola")
+        );
+        // One field only.
+        assert_eq!(NameKey::new("", "Hansen").last, "hansen");
+        assert!(!NameKey::new("", "Hansen").is_complete());
+        // Encoding round-trips.
+        let mut b = Vec::new();
+        k.encode_into(&mut b);
+        assert_eq!(NameKey::decode(&b), Some(k));
+    }
+
+    #[test]
+    fn house_number_in_street_field() {
+        assert_eq!(
+            split_house("Storgata 12 B"),
+            ("Storgata", Some(12), Some('b'))
+        );
+        assert_eq!(
+            split_house("Storgata 12b"),
+            ("Storgata", Some(12), Some('b'))
+        );
+        assert_eq!(split_house("Storgata 12"), ("Storgata", Some(12), None));
+        assert_eq!(
+            split_house("Storgata 12-B"),
+            ("Storgata", Some(12), Some('b'))
+        );
+        assert_eq!(split_house("Storgata 12-"), ("Storgata", Some(12), None));
+        assert_eq!(
+            split_house("Storgt. 12 B."),
+            ("Storgt.", Some(12), Some('b'))
+        );
+        assert_eq!(split_house("Storgata"), ("Storgata", None, None));
+        assert_eq!(split_house("12"), ("12", None, None));
+        assert_eq!(split_house("Gate 1234567"), ("Gate 1234567", None, None));
+        assert_eq!(letter_key(Some('B')), Some(b'b'));
+        assert_eq!(letter_key(Some('-')), None);
+        assert_eq!(postcode_key("0150"), Some(150));
+        assert_eq!(postcode_key(" 0150 "), Some(150));
+        assert_eq!(postcode_key("150"), None);
+        assert_eq!(postcode_key("01500"), None);
+        assert_eq!(postcode_key("O150"), None);
+    }
+
+    #[test]
+    fn house_number_formats() {
+        for (n, l) in [
+            ("12 B", ""),
+            ("12b", ""),
+            ("12-B", ""),
+            ("12", "B"),
+            (" 12 ", "b"),
+        ] {
+            assert_eq!(house_key(n, l), (Some(12), Some(b'b')), "{n:?} {l:?}");
+        }
+        assert_eq!(house_key("12", ""), (Some(12), None));
+        assert_eq!(house_key("", "B"), (None, None));
+        assert_eq!(house_key("tolv", ""), (None, None));
+        assert_eq!(house_key("12 BC", ""), (Some(12), None));
+    }
+
+    #[test]
+    fn common_given_names_are_folded_and_sorted() {
+        assert!(COMMON_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(COMMON_GIVEN_NAMES.iter().all(|n| fold(n) == *n));
+        assert!(is_common_given_name(b"anne") && is_common_given_name(b"oeyvind"));
+        assert!(!is_common_given_name(b"anen"));
+    }
+
+    #[test]
+    fn comma_means_surname_first() {
+        assert_eq!(
+            NameKey::new("Nordmann, Ola Johan", ""),
+            NameKey::new("Ola Johan", "Nordmann")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn fold_is_idempotent_and_total(s in any::<String>()) {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+            prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+            prop_assert!(!once.as_bytes().contains(&SEP));
+            let street = street_key(&s);
+            prop_assert_eq!(street_key(&street), street.clone());
+            let name = NameKey::new(&s, &s);
+            let again = NameKey::new(&name.first, &format!("{} {}", name.middles.join(" "), name.last));
+            prop_assert_eq!(again, name);
+            let _ = split_house(&s);
+            let _ = postcode_key(&s);
+        }
+
+        #[test]
+        fn fold_is_idempotent_on_norwegian_text(s in "[a-zA-ZæøåÆØÅäöéü .,'-]{0,30}") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Person matching through the real server: leads with names and addresses (and national ids)
+//! washed against the sample register's reserved persons.
+
+mod common;
+
+use common::{KEY, Server, copy_sample, write_config};
+use tonic::Code;
+use vask::service::pb;
+
+fn person(given: &str, surname: &str, street: &str, postcode: &str) -> pb::Person {
+    pb::Person {
+        given_names: given.into(),
+        surname: surname.into(),
+        street: street.into(),
+        postcode: postcode.into(),
+        city: "Oslo".into(),
+        ..Default::default()
+    }
+}
+
+fn leads(numbers: &[&str], persons: Vec<pb::Person>, strictness: &str) -> pb::WashRequest {
+    pb::WashRequest {
+        persons,
+        person_strictness: strictness.into(),
+        ..common::wash_request("acme-energy", numbers)
+    }
+}
+
+const NATIONAL: u32 = pb::ReasonBit::NationalRegister as u32;
+const PERSON: u32 = pb::ReasonBit::PersonMatch as u32;
+const FUZZY: u32 = pb::ReasonBit::PersonFuzzy as u32;
+const INVALID: u32 = pb::ReasonBit::InvalidNumber as u32;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leads_are_matched_by_person_exactly_fuzzily_and_by_national_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(
+        dir.path(),
+        &catalog,
+        "national_id_key = \"integration-test national id key\"",
+    );
+    let server = Server::start(&config);
+    let mut wash = server.wash_client(KEY).await;
+
+    // Kari Nordmann, Storgata 12 B, 0150 Oslo is reserved (no number in the register).
+    let r = wash
+        .wash(leads(
+            &["", "40000001", "40000002", "40000003", ""],
+            vec![
+                person("Kari", "Nordman", "Storgt. 12b", "0150"),
+                person("Kari", "Nordmann", "Storgata 12 B", "0150"),
+                person("Per", "Hansen", "Kirkeveien 5", "0366"),
+                pb::Person::default(),
+                pb::Person::default(),
+            ],
+            "",
+        ))
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(
+        r.verdicts,
+        vec![
+            NATIONAL | PERSON | FUZZY, // a typo and abbreviations: fuzzy, blocked
+            NATIONAL | PERSON,         // as in the register: exact
+            0,                         // another person at a reserved person's address
+            0,                         // no person: the number decides
+            INVALID,                   // neither number nor person: reported, not dropped
+        ]
+    );
+
+    // Strictness exact lets the fuzzy lead through; it is the caller's documented choice.
+    let r = wash
+        .wash(leads(
+            &[""],
+            vec![person("Kari", "Nordman", "Storgt. 12b", "0150")],
+            "exact",
+        ))
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(r.verdicts, vec![0]);
+
+    // Market research is not subject to the register, by person either.
+    let mut req = leads(
+        &[""],
+        vec![person("Kari", "Nordmann", "Storgata 12 B", "0150")],
+        "",
+    );
+    req.campaign = common::campaign(pb::Purpose::MarketResearch, pb::CallerKind::Business, "");
+    assert_eq!(
+        wash.wash(req).await.expect("wash").into_inner().verdicts,
+        vec![0]
+    );
+
+    // A national id alone finds Ingrid Bakken (the index holds only its keyed hash).
+    let r = wash
+        .wash(leads(
+            &["40000009"],
+            vec![pb::Person {
+                national_id: "310190 12312".into(),
+                surname: "Bakken".into(),
+                ..Default::default()
+            }],
+            "",
+        ))
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(r.verdicts, vec![NATIONAL | PERSON]);
+
+    // Mismatched lengths and bad fields are named.
+    let e = wash
+        .wash(leads(&["1", "2"], vec![pb::Person::default()], ""))
+        .await
+        .expect_err("length");
+    assert_eq!(e.code(), Code::InvalidArgument);
+    assert!(e.message().starts_with("persons"), "{}", e.message());
+    let e = wash
+        .wash(leads(
+            &[""],
+            vec![pb::Person {
+                birth_date: "17.05.1975".into(),
+                ..person("Kari", "Nordmann", "Storgata 12 B", "0150")
+            }],
+            "",
+        ))
+        .await
+        .expect_err("birth date");
+    assert!(
+        e.message().starts_with("persons[0].birth_date"),
+        "{}",
+        e.message()
+    );
+    let e = wash
+        .wash(leads(&[""], vec![pb::Person::default()], "sloppy"))
+        .await
+        .expect_err("strictness");
+    assert!(
+        e.message().starts_with("person_strictness"),
+        "{}",
+        e.message()
+    );
+
+    // Explain shows the matched register record and how it matched.
+    let ex = wash
+        .explain(pb::ExplainRequest {
+            client_id: "acme-energy".into(),
+            campaign: common::campaign(pb::Purpose::Sales, pb::CallerKind::Business, ""),
+            number: String::new(),
+            at: None,
+            person: Some(person("Kari", "Nordman", "Storgt. 12b", "0150")),
+            person_strictness: String::new(),
+        })
+        .await
+        .expect("explain")
+        .into_inner();
+    assert!(!ex.allowed);
+    let hit = ex
+        .entries
+        .iter()
+        .find(|e| e.list == "national_register_person")
+        .expect("person entry");
+    assert!(hit.detail.starts_with("fuzzy match"), "{}", hit.detail);
+    assert!(hit.detail.contains("nordmann"), "{}", hit.detail);
+}
