@@ -362,7 +362,7 @@ async fn explain_status_call_window_health_and_reflection() {
         .await
         .expect("status")
         .into_inner();
-    assert_eq!(status.national_numbers, 1199);
+    assert_eq!(status.national_numbers, 1200);
     assert!(!status.snapshot_stale);
 
     let mut health = tonic_health::pb::health_client::HealthClient::new(server.channel().await);
