@@ -363,6 +363,7 @@ async fn explain_status_call_window_health_and_reflection() {
         .expect("status")
         .into_inner();
     assert_eq!(status.national_numbers, 1200);
+    assert_eq!(status.national_persons, 3);
     assert!(!status.snapshot_stale);
 
     let mut health = tonic_health::pb::health_client::HealthClient::new(server.channel().await);

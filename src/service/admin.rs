@@ -62,6 +62,7 @@ impl pb::admin_service_server::AdminService for AdminApi {
             snapshot_age_days: fresh.age_days,
             snapshot_stale: fresh.stale,
             national_numbers: m.national.numbers,
+            national_persons: m.national.persons,
             lists,
             uptime_seconds: self.state.started.elapsed().as_secs(),
             version: concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")).to_owned(),
