@@ -527,23 +527,7 @@ fn apply_delta(
         path: out.display().to_string(),
         source: std::io::Error::other(e),
     };
-    w.write_record([
-        "number",
-        "telephone",
-        "addressed_mail",
-        "voluntary",
-        "registered",
-        "given_names",
-        "surname",
-        "street",
-        "house_number",
-        "house_letter",
-        "postcode",
-        "city",
-        "birth_date",
-        "national_id",
-    ])
-    .map_err(csv_err)?;
+    w.write_record(sources::NATIONAL_COLUMNS).map_err(csv_err)?;
     let mut failed = None;
     sources::read_national(catalog, current, n, usize::MAX, |mut e| {
         let had = e.numbers.len();

@@ -178,14 +178,12 @@ fn a_suspiciously_small_snapshot_is_refused_unless_forced() {
     assert!(e.contains("1 rows") && e.contains("unblock"), "{e}");
     assert!(!d.join("data/national/register.csv.import.json").exists());
 
-    let o = vask()
-        .args(["import", "national"])
-        .arg(&small)
-        .args(args)
-        .args(["--force", "--snapshot-date", "2026-11-20", "--config"])
-        .arg(&config)
-        .output()
-        .expect("import");
+    let o = import(
+        &config,
+        "national",
+        &[&args[..], &["--force", "--snapshot-date", "2026-11-20"]].concat(),
+        &small,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     // With no generation yet, the rebuild has nothing to compare with and publishes.
     let first = rebuild(&config, &[]);
@@ -207,19 +205,12 @@ fn rebuild_guard_refuses_a_shrunk_snapshot_against_the_serving_generation() {
     let d = dir.path();
     assert!(rebuild(&config, &[]).status.success());
     let small = write(&d.join("small.csv"), b"number,telephone\n91234567,1\n");
-    let o = vask()
-        .args([
-            "import",
-            "national",
-            "--force",
-            "--source-reference",
-            "x",
-            "--config",
-        ])
-        .arg(&config)
-        .arg(&small)
-        .output()
-        .expect("import");
+    let o = import(
+        &config,
+        "national",
+        &["--force", "--source-reference", "x"],
+        &small,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = rebuild(&config, &[]);
     assert!(!o.status.success());
@@ -282,28 +273,14 @@ fn national_delta_adds_and_removes_numbers() {
         b"number,action,voluntary\n+4791234567,remove,\n+4798765432,add,1\n12,add,\n",
     );
     let args = ["--source-reference", "Brreg delta 2026-11-21"];
-    let o = vask()
-        .args(["import", "national-delta"])
-        .arg(&delta)
-        .args(args)
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .expect("import");
+    let o = import(&config, "national-delta", &args, &delta);
     assert!(!o.status.success(), "a bad row refuses the whole delta");
     assert!(stderr(&o).contains("line 4"), "{}", stderr(&o));
     let delta = write(
         &d.join("delta.csv"),
         b"number,action,voluntary\n+4791234567,remove,\n+4798765432,add,1\n",
     );
-    let o = vask()
-        .args(["import", "national-delta"])
-        .arg(&delta)
-        .args(args)
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .expect("import");
+    let o = import(&config, "national-delta", &args, &delta);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(rebuild(&config, &[]).status.success());
     let store = vask::generation::store::Store::new(d.join("store")).expect("store");

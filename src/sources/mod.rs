@@ -237,6 +237,24 @@ impl NationalFormat {
     }
 }
 
+/// The columns of vask's national register CSV, in order: the first two are required.
+pub const NATIONAL_COLUMNS: [&str; 14] = [
+    "number",
+    "telephone",
+    "addressed_mail",
+    "voluntary",
+    "registered",
+    "given_names",
+    "surname",
+    "street",
+    "house_number",
+    "house_letter",
+    "postcode",
+    "city",
+    "birth_date",
+    "national_id",
+];
+
 /// vask's documented national register CSV.
 pub struct VaskCsv;
 
@@ -249,25 +267,8 @@ impl NationalReader for VaskCsv {
         max_errors: usize,
         each: &mut dyn FnMut(NationalEntry),
     ) -> Result<table::TableSummary, SourceError> {
-        let t = table::open(
-            path,
-            &["number", "telephone"],
-            &[
-                "addressed_mail",
-                "voluntary",
-                "registered",
-                "given_names",
-                "surname",
-                "street",
-                "house_number",
-                "house_letter",
-                "postcode",
-                "city",
-                "birth_date",
-                "national_id",
-            ],
-            table,
-        )?;
+        let (required, optional) = NATIONAL_COLUMNS.split_at(2);
+        let t = table::open(path, required, optional, table)?;
         t.for_each(max_errors, |row| {
             let numbers = row
                 .get(0)
