@@ -183,37 +183,69 @@ async fn drive(a: LoadArgs) -> Result<()> {
             }
         }
         Mode::Single => {
+            // Paced from an OS thread: tokio's timer ticks in milliseconds and would release
+            // the requests in bursts; a thread's sleep is accurate to tens of microseconds.
             let interval = Duration::from_secs_f64(1.0 / a.rate.max(1) as f64);
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let mut next = Instant::now();
-            let mut i = 0usize;
-            while next < deadline {
-                tokio::time::sleep_until(next.into()).await;
-                let mut client = client.clone();
-                let req = make(i, 1);
-                let (tx, numbers, errors) = (tx.clone(), numbers.clone(), errors.clone());
-                tokio::spawn(async move {
-                    // Latency from the moment the request is sent. (Tokio's timer ticks in
-                    // milliseconds, so measuring from the scheduled instant would add up to
-                    // 1 ms of our own pacing error to every request.)
-                    let sent = Instant::now();
-                    match client.wash(req).await {
-                        Ok(_) => {
-                            numbers.fetch_add(1, Ordering::Relaxed);
+            let handle = tokio::runtime::Handle::current();
+            let requests: Vec<pb::WashRequest> = (0..4096).map(|i| make(i, 1)).collect();
+            let pacer = {
+                let (client, numbers, errors) = (client.clone(), numbers.clone(), errors.clone());
+                std::thread::spawn(move || {
+                    let mut next = Instant::now();
+                    let mut i = 0usize;
+                    while next < deadline {
+                        if let Some(wait) = next.checked_duration_since(Instant::now()) {
+                            std::thread::sleep(wait);
                         }
-                        Err(_) => {
-                            errors.fetch_add(1, Ordering::Relaxed);
-                        }
+                        let mut client = client.clone();
+                        let req = requests[i % requests.len()].clone();
+                        let (tx, numbers, errors) = (tx.clone(), numbers.clone(), errors.clone());
+                        let scheduled = next;
+                        handle.spawn(async move {
+                            let sent = Instant::now();
+                            match client.wash(req).await {
+                                Ok(_) => {
+                                    numbers.fetch_add(1, Ordering::Relaxed);
+                                }
+                                Err(_) => {
+                                    errors.fetch_add(1, Ordering::Relaxed);
+                                }
+                            }
+                            // From the scheduled instant (no coordinated omission), and from
+                            // the send (what the server and the network took).
+                            let _ = tx.send((scheduled.elapsed(), sent.elapsed()));
+                        });
+                        i += 1;
+                        next += interval;
                     }
-                    let _ = tx.send(sent.elapsed());
-                });
-                i += 1;
-                next += interval;
+                })
+            };
+            let mut from_send = Vec::new();
+            while let Some((scheduled, sent)) = rx.recv().await {
+                latencies.push(scheduled);
+                from_send.push(sent);
             }
-            drop(tx);
-            while let Some(l) = rx.recv().await {
-                latencies.push(l);
-            }
+            pacer
+                .join()
+                .map_err(|_| anyhow::anyhow!("the pacing thread panicked"))?;
+            from_send.sort();
+            let p = |q: f64| {
+                from_send
+                    .get(
+                        ((from_send.len() as f64 * q) as usize)
+                            .min(from_send.len().saturating_sub(1)),
+                    )
+                    .map(|d| d.as_secs_f64() * 1e6)
+                    .unwrap_or(0.0)
+            };
+            println!(
+                "from_send_us p50={:.0} p90={:.0} p99={:.0} p999={:.0}",
+                p(0.5),
+                p(0.9),
+                p(0.99),
+                p(0.999)
+            );
         }
     }
     let wall = started.elapsed().as_secs_f64();
