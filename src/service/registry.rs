@@ -85,13 +85,12 @@ pub fn history(
     client: &ClientId,
     number: u64,
 ) -> Result<Vec<pb::HistoryEntry>, Status> {
-    let records = state.journal.history().map_err(|e| {
+    let records = state.journal.history_of(number).map_err(|e| {
         tracing::error!(error = %e, "reading journal history failed");
         Status::internal("could not read the reservation history")
     })?;
     Ok(records
         .into_iter()
-        .filter(|r| r.entry.number == number)
         .filter(|r| match &r.entry.list {
             ListRef::Centre(c) => c == caller.centre.as_str(),
             ListRef::Client(c) => c == client.as_str(),
