@@ -20,6 +20,9 @@ pub enum Mode {
     Strings,
     /// One number per request at a fixed rate (open loop), for latency.
     Single,
+    /// AddReservation of unique numbers to the centre's list from `--concurrency` clients in a
+    /// closed loop: acknowledged (fsynced) opt-outs per second.
+    Adds,
 }
 
 /// Arguments of `vask loadgen`.
@@ -88,15 +91,17 @@ async fn drive(a: LoadArgs) -> Result<()> {
         .await
         .with_context(|| format!("connecting to {}", a.server))?;
     let token: MetadataValue<_> = format!("Bearer {}", a.key).parse()?;
-    let client = pb::wash_service_client::WashServiceClient::with_interceptor(
-        channel,
-        move |mut r: tonic::Request<()>| {
-            r.metadata_mut().insert("authorization", token.clone());
-            Ok(r)
-        },
-    )
-    .max_decoding_message_size(64 << 20)
-    .max_encoding_message_size(64 << 20);
+    let auth = move |mut r: tonic::Request<()>| {
+        r.metadata_mut().insert("authorization", token.clone());
+        Ok(r)
+    };
+    let registry = pb::registry_service_client::RegistryServiceClient::with_interceptor(
+        channel.clone(),
+        auth.clone(),
+    );
+    let client = pb::wash_service_client::WashServiceClient::with_interceptor(channel, auth)
+        .max_decoding_message_size(64 << 20)
+        .max_encoding_message_size(64 << 20);
     let spec = SynthSpec {
         register: a.register,
         ..SynthSpec::benchmark()
@@ -149,6 +154,44 @@ async fn drive(a: LoadArgs) -> Result<()> {
     let started = Instant::now();
     let mut latencies: Vec<Duration> = Vec::new();
     match a.mode {
+        Mode::Adds => {
+            let mut tasks = Vec::new();
+            for t in 0..a.concurrency.max(1) as u64 {
+                let mut registry = registry.clone();
+                let (numbers, errors) = (numbers.clone(), errors.clone());
+                tasks.push(tokio::spawn(async move {
+                    let mut lat = Vec::new();
+                    // Unique valid Norwegian mobile numbers per task and run.
+                    let base = 4_790_000_000
+                        + (t % 64) * 150_000
+                        + u64::from(std::process::id() % 1000) * 100;
+                    let mut i = 0;
+                    while Instant::now() < deadline {
+                        let t0 = Instant::now();
+                        let req = pb::ReservationRequest {
+                            list: Some(pb::reservation_request::List::Centre(true)),
+                            number: format!("+{}", base + i % 100_000),
+                            actor: "loadgen".into(),
+                            reason: "load test".into(),
+                        };
+                        i += 1;
+                        match registry.add_reservation(req).await {
+                            Ok(_) => {
+                                numbers.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                        lat.push(t0.elapsed());
+                    }
+                    lat
+                }));
+            }
+            for t in tasks {
+                latencies.extend(t.await?);
+            }
+        }
         Mode::Batch | Mode::Strings => {
             let mut tasks = Vec::new();
             for t in 0..a.concurrency.max(1) {
