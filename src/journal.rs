@@ -1741,8 +1741,9 @@ mod tests {
                 tasks.push(tokio::spawn(async move {
                     let mut acked = Vec::new();
                     let mut i = 0u64;
-                    // Appends go on until every compaction has finished.
-                    while i < 5 || !compacted.load(Ordering::Acquire) {
+                    // Appends go on until every compaction has finished (bounded, so a failing
+                    // compactor fails the test instead of hanging it).
+                    while i < 5 || (!compacted.load(Ordering::Acquire) && i < 20_000) {
                         let batch = entries(task * 1_000_000 + i * 10, 1 + i % 2);
                         let seqs = journal.append(batch.clone()).await.unwrap();
                         acked.extend(seqs.into_iter().zip(batch));
