@@ -239,9 +239,9 @@ pub fn run(a: WashArgs) -> Result<()> {
                 })?
         }
     };
-    let out: Box<dyn Write> = match &a.out {
+    let out: Box<dyn Write + Send> = match &a.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::stdout()),
     };
     let mut csv_out = csv::WriterBuilder::new().from_writer(BufWriter::with_capacity(1 << 20, out));
     let mut header_out = headers.clone();
@@ -316,7 +316,7 @@ pub fn run(a: WashArgs) -> Result<()> {
 /// columns appended.
 fn wash_rows(
     csv_in: &mut csv::Reader<Box<dyn Read>>,
-    csv_out: &mut csv::Writer<BufWriter<Box<dyn Write>>>,
+    csv_out: &mut csv::Writer<BufWriter<Box<dyn Write + Send>>>,
     column: usize,
     person_at: Option<[Option<usize>; 9]>,
     input_name: &str,
@@ -332,102 +332,155 @@ fn wash_rows(
         );
         p
     });
-    let mut tally = Tally {
-        rows: 0,
-        allowed: 0,
-        counts: [0; NAMES.len()],
-    };
-    // Records are reused chunk after chunk: no allocation per row once warm.
-    let mut records: Vec<csv::ByteRecord> = Vec::with_capacity(CHUNK);
-    let mut verdicts = Vec::with_capacity(CHUNK);
-    let mut normalised = Vec::with_capacity(CHUNK);
-    let mut e164 = itoa::Buffer::new();
-    let mut reasons_text = String::new();
-    loop {
-        let mut filled = 0;
-        while filled < CHUNK {
-            if filled == records.len() {
-                records.push(csv::ByteRecord::new());
+    // Two stages on two threads: this one reads and washes a chunk while a writer thread
+    // formats and writes the one before. Chunks (and their records) circulate, so nothing is
+    // allocated per row once warm.
+    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
+    let (empty_tx, empty_rx) = std::sync::mpsc::sync_channel::<Chunk>(3);
+    for _ in 0..3 {
+        let _ = empty_tx.send(Chunk::default());
+    }
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Tally> {
+            let mut tally = Tally {
+                rows: 0,
+                allowed: 0,
+                counts: [0; NAMES.len()],
+            };
+            for chunk in full_rx {
+                write_chunk(csv_out, &chunk, &mut tally)?;
+                if let Some(p) = &progress {
+                    p.set_position(tally.rows);
+                }
+                let _ = empty_tx.send(chunk);
             }
-            if !csv_in
-                .read_byte_record(&mut records[filled])
-                .with_context(|| format!("reading {input_name}"))?
-            {
-                break;
+            if let Some(p) = progress {
+                p.finish_and_clear();
             }
-            filled += 1;
-        }
-        if filled == 0 {
-            break;
-        }
-        let chunk = &records[..filled];
-        verdicts.clear();
-        normalised.clear();
-        let fields: Vec<&str> = chunk
-            .iter()
-            .map(|r| {
-                r.get(column)
-                    .and_then(|f| std::str::from_utf8(f).ok())
-                    .unwrap_or("")
-            })
-            .collect();
-        let persons: Vec<PersonQuery> = match &person_at {
-            Some(at) => chunk.iter().map(|r| person_of(r, at)).collect(),
-            None => Vec::new(),
-        };
-        wash(&fields, &persons, &mut verdicts, &mut normalised)?;
-        if verdicts.len() != filled || normalised.len() != filled {
-            bail!(
-                "washed {} of {} rows in a chunk; nothing after row {} was written",
-                verdicts.len(),
-                filled,
-                tally.rows
-            );
-        }
-        for ((r, &v), &n) in chunk.iter().zip(&verdicts).zip(&normalised) {
-            let reasons = Reasons(v);
-            if reasons.allowed() {
-                tally.allowed += 1;
-            }
-            reasons_text.clear();
-            for (i, (bit, name)) in NAMES.iter().enumerate() {
-                if v & bit != 0 {
-                    tally.counts[i] += 1;
-                    if !reasons_text.is_empty() {
-                        reasons_text.push('|');
+            Ok(tally)
+        });
+        let read = (|| -> Result<()> {
+            let mut rows = 0u64;
+            while let Ok(mut chunk) = empty_rx.recv() {
+                chunk.filled = 0;
+                while chunk.filled < CHUNK {
+                    if chunk.filled == chunk.records.len() {
+                        chunk.records.push(csv::ByteRecord::new());
                     }
-                    reasons_text.push_str(name);
+                    if !csv_in
+                        .read_byte_record(&mut chunk.records[chunk.filled])
+                        .with_context(|| format!("reading {input_name}"))?
+                    {
+                        break;
+                    }
+                    chunk.filled += 1;
+                }
+                if chunk.filled == 0 {
+                    return Ok(());
+                }
+                let rows_of = &chunk.records[..chunk.filled];
+                chunk.verdicts.clear();
+                chunk.normalised.clear();
+                let fields: Vec<&str> = rows_of
+                    .iter()
+                    .map(|r| {
+                        r.get(column)
+                            .and_then(|f| std::str::from_utf8(f).ok())
+                            .unwrap_or("")
+                    })
+                    .collect();
+                let persons: Vec<PersonQuery> = match &person_at {
+                    Some(at) => rows_of.iter().map(|r| person_of(r, at)).collect(),
+                    None => Vec::new(),
+                };
+                wash(
+                    &fields,
+                    &persons,
+                    &mut chunk.verdicts,
+                    &mut chunk.normalised,
+                )?;
+                if chunk.verdicts.len() != chunk.filled || chunk.normalised.len() != chunk.filled {
+                    bail!(
+                        "washed {} of {} rows in a chunk; nothing after row {rows} was written",
+                        chunk.verdicts.len(),
+                        chunk.filled,
+                    );
+                }
+                rows += chunk.filled as u64;
+                if full_tx.send(chunk).is_err() {
+                    // The writer stopped: its error is the one to report.
+                    return Ok(());
                 }
             }
-            for field in r {
-                csv_out.write_field(field)?;
-            }
-            csv_out.write_field(if reasons.allowed() {
-                "allowed"
-            } else {
-                "blocked"
-            })?;
-            csv_out.write_field(&reasons_text)?;
-            if n == 0 {
-                csv_out.write_field("")?;
-            } else {
-                let mut s = [0u8; 24];
-                let digits = e164.format(n).as_bytes();
-                s[0] = b'+';
-                s[1..=digits.len()].copy_from_slice(digits);
-                csv_out.write_field(&s[..=digits.len()])?;
-            }
-            csv_out.write_record(None::<&[u8]>)?;
+            Ok(())
+        })();
+        drop(full_tx);
+        let written = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
+        read?;
+        written
+    })
+}
+
+/// One chunk of lead rows on its way from the reader to the writer.
+#[derive(Default)]
+struct Chunk {
+    records: Vec<csv::ByteRecord>,
+    filled: usize,
+    verdicts: Vec<u32>,
+    normalised: Vec<u64>,
+}
+
+/// Writes a washed chunk with its verdict columns, and counts it.
+fn write_chunk(
+    csv_out: &mut csv::Writer<BufWriter<Box<dyn Write + Send>>>,
+    chunk: &Chunk,
+    tally: &mut Tally,
+) -> Result<()> {
+    let mut e164 = itoa::Buffer::new();
+    let mut reasons_text = String::new();
+    let rows = chunk.records[..chunk.filled]
+        .iter()
+        .zip(&chunk.verdicts)
+        .zip(&chunk.normalised);
+    for ((r, &v), &n) in rows {
+        let reasons = Reasons(v);
+        if reasons.allowed() {
+            tally.allowed += 1;
         }
-        tally.rows += filled as u64;
-        if let Some(p) = &progress {
-            p.set_position(tally.rows);
+        reasons_text.clear();
+        for (i, (bit, name)) in NAMES.iter().enumerate() {
+            if v & bit != 0 {
+                tally.counts[i] += 1;
+                if !reasons_text.is_empty() {
+                    reasons_text.push('|');
+                }
+                reasons_text.push_str(name);
+            }
         }
+        for field in r {
+            csv_out.write_field(field)?;
+        }
+        csv_out.write_field(if reasons.allowed() {
+            "allowed"
+        } else {
+            "blocked"
+        })?;
+        csv_out.write_field(&reasons_text)?;
+        if n == 0 {
+            csv_out.write_field("")?;
+        } else {
+            let mut s = [0u8; 24];
+            let digits = e164.format(n).as_bytes();
+            s[0] = b'+';
+            s[1..=digits.len()].copy_from_slice(digits);
+            csv_out.write_field(&s[..=digits.len()])?;
+        }
+        csv_out.write_record(None::<&[u8]>)?;
     }
-    if let Some(p) = progress {
-        p.finish_and_clear();
-    }
-    Ok(tally)
+    tally.rows += chunk.filled as u64;
+    Ok(())
 }
 
 /// Washes in-process against the current generation and records the audit entry locally.
