@@ -252,6 +252,40 @@ fn person_eval(persons: u64, leads: usize, seed: u64) -> Result<()> {
     result
 }
 
+/// Runs `work` with a progress line (rows read, rows/s, elapsed) on standard error when it is a
+/// terminal; quiet otherwise.
+pub fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use vask::sources::table::ROWS_READ;
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {msg}: {human_pos} rows read, {per_sec}, {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.set_message(label.to_owned());
+    let start = ROWS_READ.load(Ordering::Relaxed);
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                bar.set_position(ROWS_READ.load(Ordering::Relaxed) - start);
+                bar.tick();
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        });
+        let out = work();
+        done.store(true, Ordering::Relaxed);
+        bar.finish_and_clear();
+        out
+    })
+}
+
 /// Sets up tracing to stderr.
 pub fn init_logging(cli: &Cli) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("VASK_LOG")
@@ -283,21 +317,20 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = Store::new(&config.store)?;
             let records =
                 vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
-            let report = vask::build::rebuild(
-                &store,
-                &catalog,
-                &RebuildOptions {
-                    build: BuildOptions {
-                        national_id_key: config.national_id_key()?,
-                        now: Utc::now(),
-                        max_errors,
-                        opt_outs: vask::service::registry::journal_ops(&records),
-                    },
-                    min_snapshot_percent,
-                    force,
-                    keep,
+            let options = RebuildOptions {
+                build: BuildOptions {
+                    national_id_key: config.national_id_key()?,
+                    now: Utc::now(),
+                    max_errors,
+                    opt_outs: vask::service::registry::journal_ops(&records),
                 },
-            )?;
+                min_snapshot_percent,
+                force,
+                keep,
+            };
+            let report = with_progress("rebuild", || {
+                vask::build::rebuild(&store, &catalog, &options)
+            })?;
             for (file, e) in &report.skipped {
                 eprintln!("skipped {file}: {e}");
             }

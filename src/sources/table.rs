@@ -9,6 +9,10 @@ use std::path::Path;
 
 use super::{RowError, SourceError};
 
+/// Data rows read by every table in this process so far: a progress counter for the command
+/// line, which polls it (one relaxed add per row; nothing waits on it).
+pub static ROWS_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// How to read a table; the defaults fit vask's documented formats.
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, PartialEq)]
 pub struct TableOptions {
@@ -170,6 +174,7 @@ impl Table {
             }
             let line = record.position().map(|p| p.line()).unwrap_or(0);
             summary.rows += 1;
+            ROWS_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let row = Row {
                 record: &record,
                 positions: &self.positions,
