@@ -268,6 +268,40 @@ async fn stale_snapshot_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_stale_generation_of_sample_data_is_rebuilt_at_start() {
+    // The demo must work on any date: sample data is stamped with its build date, so a demo
+    // generation left from months ago is rebuilt when the server starts.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(dir.path(), &catalog, "");
+    assert!(common::rebuild(&config, &[]).status.success());
+    let store = vask::generation::store::Store::new(dir.path().join("store")).expect("store");
+    let old = store.current_id().expect("current");
+    let gen_dir = store.current_dir().expect("dir");
+    let mut manifest = vask::generation::Manifest::read(&gen_dir).expect("manifest");
+    manifest.national.snapshot_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    std::fs::write(gen_dir.join("MANIFEST.json"), manifest.to_bytes()).expect("write");
+
+    let server = Server::start(&config);
+    let status = server
+        .admin_client(KEY)
+        .await
+        .status(pb::StatusRequest {})
+        .await
+        .expect("status")
+        .into_inner();
+    assert_ne!(status.generation_id, old);
+    assert!(!status.snapshot_stale);
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(wash_request("acme-energy", &["91234567"]))
+        .await
+        .expect("a fresh wash");
+    assert_eq!(r.into_inner().verdicts, [NATIONAL]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn explain_status_call_window_health_and_reflection() {
     let (_dir, server) = sample_server();
     let mut wash = server.wash_client(KEY).await;

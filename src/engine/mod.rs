@@ -54,6 +54,19 @@ impl CountryPolicy {
     pub fn today(&self, at: DateTime<Utc>) -> NaiveDate {
         at.with_timezone(&self.time_zone).date_naive()
     }
+
+    /// How old a snapshot of `snapshot_date` is at `at`, and whether that is too old.
+    pub fn freshness(&self, snapshot_date: NaiveDate, at: DateTime<Utc>) -> Freshness {
+        let today = self.today(at);
+        let limit = snapshot_date
+            .checked_add_months(Months::new(self.snapshot_max_age_months))
+            .unwrap_or(NaiveDate::MAX);
+        Freshness {
+            snapshot_date,
+            age_days: (today - snapshot_date).num_days(),
+            stale: today > limit,
+        }
+    }
 }
 
 /// How old the national snapshot is at an instant.
@@ -306,16 +319,8 @@ impl Engine {
 
     /// Freshness of `generation`'s national snapshot at `at`.
     pub fn freshness(&self, generation: &Generation, at: DateTime<Utc>) -> Freshness {
-        let snapshot_date = generation.manifest().national.snapshot_date;
-        let today = self.policy.today(at);
-        let limit = snapshot_date
-            .checked_add_months(Months::new(self.policy.snapshot_max_age_months))
-            .unwrap_or(NaiveDate::MAX);
-        Freshness {
-            snapshot_date,
-            age_days: (today - snapshot_date).num_days(),
-            stale: today > limit,
-        }
+        self.policy
+            .freshness(generation.manifest().national.snapshot_date, at)
     }
 
     /// Resolves the request's lists in `generation`.

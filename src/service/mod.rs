@@ -110,10 +110,25 @@ pub fn timestamp(t: DateTime<Utc>) -> prost_types::Timestamp {
 
 impl State {
     /// Opens the store (building the first generation if allowed), the journal and the audit log.
+    ///
+    /// Sample and synthetic data carry no snapshot date and are stamped with the build date;
+    /// a generation of such data that has gone stale is rebuilt at start too, so the demo
+    /// works on any date. A real delivery's date is never restamped.
     pub fn open(config: Config) -> Result<Arc<State>, ServiceError> {
         let store = Store::new(&config.store)?;
-        if store.current_id().is_err() && config.build_if_missing {
-            tracing::info!(catalog = %config.catalog.display(), "no generation yet: building one");
+        let stale_stamped = store
+            .current_dir()
+            .ok()
+            .and_then(|dir| crate::generation::Manifest::read(&dir).ok())
+            .is_some_and(|m| {
+                m.national.snapshot_date_stamped
+                    && config
+                        .country
+                        .freshness(m.national.snapshot_date, Utc::now())
+                        .stale
+            });
+        if (store.current_id().is_err() || stale_stamped) && config.build_if_missing {
+            tracing::info!(catalog = %config.catalog.display(), stale_stamped, "building a generation");
             let catalog = Catalog::load(&config.catalog)?;
             let report = build::rebuild(
                 &store,
