@@ -10,7 +10,8 @@
 //! - [`STREET_FILE`], an fst set of `postcode street`, scanned per postcode to forgive typos
 //!   in street names.
 //! - [`COLUMNS_FILE`], a header (magic, format version, counts, id-hash key check value),
-//!   then per person number its payload, record number, birth day and national-id hash; then
+//!   then per person number a row of payload, record number and birth day, then the
+//!   national-id hashes; then
 //!   the *birth index*: the person numbers in birth-day order, with a start offset per day
 //!   and a two-byte name signature each, so that people who moved, and leads with a national
 //!   id, are found by birth date (their keys are recovered from the address map by person
@@ -30,8 +31,8 @@ use memmap2::Mmap;
 use super::distance::osa_within;
 use super::nid::{IdHashKey, NationalId};
 use super::normalise::{
-    CANONICAL_SUFFIXES, NameKey, SEP, fold, house_key, is_common_given_name, letter_key,
-    postcode_key, split_house, street_key, suffix_spellings,
+    CANONICAL_SUFFIXES, NameKey, SEP, fold, fold_into, house_key, is_common_given_name, letter_key,
+    postcode_key, split_house, street_key, street_key_into, suffix_spellings,
 };
 use super::{MatchKind, PersonError, PersonMatch, PersonQuery, PersonRecord, Strictness};
 
@@ -45,7 +46,7 @@ pub const COLUMNS_FILE: &str = "person-columns.bin";
 pub const EXACT_FILE: &str = "person-exact.bin";
 
 const MAGIC: [u8; 8] = *b"VASKPRS\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Birth days representable (1900-01-01 + 65 535 days is in 2079).
 const DAYS: usize = 1 << 16;
 /// magic, version, persons, address keys, birth entries, street keys, key check, exact
@@ -54,8 +55,10 @@ const HEADER: usize = 8 + 4 + 4 + 4 + 4 + 4 + 8 + 4;
 /// The exact table's magic; its header is magic, version, slots.
 const EXACT_MAGIC: [u8; 8] = *b"VASKPRX\0";
 const EXACT_HEADER: usize = 8 + 4 + 4;
-/// payload u32, record u32, birth day u16, id hash u32.
-const PER_PERSON: usize = 4 + 4 + 2 + 4;
+/// A person's row: payload u32, record u32, birth day u16.
+const ROW: usize = 4 + 4 + 2;
+/// The row and the id hash u32 (a column of its own after the rows).
+const PER_PERSON: usize = ROW + 4;
 /// person number u32, name signature u16.
 const PER_BIRTH: usize = 4 + 2;
 /// Most persons with one key (namesakes born the same day at one address).
@@ -444,13 +447,10 @@ impl PersonIndexWriter {
         let check = self.id_key.as_ref().map_or(0, IdHashKey::check_value);
         cols.extend_from_slice(&check.to_le_bytes());
         cols.extend_from_slice(&(exact_slots as u32).to_le_bytes());
+        // One row per person, so that a match reads one cache line.
         for p in &self.pending {
             cols.extend_from_slice(&p.payload.to_le_bytes());
-        }
-        for p in &self.pending {
             cols.extend_from_slice(&p.record.to_le_bytes());
-        }
-        for p in &self.pending {
             cols.extend_from_slice(&p.birth.to_le_bytes());
         }
         for p in &self.pending {
@@ -551,6 +551,15 @@ fn finish(
     file.sync_all().map_err(io)
 }
 
+/// Reusable buffers for [`PersonIndex::find_with`] (one per thread).
+#[derive(Debug, Default)]
+pub struct PersonScratch {
+    names: String,
+    street_folded: String,
+    street: String,
+    key: Vec<u8>,
+}
+
 /// A memory-mapped person index.
 pub struct PersonIndex {
     address: Map<Mmap>,
@@ -599,6 +608,72 @@ fn read_u32(b: &[u8], at: usize) -> u32 {
     b.get(at..at + 4)
         .and_then(|s| s.try_into().ok())
         .map_or(0, u32::from_le_bytes)
+}
+
+/// Builds the exact address key of a lead without national id into `scratch.key`, as
+/// `Folded::address_key` would; `None` (key not built) when the lead lacks a postcode, a
+/// street or a complete name, or writes its name in a form the general path must read.
+fn exact_key_fast(q: &PersonQuery, scratch: &mut PersonScratch) -> Option<()> {
+    let postcode = postcode_key(&q.postcode)?;
+    let (given, surname) = if q.surname.trim().is_empty() {
+        q.given_names
+            .split_once(',')
+            .filter(|(s, _)| !s.trim().is_empty())
+            .map(|(s, g)| (g, s))?
+    } else {
+        (q.given_names.as_str(), q.surname.as_str())
+    };
+    let PersonScratch {
+        names,
+        street_folded,
+        street,
+        key,
+    } = scratch;
+    // The name part, tokenised as `NameKey::new` does.
+    names.clear();
+    fold_into(given, names);
+    names.push(' ');
+    fold_into(surname, names);
+    let mut tokens = names.split(' ').filter(|t| !t.is_empty());
+    let first = tokens.next()?;
+    let last = tokens.next_back()?;
+    // The house, as `Folded::new` reads it.
+    let (street_field, number, letter) = if q.house_number.trim().is_empty() {
+        let (s, n, l) = split_house(&q.street);
+        let l = letter_key(q.house_letter.trim().chars().next())
+            .or(l.and_then(|c| letter_key(Some(c))));
+        (s, n, l)
+    } else {
+        let (n, l) = house_key(&q.house_number, &q.house_letter);
+        (q.street.as_str(), n, l)
+    };
+    street_key_into(street_field, street_folded, street);
+    if street.is_empty() {
+        return None;
+    }
+    key.clear();
+    push_postcode(postcode, key);
+    key.extend_from_slice(street.as_bytes());
+    key.push(SEP);
+    if let Some(n) = number {
+        push_decimal(n, key);
+    }
+    key.push(SEP);
+    if let Some(l) = letter {
+        key.push(l);
+    }
+    key.push(SEP);
+    key.extend_from_slice(last.as_bytes());
+    key.push(SEP);
+    key.extend_from_slice(first.as_bytes());
+    key.push(SEP);
+    for (i, m) in tokens.enumerate() {
+        if i > 0 {
+            key.push(b' ');
+        }
+        key.extend_from_slice(m.as_bytes());
+    }
+    Some(())
 }
 
 /// A candidate: cost, person number, key.
@@ -740,15 +815,15 @@ impl PersonIndex {
     }
 
     fn payload(&self, p: usize) -> u32 {
-        read_u32(&self.columns, HEADER + p * 4)
+        read_u32(&self.columns, HEADER + p * ROW)
     }
 
     fn record(&self, p: usize) -> u32 {
-        read_u32(&self.columns, HEADER + self.persons * 4 + p * 4)
+        read_u32(&self.columns, HEADER + p * ROW + 4)
     }
 
     fn birth(&self, p: usize) -> u16 {
-        let at = HEADER + self.persons * 8 + p * 2;
+        let at = HEADER + p * ROW + 8;
         self.columns
             .get(at..at + 2)
             .and_then(|s| s.try_into().ok())
@@ -756,7 +831,7 @@ impl PersonIndex {
     }
 
     fn id_hash(&self, p: usize) -> u32 {
-        read_u32(&self.columns, HEADER + self.persons * 10 + p * 4)
+        read_u32(&self.columns, HEADER + self.persons * ROW + p * 4)
     }
 
     /// The person numbers and name signatures of the persons born on `day`.
@@ -831,7 +906,12 @@ impl PersonIndex {
             match read_u32(table, slot) {
                 0 => return None,
                 f if f == fp => return Some(read_u32(table, slot + 4) as usize),
-                _ => at = (at + 1) % self.exact_slots,
+                _ => {
+                    at += 1;
+                    if at == self.exact_slots {
+                        at = 0;
+                    }
+                }
             }
         }
         None
@@ -839,6 +919,45 @@ impl PersonIndex {
 
     /// The register person `q` is, if the evidence suffices at `strictness`.
     pub fn find(&self, q: &PersonQuery, strictness: Strictness) -> Option<PersonMatch> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<PersonScratch> =
+                std::cell::RefCell::new(PersonScratch::default());
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.find_with(q, strictness, &mut scratch),
+            Err(_) => self.find_with(q, strictness, &mut PersonScratch::default()),
+        })
+    }
+
+    /// [`PersonIndex::find`] with caller-owned buffers: an exact match allocates only the
+    /// match's display key.
+    pub fn find_with(
+        &self,
+        q: &PersonQuery,
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+    ) -> Option<PersonMatch> {
+        let tried = q.national_id.is_none() && exact_key_fast(q, scratch).is_some();
+        if tried {
+            let key = &scratch.key;
+            if let Some(p) = self.exact_get(key)
+                && p < self.persons
+                && self.birth_agrees(birth_day(q.birth_date), p)
+            {
+                return Some(self.found(MatchKind::Exact, 0, p, key));
+            }
+        }
+        self.find_slow(q, strictness, tried)
+    }
+
+    /// The general path; `exact_tried`: [`PersonIndex::find_exact_fast`] found no exact
+    /// match, so the exact key need not be looked up again.
+    fn find_slow(
+        &self,
+        q: &PersonQuery,
+        strictness: Strictness,
+        exact_tried: bool,
+    ) -> Option<PersonMatch> {
         let lead = Folded::new(
             &q.given_names,
             &q.surname,
@@ -863,7 +982,8 @@ impl PersonIndex {
         if lead.has_address() {
             // The exact key first: one lookup for the common case.
             lead.address_key(&mut key);
-            if let Some(p) = self.exact_get(&key)
+            if !exact_tried
+                && let Some(p) = self.exact_get(&key)
                 && p < self.persons
                 && self.birth_agrees(lead.birth, p)
             {
@@ -879,7 +999,9 @@ impl PersonIndex {
                 }
             }
         }
-        if max > 1 && lead.birth != 0 && best.as_ref().is_none_or(|b| b.0 > 1) {
+        // A move: only when nothing at the lead's address came close (a birth-day scan costs
+        // a few fst walks; a move can only win with the exact name, at cost 1).
+        if max > 1 && lead.birth != 0 && best.is_none() {
             self.scan_birth(&lead, max, &mut best);
         }
         let (cost, p, key) = best?;
@@ -1197,23 +1319,28 @@ fn name_cost(
     }
 }
 
-fn display_fields(fields: &[&[u8]], out: &mut String) {
+fn display_fields(fields: &[&[u8]], out: &mut Vec<u8>) {
     let mut first = true;
     for f in fields {
         if f.is_empty() {
             continue;
         }
         if !first {
-            out.push(' ');
+            out.push(b' ');
         }
         first = false;
-        out.push_str(&String::from_utf8_lossy(f));
+        out.extend_from_slice(f);
     }
+}
+
+/// Keys are folded text and so UTF-8; a damaged file's bytes are shown replaced.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `0150 storgt 12 b | hansen ola johan` from an address key.
 fn display_address_key(k: &[u8]) -> String {
-    let mut out = String::with_capacity(k.len() + 8);
+    let mut out = Vec::with_capacity(k.len() + 8);
     let mut fields = k.split(|&b| b == SEP);
     if let Some(street) = fields.next() {
         let (pc, st) = street.split_at(street.len().min(4));
@@ -1223,25 +1350,25 @@ fn display_address_key(k: &[u8]) -> String {
         fields.next().unwrap_or_default(),
         fields.next().unwrap_or_default(),
     );
-    out.push(' ');
+    out.push(b' ');
     display_fields(&[number, letter], &mut out);
-    out.push_str(" |");
+    out.extend_from_slice(b" |");
     for name in fields.take(3).filter(|f| !f.is_empty()) {
-        out.push(' ');
-        out.push_str(&String::from_utf8_lossy(name));
+        out.push(b' ');
+        out.extend_from_slice(name);
     }
-    out
+    into_string(out)
 }
 
 /// `born 1980-02-03 | hansen ola johan` for a person without an address.
 fn display_birth_key(day: u16, k: &[u8]) -> String {
     let mut out = match birth_date_of(day) {
-        Some(d) => format!("born {d} | "),
-        None => "born ? | ".to_owned(),
+        Some(d) => format!("born {d} | ").into_bytes(),
+        None => b"born ? | ".to_vec(),
     };
     let fields: Vec<&[u8]> = k.split(|&b| b == SEP).skip(3).take(3).collect();
     display_fields(&fields, &mut out);
-    out
+    into_string(out)
 }
 
 #[cfg(test)]
@@ -1503,6 +1630,42 @@ mod tests {
                 let _ = index.find(&q, s);
             }
         }
+    }
+
+    #[test]
+    fn fast_exact_path_answers_as_the_general_path() {
+        use crate::person::eval::Population;
+        let dir = tempfile::tempdir().unwrap();
+        let pop = Population::with_reserved(11, 3_000);
+        let mut w = PersonIndexWriter::new(None);
+        for p in pop.register() {
+            w.add(&p.record, p.id).unwrap();
+        }
+        w.write(dir.path()).unwrap();
+        let index = PersonIndex::open(dir.path()).unwrap();
+        let mut scratch = PersonScratch::default();
+        let mut exact = 0;
+        let mut leads: Vec<PersonQuery> =
+            pop.leads(3_000, 5).into_iter().map(|l| l.query).collect();
+        for p in pop.register().take(500) {
+            let q = PersonQuery::from(&p.record);
+            // The whole name in one field, in either order.
+            let mut one_field = q.clone();
+            one_field.given_names = format!("{} {}", q.given_names, q.surname);
+            one_field.surname.clear();
+            let mut reversed = one_field.clone();
+            reversed.given_names = format!("{}, {}", q.surname, q.given_names);
+            leads.extend([q, one_field, reversed]);
+        }
+        for mut q in leads {
+            q.national_id = None;
+            for s in Strictness::ALL {
+                let fast = index.find_with(&q, s, &mut scratch);
+                assert_eq!(fast, index.find_slow(&q, s, false), "{s}");
+                exact += usize::from(fast.is_some_and(|m| m.kind == MatchKind::Exact));
+            }
+        }
+        assert!(exact > 4_000, "only {exact} exact matches");
     }
 
     #[test]

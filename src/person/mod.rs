@@ -37,7 +37,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use index::{PersonIndex, PersonIndexWriter};
+pub use index::{PersonIndex, PersonIndexWriter, PersonScratch};
 pub use nid::IdHashKey;
 
 /// Why a person record could not be indexed or a person index not be written or opened.

@@ -659,19 +659,27 @@ fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
 /// The street's match key: folded, street-type suffix canonical, tokens joined without
 /// spaces. Empty if the street has no letters or digits. Idempotent.
 pub fn street_key(street: &str) -> String {
-    let folded = fold(street);
+    let (mut folded, mut out) = (String::new(), String::new());
+    street_key_into(street, &mut folded, &mut out);
+    out
+}
+
+/// [`street_key`] into `out` (cleared first), folding through `folded` (also cleared): no
+/// allocation once both buffers have grown.
+pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
+    folded.clear();
+    out.clear();
+    fold_into(street, folded);
     let n = folded.split(' ').filter(|t| !t.is_empty()).count();
-    let mut out = String::with_capacity(folded.len());
     for (i, t) in folded.split(' ').filter(|t| !t.is_empty()).enumerate() {
         if i == 0 && n > 1 && (t == "st" || t == "skt") {
             out.push_str("sankt");
         } else if i + 1 == n {
-            canonical_suffix(t, n > 1, &mut out);
+            canonical_suffix(t, n > 1, out);
         } else {
             out.push_str(t);
         }
     }
-    out
 }
 
 /// Splits a house number and letter off the end of a street written as one field
