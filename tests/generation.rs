@@ -275,3 +275,104 @@ fn bad_rows_are_reported_with_line_numbers_and_nothing_is_half_applied() {
         .to_string();
     assert!(msg.contains("no column \"number\""), "{msg}");
 }
+
+/// Lists dense enough to be answered by rank in the union of lists give the same answers as
+/// their roaring sets, and the wash through them flags exactly the listed numbers.
+#[test]
+fn dense_lists_answer_as_their_sets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("sources");
+    // 6 000 numbers from 91 000 000: the centre list every 2nd, the client list every 3rd,
+    // customers every 5th (power) — the union is dense enough for a bitset, each list ranked.
+    let write = |path: &str, header: &str, step: u64, row: &dyn Fn(u64) -> String| {
+        let file = src.join(path);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
+        let mut body = format!("{header}\n");
+        for i in (0..6_000).step_by(step as usize) {
+            body.push_str(&row(91_000_000 + i));
+            body.push('\n');
+        }
+        std::fs::write(file, body).expect("write");
+    };
+    write(
+        "national/register.csv",
+        "number,telephone,addressed_mail,voluntary,registered",
+        7,
+        &|n| format!("{n},1,0,0,2020-01-01"),
+    );
+    write("centre.csv", "number,added", 2, &|n| {
+        format!("{n},2024-01-01")
+    });
+    write("client.csv", "number,added", 3, &|n| {
+        format!("{n},2024-01-01")
+    });
+    write("customers.csv", "number,category,start,end", 5, &|n| {
+        format!("{n},power,2020-01-01,")
+    });
+    std::fs::write(
+        src.join("catalog.toml"),
+        r#"default_region = "NO"
+[national]
+file = "national/register.csv"
+source_reference = "test register"
+snapshot_date = "build-date"
+[[centres]]
+id = "c"
+dnc = { file = "centre.csv", source_reference = "centre" }
+[[clients]]
+id = "k"
+dnc = { file = "client.csv", source_reference = "client" }
+customers = { file = "customers.csv", source_reference = "crm" }
+"#,
+    )
+    .expect("catalogue");
+    let catalog = Catalog::load(&src.join("catalog.toml")).expect("catalogue");
+    let out = dir.path().join("generation");
+    std::fs::create_dir_all(&out).expect("dir");
+    build_into(&catalog, &out, "dense", &options()).expect("build");
+    let engine = engine(&out);
+    let generation = engine.generation();
+    let union = generation
+        .union_rank
+        .as_ref()
+        .expect("union of lists ranked");
+    let centre = &generation.centres[&CentreId::new("c").expect("id")];
+    let client = &generation.clients[&ClientId::new("k").expect("id")];
+    let power = &client.customers[&Category::new("power").expect("category")];
+    let dnc = client.dnc.as_ref().expect("client list");
+    for list in [centre, dnc, power] {
+        assert!(list.dense.is_some(), "list {} is dense", list.no);
+    }
+    // Every number around the range, listed or not, on each list: same answer both ways.
+    let numbers: Vec<u64> = (4_790_999_000..4_791_007_000).collect();
+    for &n in &numbers {
+        for list in [centre, dnc, power] {
+            assert_eq!(
+                list.contains(n, union.rank(n)),
+                list.set.contains(n),
+                "{n} on list {}",
+                list.no
+            );
+        }
+    }
+    let request = WashRequest {
+        centre: CentreId::new("c").expect("id"),
+        client: ClientId::new("k").expect("id"),
+        campaign: Campaign {
+            purpose: Purpose::Sales,
+            caller: CallerKind::Business,
+            category: Some(Category::new("power").expect("category")),
+        },
+        at: Utc::now(),
+    };
+    let resolved = engine.resolve(&generation, &request);
+    let mut verdicts = Vec::new();
+    engine.wash_e164(&resolved, &numbers, &mut verdicts);
+    for (&n, &v) in numbers.iter().zip(&verdicts) {
+        let v = Reasons(v);
+        assert_eq!(v.has(Reasons::CENTRE_LIST), centre.set.contains(n), "{n}");
+        assert_eq!(v.has(Reasons::CLIENT_LIST), dnc.set.contains(n), "{n}");
+        let exempt = power.set.contains(n) && generation.national.contains(n);
+        assert_eq!(v.has(Reasons::EXEMPT_CUSTOMER), exempt, "{n}");
+    }
+}

@@ -122,21 +122,41 @@ impl Resolved<'_> {
     /// it" for every list without a lookup.
     #[inline]
     pub fn decide(&self, number: u64) -> Reasons {
+        let (listed, rank) = self.listed(number);
         let facts = NumberFacts {
             resolved: self,
-            listed: self.generation.listed.contains(number),
+            listed,
+            rank,
             live: self.live.maybe(number),
             person: 0,
         };
         rules::decide(&facts, number, &self.context)
     }
 
+    /// Is `number` on any list, and its rank in the union of lists where that is ranked.
+    #[inline]
+    fn listed(&self, number: u64) -> (bool, Option<u32>) {
+        let g = self.generation;
+        match &g.union_rank {
+            Some(r) if r.covers(number) => {
+                let rank = r.rank(number);
+                (rank.is_some(), rank)
+            }
+            _ => (g.listed.contains(number), None),
+        }
+    }
+
     /// Decides one lead: a valid number (or none) and the person the lead names, if any.
     pub fn decide_lead(&self, number: Option<u64>, person: Option<&PersonMatch>) -> Reasons {
         let n = number.unwrap_or(0);
+        let (listed, rank) = match number {
+            Some(n) => self.listed(n),
+            None => (false, None),
+        };
         let facts = NumberFacts {
             resolved: self,
-            listed: number.is_some() && self.generation.listed.contains(n),
+            listed,
+            rank,
             live: number.is_some() && self.live.maybe(n),
             person: person.map_or(0, |m| m.payload),
         };
@@ -153,6 +173,8 @@ struct NumberFacts<'r, 'a> {
     resolved: &'r Resolved<'a>,
     /// On some list of the generation.
     listed: bool,
+    /// Its rank in the union of lists, when ranked (dense lists answer by it).
+    rank: Option<u32>,
     /// May have a live operation.
     live: bool,
     /// The payload of the lead's matched reserved person (see [`crate::build::person_payload`]),
@@ -168,12 +190,12 @@ impl NumberFacts<'_, '_> {
         {
             return added;
         }
-        self.listed && list.is_some_and(|l| l.set.contains(number))
+        self.listed && list.is_some_and(|l| l.contains(number, self.rank))
     }
 
     #[inline]
     fn value(&self, list: Option<&List>, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        let list = list.filter(|l| self.listed && l.set.contains(number))?;
+        let list = list.filter(|l| self.listed && l.contains(number, self.rank))?;
         self.resolved
             .generation
             .list_value(list, number)

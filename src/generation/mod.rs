@@ -16,6 +16,7 @@
 pub mod format;
 pub mod manifest;
 pub mod numberset;
+pub mod rank;
 pub mod store;
 
 use std::collections::HashMap;
@@ -97,6 +98,19 @@ pub struct List {
     pub set: NumberSet,
     /// Index of the list's description in the manifest.
     pub info: usize,
+    /// The list as one bit per listed number, when it holds enough of them (see [`rank`]).
+    pub dense: Option<std::sync::Arc<rank::DenseList>>,
+}
+
+impl List {
+    /// Is `number` on the list? `rank` is its rank in the union of lists, if known.
+    #[inline]
+    pub fn contains(&self, number: u64, rank: Option<u32>) -> bool {
+        match (rank, &self.dense) {
+            (Some(r), Some(d)) => d.contains(r),
+            _ => self.set.contains(number),
+        }
+    }
 }
 
 /// A client's lists in an open generation.
@@ -120,6 +134,8 @@ pub struct Generation {
     pub national_voluntary: NumberSet,
     /// Every number on any list of the generation.
     pub listed: NumberSet,
+    /// Ranks into the largest bitset partition of `listed`, for dense lists.
+    pub union_rank: Option<rank::UnionRank>,
     national_dates: fst::Map<Bytes>,
     lists_meta: fst::Map<Bytes>,
     /// The persons of the national register, if the snapshot had person records.
@@ -237,13 +253,33 @@ impl Generation {
         let national = set(&manifest.national.set)?;
         let national_voluntary = set(&manifest.national.voluntary_set)?;
         let listed = set(&manifest.listed)?;
+        let union_rank = listed
+            .largest_bitset()
+            .map(|(high, base, bits, words)| rank::UnionRank::new(high, base, bits, words));
         let mut centres = HashMap::new();
         let mut clients: HashMap<ClientId, ClientLists> = HashMap::new();
+        let mut dense_budget = rank::DENSE_BUDGET_BYTES;
         for (info, l) in manifest.lists.iter().enumerate() {
+            let set = set(&l.set)?;
+            // A list holding at least 1/64 of the listed numbers costs at most 8 bytes per
+            // entry as a bitset over ranks, and answers with one bit test.
+            // Within a memory budget for all of them together.
+            let dense = union_rank
+                .as_ref()
+                .filter(|r| {
+                    !r.is_empty()
+                        && set.len().saturating_mul(64) >= u64::from(r.len())
+                        && r.dense_bytes() <= dense_budget
+                })
+                .map(|r| {
+                    dense_budget -= r.dense_bytes();
+                    std::sync::Arc::new(r.dense(set.iter()))
+                });
             let list = List {
                 no: l.no,
-                set: set(&l.set)?,
+                set,
                 info,
+                dense,
             };
             let client = |owner: &str| {
                 ClientId::new(owner).map_err(|e| GenerationError::Corrupt {
@@ -297,6 +333,7 @@ impl Generation {
             national,
             national_voluntary,
             listed,
+            union_rank,
             centres,
             clients,
         })

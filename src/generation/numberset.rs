@@ -111,6 +111,20 @@ impl NumberSet {
         false
     }
 
+    /// The largest partition stored as a bitset: (high, base, bits, words).
+    pub fn largest_bitset(&self) -> Option<(u32, u32, u32, Bytes)> {
+        self.partitions
+            .iter()
+            .filter_map(|p| match &p.container {
+                Container::Bitset { base, bits, words } => {
+                    Some((p.count, (p.high, *base, *bits, words.clone())))
+                }
+                Container::Roaring(_) => None,
+            })
+            .max_by_key(|(count, _)| *count)
+            .map(|(_, b)| b)
+    }
+
     /// How many numbers the set holds.
     pub fn len(&self) -> u64 {
         self.partitions.iter().map(|p| p.count).sum()
