@@ -73,6 +73,11 @@ fn generation_dir(spec: &SynthSpec) -> PathBuf {
     dir
 }
 
+/// Numbers per batch, as the issue names.
+const BATCH: usize = 10_000;
+/// Distinct batches the benches rotate through (1 M leads).
+const BATCHES: usize = 100;
+
 fn benches(c: &mut Criterion) {
     let spec = spec();
     let dir = generation_dir(&spec);
@@ -89,7 +94,16 @@ fn benches(c: &mut Criterion) {
     eprintln!("open: {:?}", started.elapsed());
     let normaliser = Normaliser::new("NO".parse::<Region>().expect("region"));
     let engine = Engine::new(generation, normaliser, CountryPolicy::norway());
-    let leads = synth::leads(&spec, 7, 10_000, 0.35);
+    // A dialer's batches are different numbers each time: the benches rotate through
+    // `BATCHES` distinct batches, so the lookups meet a cache as cold as in service (washing one
+    // batch over and over would keep its bitset lines in cache: ~1.6× faster, and not true).
+    let pool = synth::leads(&spec, 7, BATCH * BATCHES, 0.35);
+    let batches: Vec<&[u64]> = pool.chunks(BATCH).collect();
+    let mut next = 0usize;
+    let mut batch = move || {
+        next = (next + 1) % BATCHES;
+        next
+    };
     let request = WashRequest {
         centre: CentreId::new(synth::CENTRE).expect("id"),
         client: ClientId::new(synth::CLIENT).expect("id"),
@@ -105,28 +119,28 @@ fn benches(c: &mut Criterion) {
     {
         let resolved = engine.resolve(&generation, &request);
         let mut out = Vec::new();
-        engine.wash_e164(&resolved, &leads, &mut out);
+        engine.wash_e164(&resolved, &pool, &mut out);
         let hit = out.iter().filter(|r| **r != 0).count();
         eprintln!(
             "leads: {} of {} ({:.1} %) hit some list",
             hit,
-            leads.len(),
-            100.0 * hit as f64 / leads.len() as f64
+            pool.len(),
+            100.0 * hit as f64 / pool.len() as f64
         );
     }
 
     let mut g = c.benchmark_group("wash");
-    g.throughput(Throughput::Elements(leads.len() as u64));
+    g.throughput(Throughput::Elements(BATCH as u64));
     g.bench_function("e164_batch_10k", |b| {
-        let mut out = Vec::with_capacity(leads.len());
+        let mut out = Vec::with_capacity(BATCH);
         b.iter(|| {
             out.clear();
             let resolved = engine.resolve(&generation, &request);
-            engine.wash_e164(&resolved, black_box(&leads), &mut out);
+            engine.wash_e164(&resolved, black_box(batches[batch()]), &mut out);
             black_box(&out);
         })
     });
-    let strings: Vec<String> = leads
+    let strings: Vec<String> = pool
         .iter()
         .enumerate()
         .map(|(i, n)| match i % 4 {
@@ -142,14 +156,16 @@ fn benches(c: &mut Criterion) {
             }
         })
         .collect();
+    let string_batches: Vec<&[String]> = strings.chunks(BATCH).collect();
     g.bench_function("strings_batch_10k", |b| {
-        let mut out = Vec::with_capacity(leads.len());
-        let mut normalised = Vec::with_capacity(leads.len());
+        let mut out = Vec::with_capacity(BATCH);
+        let mut normalised = Vec::with_capacity(BATCH);
         b.iter(|| {
             out.clear();
             normalised.clear();
             let resolved = engine.resolve(&generation, &request);
-            engine.wash_raw(&resolved, black_box(&strings), &mut out, &mut normalised);
+            let strings = string_batches[batch()];
+            engine.wash_raw(&resolved, black_box(strings), &mut out, &mut normalised);
             black_box(&out);
         })
     });
@@ -157,7 +173,7 @@ fn benches(c: &mut Criterion) {
     g.bench_function("national_contains_only", |b| {
         b.iter(|| {
             let mut hits = 0u32;
-            for &n in black_box(&leads) {
+            for &n in black_box(batches[batch()]) {
                 hits += u32::from(generation.national.contains(n));
             }
             black_box(hits)
@@ -173,7 +189,7 @@ fn benches(c: &mut Criterion) {
     g.bench_function("roaring_contains_200k_list", |b| {
         b.iter(|| {
             let mut hits = 0u32;
-            for &n in black_box(&leads) {
+            for &n in black_box(batches[batch()]) {
                 hits += u32::from(centre.contains(n));
             }
             black_box(hits)
@@ -181,12 +197,19 @@ fn benches(c: &mut Criterion) {
     });
 
     // Issue 4: the same wash with 100 000 live (acknowledged, not yet rebuilt) opt-outs, spread
-    // over the centre's and the client's lists; 1 % of the leads have one.
+    // over the centre's and the client's lists; 1 % of the leads have one. A second engine over
+    // the same generation holds them, so the two can be compared side by side.
+    let live_engine = Engine::new(
+        Generation::open(&dir).expect("open"),
+        Normaliser::new("NO".parse::<Region>().expect("region")),
+        CountryPolicy::norway(),
+    );
+    let live_generation = live_engine.generation();
     let centre_list = vask::build::InternalList::Centre(request.centre.clone());
     let client_list = vask::build::InternalList::Client(request.client.clone());
     for i in 0..100_000u64 {
-        let number = if i % 1000 == 0 {
-            leads[(i as usize / 1000) * 97 % leads.len()]
+        let number = if i % 10 == 0 {
+            pool[(i as usize / 10) * 97 % pool.len()]
         } else {
             synth::nth_number(spec.span() + i * 7)
         };
@@ -195,7 +218,7 @@ fn benches(c: &mut Criterion) {
         } else {
             &client_list
         };
-        engine.live().record(
+        live_engine.live().record(
             list.clone(),
             number,
             vask::engine::LiveOp {
@@ -204,16 +227,44 @@ fn benches(c: &mut Criterion) {
             },
         );
     }
+    let wash = |engine: &Engine, generation: &Generation, leads: &[u64], out: &mut Vec<u32>| {
+        out.clear();
+        let resolved = engine.resolve(generation, &request);
+        engine.wash_e164(&resolved, black_box(leads), out);
+        black_box(&out);
+    };
     g.bench_function("e164_batch_10k_100k_live", |b| {
-        let mut out = Vec::with_capacity(leads.len());
-        b.iter(|| {
-            out.clear();
-            let resolved = engine.resolve(&generation, &request);
-            engine.wash_e164(&resolved, black_box(&leads), &mut out);
-            black_box(&out);
-        })
+        let mut out = Vec::with_capacity(BATCH);
+        b.iter(|| wash(&live_engine, &live_generation, batches[batch()], &mut out))
     });
     g.finish();
+
+    // This machine's memory-bound figures drift by ±30 % between runs (other tenants share its
+    // cache), so the live overhead is measured interleaved: a batch without, a batch with, …
+    let (mut without, mut with) = (Vec::new(), Vec::new());
+    let mut out = Vec::with_capacity(BATCH);
+    for round in 0..2_000 {
+        let started = Instant::now();
+        wash(&engine, &generation, batches[round % BATCHES], &mut out);
+        without.push(started.elapsed());
+        let started = Instant::now();
+        wash(
+            &live_engine,
+            &live_generation,
+            batches[(round + BATCHES / 2) % BATCHES],
+            &mut out,
+        );
+        with.push(started.elapsed());
+    }
+    without.sort();
+    with.sort();
+    let (a, b) = (without[without.len() / 2], with[with.len() / 2]);
+    eprintln!(
+        "live opt-outs, interleaved medians of 2 000 batches: without {:.1} ns/number, with 100 000 live {:.1} ns/number ({:+.1} %)",
+        a.as_nanos() as f64 / BATCH as f64,
+        b.as_nanos() as f64 / BATCH as f64,
+        100.0 * (b.as_secs_f64() / a.as_secs_f64() - 1.0)
+    );
 }
 
 criterion_group!(wash, benches);

@@ -325,18 +325,21 @@ pub fn build_into(
 
     // Write sets.bin, national.fst and lists.fst.
     let mut sets_body = Vec::new();
-    let mut add_set = |numbers: &mut dyn Iterator<Item = u64>, bitset_bytes_per_number: u64| {
-        let bytes = NumberSet::from_numbers(numbers).serialize_with(bitset_bytes_per_number);
+    // Appends a blob to sets.bin, 8-byte aligned.
+    let mut add_blob = |bytes: &[u8]| {
         let range = SetRange {
             offset: sets_body.len() as u64,
             len: bytes.len() as u64,
         };
-        sets_body.extend_from_slice(&bytes);
+        sets_body.extend_from_slice(bytes);
         sets_body.resize(sets_body.len().next_multiple_of(8), 0);
         range
     };
-    let national_set = add_set(&mut telephone.iter().copied(), BITSET_BYTES);
-    let voluntary_set = add_set(&mut voluntary.iter().copied(), BITSET_BYTES);
+    let serialise_set = |numbers: &mut dyn Iterator<Item = u64>, bitset_bytes_per_number: u64| {
+        NumberSet::from_numbers(numbers).serialize_with(bitset_bytes_per_number)
+    };
+    let national_set = add_blob(&serialise_set(&mut telephone.iter().copied(), BITSET_BYTES));
+    let voluntary_set = add_blob(&serialise_set(&mut voluntary.iter().copied(), BITSET_BYTES));
     let national_numbers = NumberSet::from_numbers(telephone.iter().copied()).len();
     let voluntary_numbers = NumberSet::from_numbers(voluntary.iter().copied()).len();
     drop((telephone, voluntary));
@@ -345,7 +348,18 @@ pub fn build_into(
     for (no, list) in lists.iter_mut().enumerate() {
         let kind = list.kind.clone();
         sort_merge(&mut list.entries, |a, b| merge(&kind, a, b));
-        let set = add_set(&mut list.entries.iter().map(|e| e.0), BITSET_BYTES);
+        let set = add_blob(&serialise_set(
+            &mut list.entries.iter().map(|e| e.0),
+            BITSET_BYTES,
+        ));
+        let values = matches!(kind, ListKind::Customers { .. } | ListKind::Express).then(|| {
+            let values: Vec<u8> = list
+                .entries
+                .iter()
+                .flat_map(|e| e.1.to_le_bytes())
+                .collect();
+            add_blob(&values)
+        });
         infos.push(ListInfo {
             no: no as u32,
             kind,
@@ -353,14 +367,15 @@ pub fn build_into(
             source_reference: list.source_reference.clone(),
             count: list.entries.len() as u64,
             set,
+            values,
         });
     }
     // The union of every list is probed for every number washed, so it may take up to
     // 16 bytes per number as a bitset (1.3 M listed numbers over Norway's plan: 12.5 MB).
-    let listed = add_set(
+    let listed = add_blob(&serialise_set(
         &mut lists.iter().flat_map(|l| l.entries.iter().map(|e| e.0)),
         16,
-    );
+    ));
     let sets_bytes = format::frame(format::FileKind::Sets, &sets_body);
     drop(sets_body);
     let mut files = BTreeMap::new();

@@ -307,7 +307,11 @@ fn dense_lists_answer_as_their_sets() {
         format!("{n},2024-01-01")
     });
     write("customers.csv", "number,category,start,end", 5, &|n| {
-        format!("{n},power,2020-01-01,")
+        let end = if n % 2 == 0 { "2025-06-30" } else { "" };
+        format!("{n},power,20{:02}-01-01,{end}", n % 20)
+    });
+    write("express.csv", "number,requested,expires", 4, &|n| {
+        format!("{n},2024-{:02}-01,", n % 12 + 1)
     });
     std::fs::write(
         src.join("catalog.toml"),
@@ -323,6 +327,7 @@ dnc = { file = "centre.csv", source_reference = "centre" }
 id = "k"
 dnc = { file = "client.csv", source_reference = "client" }
 customers = { file = "customers.csv", source_reference = "crm" }
+express = { file = "express.csv", source_reference = "web form" }
 "#,
     )
     .expect("catalogue");
@@ -340,21 +345,34 @@ customers = { file = "customers.csv", source_reference = "crm" }
     let client = &generation.clients[&ClientId::new("k").expect("id")];
     let power = &client.customers[&Category::new("power").expect("category")];
     let dnc = client.dnc.as_ref().expect("client list");
-    for list in [centre, dnc, power] {
+    let express = client.express.as_ref().expect("express list");
+    let lists = [centre, dnc, power, express];
+    for list in lists {
         assert!(list.dense.is_some(), "list {} is dense", list.no);
     }
-    // Every number around the range, listed or not, on each list: same answer both ways.
+    // Every number around the range, listed or not, on each list: same answer both ways, and
+    // the same value read by position as found in lists.fst.
     let numbers: Vec<u64> = (4_790_999_000..4_791_007_000).collect();
+    let mut values = 0;
     for &n in &numbers {
-        for list in [centre, dnc, power] {
+        for list in lists {
+            let rank = union.rank(n);
             assert_eq!(
-                list.contains(n, union.rank(n)),
+                list.contains(n, rank),
                 list.set.contains(n),
                 "{n} on list {}",
                 list.no
             );
+            let value = generation.list_value(list, n, rank);
+            assert_eq!(value, generation.list_value(list, n, None), "{n}");
+            values += usize::from(value.is_some());
         }
     }
+    assert_eq!(
+        values,
+        3000 + 2000 + 1200 + 1500,
+        "every entry has its value"
+    );
     let request = WashRequest {
         centre: CentreId::new("c").expect("id"),
         client: ClientId::new("k").expect("id"),
@@ -372,7 +390,21 @@ customers = { file = "customers.csv", source_reference = "crm" }
         let v = Reasons(v);
         assert_eq!(v.has(Reasons::CENTRE_LIST), centre.set.contains(n), "{n}");
         assert_eq!(v.has(Reasons::CLIENT_LIST), dnc.set.contains(n), "{n}");
-        let exempt = power.set.contains(n) && generation.national.contains(n);
-        assert_eq!(v.has(Reasons::EXEMPT_CUSTOMER), exempt, "{n}");
+        // Every express request here is valid now; customers from 2000–2019 are valid when
+        // ongoing (odd numbers), ended ones are not (the Norwegian window is 0 days).
+        let national = generation.national.contains(n);
+        let express = express.set.contains(n);
+        let customer = power.set.contains(n) && n % 2 == 1;
+        assert_eq!(v.has(Reasons::EXEMPT_EXPRESS), national && express, "{n}");
+        assert_eq!(
+            v.has(Reasons::EXEMPT_CUSTOMER),
+            national && !express && customer,
+            "{n}"
+        );
+        assert_eq!(
+            v.has(Reasons::NATIONAL_REGISTER),
+            national && !express && !customer,
+            "{n}"
+        );
     }
 }

@@ -69,6 +69,12 @@ pub struct ListInfo {
     pub count: u64,
     /// Its number set.
     pub set: SetRange,
+    /// Customers and express requests: the value of every entry (`u64` LE, as in `lists.fst`)
+    /// in ascending number order in `sets.bin`, so the wash reads a value by the number's
+    /// position in the list instead of searching `lists.fst`. Absent in generations built
+    /// before it was added (they use `lists.fst`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<SetRange>,
 }
 
 /// The national register part of a generation.

@@ -100,6 +100,8 @@ pub struct List {
     pub info: usize,
     /// The list as one bit per listed number, when it holds enough of them (see [`rank`]).
     pub dense: Option<std::sync::Arc<rank::DenseList>>,
+    /// Customers and express requests: every entry's value in number order (`u64` LE).
+    values: Option<Bytes>,
 }
 
 impl List {
@@ -230,20 +232,18 @@ impl Generation {
         let sets = file(manifest::SETS)?;
         let body = format::unframe(manifest::SETS, format::FileKind::Sets, &sets)?;
         let sets = sets.slice(body);
-        let set = |range: &manifest::SetRange| -> Result<NumberSet, GenerationError> {
+        let blob = |range: &manifest::SetRange| -> Result<Bytes, GenerationError> {
             let end = range
                 .offset
                 .checked_add(range.len)
                 .filter(|&end| end <= sets.len() as u64)
                 .ok_or_else(|| GenerationError::Corrupt {
                     file: manifest::SETS.to_owned(),
-                    why: format!("set at {}+{} runs past the end", range.offset, range.len),
+                    why: format!("blob at {}+{} runs past the end", range.offset, range.len),
                 })?;
-            NumberSet::open(
-                manifest::SETS,
-                sets.slice(range.offset as usize..end as usize),
-            )
+            Ok(sets.slice(range.offset as usize..end as usize))
         };
+        let set = |range: &manifest::SetRange| NumberSet::open(manifest::SETS, blob(range)?);
         let fst_map = |name: &str| -> Result<fst::Map<Bytes>, GenerationError> {
             fst::Map::new(file(name)?).map_err(|e| GenerationError::Corrupt {
                 file: name.to_owned(),
@@ -275,11 +275,26 @@ impl Generation {
                     dense_budget -= r.dense_bytes();
                     std::sync::Arc::new(r.dense(set.iter()))
                 });
+            let values = l.values.as_ref().map(&blob).transpose()?;
+            if values
+                .as_ref()
+                .is_some_and(|v| v.len() as u64 != set.len() * 8)
+            {
+                return Err(GenerationError::Corrupt {
+                    file: manifest::SETS.to_owned(),
+                    why: format!(
+                        "list {}: values do not match its {} numbers",
+                        l.no,
+                        set.len()
+                    ),
+                });
+            }
             let list = List {
                 no: l.no,
                 set,
                 info,
                 dense,
+                values,
             };
             let client = |owner: &str| {
                 ClientId::new(owner).map_err(|e| GenerationError::Corrupt {
@@ -387,7 +402,19 @@ impl Generation {
     }
 
     /// The packed value of a list entry, if the number is on the list.
-    pub fn list_value(&self, list: &List, number: u64) -> Option<u64> {
+    ///
+    /// `rank` is the number's rank in the union of lists, if known: a dense list with its
+    /// values in order then reads the value at the number's position (one memory access)
+    /// instead of searching `lists.fst` (a walk of several nodes, each a likely cache miss).
+    pub fn list_value(&self, list: &List, number: u64, rank: Option<u32>) -> Option<u64> {
+        if let (Some(rank), Some(dense), Some(values)) = (rank, &list.dense, &list.values) {
+            let at = dense.position(rank)? * 8;
+            let bytes: [u8; 8] = values.get(at..at + 8)?.try_into().ok()?;
+            return Some(u64::from_le_bytes(bytes));
+        }
+        if !list.contains(number, rank) {
+            return None;
+        }
         self.lists_meta.get(list_key(list.no, number))
     }
 

@@ -110,7 +110,7 @@ impl UnionRank {
                 words[(r / 64) as usize] |= 1 << (r % 64);
             }
         }
-        DenseList { words }
+        DenseList::new(words)
     }
 }
 
@@ -131,13 +131,30 @@ fn popcount(bytes: &[u8]) -> u32 {
         .sum::<u32>()
 }
 
-/// A list as one bit per listed number (by rank in the union).
+/// A list as one bit per listed number (by rank in the union), with a directory of how many
+/// of its bits come before every 512, for a number's position in the list.
 #[derive(Clone, Debug, Default)]
 pub struct DenseList {
     words: Vec<u64>,
+    /// Set bits before each block of `BLOCK_BITS`.
+    before: Vec<u32>,
 }
 
 impl DenseList {
+    fn new(words: Vec<u64>) -> DenseList {
+        const WORDS: usize = BLOCK_BITS as usize / 64;
+        let mut total = 0;
+        let before = words
+            .chunks(WORDS)
+            .map(|block| {
+                let b = total;
+                total += block.iter().map(|w| w.count_ones()).sum::<u32>();
+                b
+            })
+            .collect();
+        DenseList { words, before }
+    }
+
     /// Is the number of rank `rank` on the list?
     #[inline]
     pub fn contains(&self, rank: u32) -> bool {
@@ -146,9 +163,31 @@ impl DenseList {
             .is_some_and(|w| (w >> (rank % 64)) & 1 == 1)
     }
 
+    /// The position on the list (how many of its numbers come before) of the number of rank
+    /// `rank`, if it is on the list: the index of its value in the list's values.
+    #[inline]
+    pub fn position(&self, rank: u32) -> Option<usize> {
+        let word = (rank / 64) as usize;
+        let w = *self.words.get(word)?;
+        let bit = rank % 64;
+        if (w >> bit) & 1 == 0 {
+            return None;
+        }
+        let block = word / (BLOCK_BITS as usize / 64);
+        let first = block * (BLOCK_BITS as usize / 64);
+        let before_word: u32 = self
+            .words
+            .get(first..word)?
+            .iter()
+            .map(|w| w.count_ones())
+            .sum();
+        let below = (w & ((1u64 << bit) - 1)).count_ones();
+        Some((self.before.get(block)? + before_word + below) as usize)
+    }
+
     /// Bytes it takes in memory.
     pub fn bytes(&self) -> usize {
-        self.words.len() * 8
+        self.words.len() * 8 + self.before.len() * 4
     }
 }
 
@@ -183,6 +222,8 @@ mod tests {
         );
         for k in 0..members.len() as u32 {
             assert_eq!(dense.contains(k), k % 2 == 0, "rank {k}");
+            let position = (k % 2 == 0).then_some(k as usize / 2);
+            assert_eq!(dense.position(k), position, "rank {k}");
         }
     }
 }
