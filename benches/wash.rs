@@ -140,6 +140,16 @@ fn benches(c: &mut Criterion) {
             black_box(&out);
         })
     });
+    // For comparison: one batch washed over and over, its lines staying in cache.
+    g.bench_function("e164_same_batch_10k_warm", |b| {
+        let mut out = Vec::with_capacity(BATCH);
+        b.iter(|| {
+            out.clear();
+            let resolved = engine.resolve(&generation, &request);
+            engine.wash_e164(&resolved, black_box(batches[0]), &mut out);
+            black_box(&out);
+        })
+    });
     let strings: Vec<String> = pool
         .iter()
         .enumerate()

@@ -148,6 +148,10 @@ impl Resolved<'_> {
             for (i, &n) in run.iter().enumerate() {
                 national |= u64::from(g.national.contains(n)) << i;
                 listed |= u64::from(g.listed.contains(n)) << i;
+            }
+            // The live filter is small and cached: a pass of its own keeps the loop above short,
+            // so more of its misses are in flight at once.
+            for (i, &n) in run.iter().enumerate() {
                 live |= u64::from(self.live.maybe(n)) << i;
             }
             for (i, &n) in run.iter().enumerate() {
