@@ -103,8 +103,8 @@ pub struct Engine {
     policy: CountryPolicy,
 }
 
-/// Numbers whose bitset probes are issued together before any of them is decided (one `u64`
-/// of probe bits; measured best between 16 and 64, `cargo bench --bench wash`).
+/// Numbers whose bitset probes are issued together before any of them is decided: one `u64`
+/// of probe bits, and enough independent misses to fill the CPU's queue of outstanding loads.
 const PROBE_RUN: usize = 64;
 
 /// The request's lists, resolved once per batch.
@@ -119,20 +119,12 @@ pub struct Resolved<'a> {
 }
 
 impl Resolved<'_> {
-    /// Decides one valid number.
+    /// Decides numbers (0 for an invalid one, which gets [`Reasons::INVALID`]); appends one
+    /// reason code per number to `out`.
     ///
     /// Most numbers are on no list and have no live opt-out: one probe of the generation's
     /// union of lists (and of the live filter) settles that, and the rules then see "not on
     /// it" for every list without a lookup.
-    #[inline]
-    pub fn decide(&self, number: u64) -> Reasons {
-        let g = self.generation;
-        let (national, listed) = (g.national.contains(number), g.listed.contains(number));
-        self.decide_probed(number, national, listed, self.live.maybe(number))
-    }
-
-    /// Decides numbers (0 for an invalid one, which gets [`Reasons::INVALID`]); appends one
-    /// reason code per number to `out`.
     ///
     /// A batch's numbers are spread over the national register and the union of lists, which
     /// together are larger than this machine's cache: washed one at a time, each number waits
@@ -210,7 +202,7 @@ impl Resolved<'_> {
     }
 }
 
-/// The facts of one number: [`Resolved`] plus what the two probes of [`Resolved::decide`] found.
+/// The facts of one number: [`Resolved`] plus what the probes of [`Resolved::decide_all`] found.
 struct NumberFacts<'r, 'a> {
     resolved: &'r Resolved<'a>,
     /// In the national register (its telephone reservations).
