@@ -166,8 +166,8 @@ fn sort_merge(entries: &mut Vec<(u64, u64)>, f: impl Fn(u64, u64) -> u64) {
 
 /// The payload a person carries in the person index: bit 0 reserved against telephone
 /// marketing (always, only those are indexed), bit 1 also against voluntary organisations.
-pub fn person_payload(voluntary: bool) -> u32 {
-    1 | u32::from(voluntary) << 1
+pub fn person_payload(voluntary: bool) -> u8 {
+    1 | u8::from(voluntary) << 1
 }
 
 fn day(d: chrono::NaiveDate) -> Option<Day> {
@@ -410,7 +410,7 @@ pub fn build_into(
 
     let person_count = persons.len() as u64;
     if person_count > 0 {
-        for name in persons.write(dir)? {
+        for name in persons.write(dir)?.files {
             let path = dir.join(&name);
             let bytes = std::fs::read(&path).map_err(GenerationError::io(&path))?;
             files.insert(

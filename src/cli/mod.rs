@@ -208,24 +208,19 @@ enum Command {
 /// `vask person-eval`: builds a person index of a generated register in a scratch directory
 /// and prints precision and recall per strictness.
 fn person_eval(persons: u64, leads: usize, seed: u64) -> Result<()> {
-    use vask::person::eval::{Population, evaluate};
-    use vask::person::{IdHashKey, PersonIndex, PersonIndexWriter, Strictness};
+    use vask::person::eval::{EvalIndex, Population, evaluate};
+    use vask::person::{IdHashKey, Strictness};
     let pop = Population::with_reserved(seed, persons);
     let key = IdHashKey::new(b"person-eval id-hash key (made up)").context("key")?;
     let dir = std::env::temp_dir().join(format!("vask-person-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let result = (|| -> Result<()> {
-        let mut w = PersonIndexWriter::new(Some(key.clone()));
-        for p in pop.register() {
-            w.add(&p.record, p.id)?;
-        }
-        let n = w.len();
-        w.write(&dir)?;
-        let index = PersonIndex::open(&dir)?.with_id_key(key)?;
+        let index = EvalIndex::build(&pop, &dir, Some(key), |_| {})?;
+        let n = index.index.len();
         let leads = pop.leads(leads, seed + 1);
         println!(
             "{n} reserved persons ({:.1} bytes/person on disk); {} labelled leads",
-            index.size_bytes() as f64 / n.max(1) as f64,
+            index.index.size_bytes() as f64 / n.max(1) as f64,
             leads.len()
         );
         println!("| strictness | precision | recall | true pos | false pos | false neg |");

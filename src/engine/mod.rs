@@ -17,7 +17,7 @@ use crate::build::InternalList;
 use crate::domain::{Campaign, CentreId, ClientId, Day, Purpose, from_day, to_day};
 use crate::generation::{Generation, List, NationalMeta, unpack_days};
 use crate::number::Normaliser;
-use crate::person::{MatchKind, PersonMatch, PersonQuery, Strictness};
+use crate::person::{MatchKind, PersonMatch, PersonQuery, PersonScratch, Strictness};
 pub use live::{Live, LiveOp};
 pub use rules::{Context, Facts, Reasons};
 
@@ -215,7 +215,7 @@ struct NumberFacts<'r, 'a> {
     live: bool,
     /// The payload of the lead's matched reserved person (see [`crate::build::person_payload`]),
     /// 0 for none.
-    person: u32,
+    person: u8,
 }
 
 impl NumberFacts<'_, '_> {
@@ -451,23 +451,41 @@ impl Engine {
     ) {
         out.reserve(leads.len());
         normalised.reserve(leads.len());
-        let persons = resolved.generation.persons.as_ref();
-        for lead in leads {
-            let number = lead.number.trim();
-            let number = if number.is_empty() && lead.person.is_some() {
-                Ok(None)
-            } else {
-                self.normaliser.normalise(number).map(|n| Some(n.e164()))
-            };
-            let Ok(number) = number else {
+        // Numbers first; then the persons of the leads with a valid number (or none), all
+        // at once, so that their index lookups overlap.
+        let numbers: Vec<Option<Option<u64>>> = leads
+            .iter()
+            .map(|lead| {
+                let number = lead.number.trim();
+                if number.is_empty() && lead.person.is_some() {
+                    Some(None)
+                } else {
+                    self.normaliser
+                        .normalise(number)
+                        .ok()
+                        .map(|n| Some(n.e164()))
+                }
+            })
+            .collect();
+        let mut matches = Vec::new();
+        if let Some(index) = resolved.generation.persons.as_ref() {
+            let queries: Vec<&PersonQuery> = leads
+                .iter()
+                .zip(&numbers)
+                .filter(|(_, n)| n.is_some())
+                .filter_map(|(lead, _)| lead.person)
+                .collect();
+            let mut scratch = PersonScratch::default();
+            index.find_all(&queries, strictness, &mut scratch, &mut matches);
+        }
+        let mut matches = matches.into_iter();
+        for (lead, number) in leads.iter().zip(numbers) {
+            let Some(number) = number else {
                 out.push(Reasons::INVALID);
                 normalised.push(0);
                 continue;
             };
-            let matched = lead
-                .person
-                .zip(persons)
-                .and_then(|(q, index)| index.find(q, strictness));
+            let matched = lead.person.and_then(|_| matches.next().flatten());
             out.push(resolved.decide_lead(number, matched.as_ref()).0);
             normalised.push(number.unwrap_or(0));
         }
@@ -498,7 +516,10 @@ impl Engine {
                     "{} match (cost {}) with the reserved person {}; reserved against telephone marketing ({} voluntary organisations)",
                     m.kind,
                     m.cost,
-                    m.key,
+                    generation
+                        .persons
+                        .as_ref()
+                        .map_or_else(|| "?".to_owned(), |index| index.describe(m)),
                     if m.payload & 2 != 0 { "also" } else { "not" },
                 ),
             });

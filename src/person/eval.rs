@@ -37,7 +37,10 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{PersonIndex, PersonQuery, PersonRecord, Strictness};
+use super::{
+    IdHashKey, PersonError, PersonIndex, PersonIndexWriter, PersonMatch, PersonQuery, PersonRecord,
+    Strictness,
+};
 
 const MALE: &[&str] = &[
     "Jan",
@@ -334,7 +337,7 @@ pub struct Resident {
     pub record: PersonRecord,
     /// Whether the person is reserved (is in the register).
     pub reserved: bool,
-    /// A unique id (household × 8 + member), used as the index payload.
+    /// A unique id (household × 8 + member).
     pub id: u32,
 }
 
@@ -845,19 +848,68 @@ pub struct EvalReport {
     pub by_kind: BTreeMap<String, (usize, usize)>,
 }
 
-/// Runs every lead through `index` at `strictness`; the index's payloads must be
-/// [`Resident::id`]s.
-pub fn evaluate(index: &PersonIndex, leads: &[LabelledLead], strictness: Strictness) -> EvalReport {
+/// The person index of a population's register, knowing which resident each person is.
+#[derive(Debug)]
+pub struct EvalIndex {
+    /// The index.
+    pub index: PersonIndex,
+    /// The index's files.
+    pub files: Vec<String>,
+    /// [`Resident::id`] by person number.
+    ids: Vec<u32>,
+}
+
+impl EvalIndex {
+    /// Writes the index of `pop`'s register into `dir` (national ids hashed with `key`) and
+    /// opens it; `each` sees every resident as it is added.
+    pub fn build(
+        pop: &Population,
+        dir: &std::path::Path,
+        key: Option<IdHashKey>,
+        mut each: impl FnMut(&Resident),
+    ) -> Result<EvalIndex, PersonError> {
+        let mut w = PersonIndexWriter::new(key.clone());
+        let mut by_record = Vec::new();
+        for p in pop.register() {
+            each(&p);
+            w.add(&p.record, 1)?;
+            by_record.push(p.id);
+        }
+        let written = w.write(dir)?;
+        let mut ids = vec![0; by_record.len()];
+        for (&person, &id) in written.person_of_record.iter().zip(&by_record) {
+            ids[person as usize] = id;
+        }
+        let index = PersonIndex::open(dir)?;
+        let index = match key {
+            Some(key) => index.with_id_key(key)?,
+            None => index,
+        };
+        Ok(EvalIndex {
+            index,
+            files: written.files,
+            ids,
+        })
+    }
+
+    /// The resident a match found.
+    pub fn resident(&self, m: &PersonMatch) -> Option<u32> {
+        self.ids.get(m.person as usize).copied()
+    }
+}
+
+/// Runs every lead through `index` at `strictness`.
+pub fn evaluate(index: &EvalIndex, leads: &[LabelledLead], strictness: Strictness) -> EvalReport {
     let mut rep = EvalReport {
         strictness,
         ..EvalReport::default()
     };
     for lead in leads {
-        let found = index.find(&lead.query, strictness);
+        let found = index.index.find(&lead.query, strictness);
         let wrong = match (lead.reserved_id, &found) {
             (Some(id), Some(m)) => {
                 rep.tp += 1;
-                if m.payload != id {
+                if index.resident(m) != Some(id) {
                     rep.wrong_person += 1;
                 }
                 false
@@ -888,8 +940,7 @@ pub fn evaluate(index: &PersonIndex, leads: &[LabelledLead], strictness: Strictn
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::person::PersonIndexWriter;
-    use crate::person::nid::{IdHashKey, NationalId};
+    use crate::person::nid::NationalId;
 
     #[test]
     fn generation_is_deterministic_and_valid() {
@@ -911,15 +962,7 @@ mod tests {
         let pop = Population::with_reserved(11, 20_000);
         let dir = tempfile::tempdir().unwrap();
         let key = IdHashKey::new(b"evaluation key 0123456789").unwrap();
-        let mut w = PersonIndexWriter::new(Some(key.clone()));
-        for p in pop.register() {
-            w.add(&p.record, p.id).unwrap();
-        }
-        w.write(dir.path()).unwrap();
-        let index = PersonIndex::open(dir.path())
-            .unwrap()
-            .with_id_key(key)
-            .unwrap();
+        let index = EvalIndex::build(&pop, dir.path(), Some(key), |_| {}).unwrap();
         let leads = pop.leads(4000, 2);
         let rep = evaluate(&index, &leads, Strictness::default());
         let misses: Vec<_> = rep.by_kind.iter().filter(|(_, v)| v.1 > 0).collect();

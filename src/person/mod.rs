@@ -37,7 +37,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use index::{PersonIndex, PersonIndexWriter, PersonScratch};
+pub use index::{PersonIndex, PersonIndexFiles, PersonIndexWriter, PersonScratch};
 pub use nid::IdHashKey;
 
 /// Why a person record could not be indexed or a person index not be written or opened.
@@ -264,14 +264,12 @@ pub struct PersonMatch {
     /// Which evidence matched.
     pub kind: MatchKind,
     /// The payload given with the record to [`PersonIndexWriter::add`].
-    pub payload: u32,
-    /// The record number [`PersonIndexWriter::add`] returned.
-    pub record: u32,
+    pub payload: u8,
+    /// The person's number in the index (see [`index::PersonIndexFiles::person_of_record`]);
+    /// [`PersonIndex::describe`] shows the record.
+    pub person: u32,
     /// Total cost of the differences (0 for exact and national-id matches).
     pub cost: u32,
-    /// The matched normalised key, for Explain (`postcode street number letter | surname
-    /// given middles`, or `born date | …` for a match by birth date); never the national id.
-    pub key: String,
 }
 
 #[cfg(test)]

@@ -39,19 +39,29 @@ pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
     // `pending_space`: a separator was seen since the last emitted character.
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > start {
                     out.push(' ');
                 }
                 pending_space = false;
-                out.push(c.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             } else {
                 pending_space = true;
             }
+            i += 1;
         } else {
+            // `i` is at a character boundary: every byte before it was a whole ASCII
+            // character or part of a character stepped over whole.
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             fold_char(c, out, start, &mut pending_space, 0);
+            i += c.len_utf8();
         }
     }
 }
@@ -65,6 +75,17 @@ fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, 
         *pending_space = false;
         out.push_str(s);
     };
+    // The Norwegian letters, without a look-up in the case tables.
+    let norwegian = match c {
+        'æ' | 'Æ' | 'ä' | 'Ä' => Some("ae"),
+        'ø' | 'Ø' | 'ö' | 'Ö' => Some("oe"),
+        'å' | 'Å' => Some("aa"),
+        _ => None,
+    };
+    if let Some(s) = norwegian {
+        emit(s, out, pending_space);
+        return;
+    }
     for l in c.to_lowercase() {
         let special = match l {
             'æ' | 'ä' | 'ǽ' | 'ǣ' => Some("ae"),
@@ -480,8 +501,8 @@ pub struct NameKey {
     pub first: String,
     /// Last surname token (the family name).
     pub last: String,
-    /// Every token between them, in order.
-    pub middles: Vec<String>,
+    /// Every token between them, in order, joined by single spaces (empty if none).
+    pub middles: String,
 }
 
 impl NameKey {
@@ -489,89 +510,67 @@ impl NameKey {
     /// With only one field given, its first token is the first name and its last the surname.
     /// A single field written `Surname, Given` is read in that order.
     pub fn new(given_names: &str, surname: &str) -> NameKey {
-        if surname.trim().is_empty()
+        let mut key = NameKey::default();
+        key.set(given_names, surname, &mut String::new());
+        key
+    }
+
+    /// [`NameKey::new`] into `self`, reusing its buffers and `folded` (a work buffer): no
+    /// allocation once they have grown.
+    pub fn set(&mut self, given_names: &str, surname: &str, folded: &mut String) {
+        let (mut given_names, mut surname) = (given_names, surname);
+        while surname.trim().is_empty()
             && let Some((s, g)) = given_names.split_once(',')
         {
-            return NameKey::new(g, s);
+            (given_names, surname) = (g, s);
         }
         // Both fields folded into one buffer, tokens found without collecting them.
-        let mut buf = String::with_capacity(given_names.len() + surname.len() + 2);
-        fold_into(given_names, &mut buf);
-        let given_end = buf.len();
-        buf.push(' ');
-        fold_into(surname, &mut buf);
-        let tokens = || {
-            let mut at = 0;
-            buf.split(' ').filter_map(move |t| {
-                let start = at;
-                at += t.len() + 1;
-                (!t.is_empty()).then_some((start, t))
-            })
-        };
-        let n = tokens().count();
-        let mut key = NameKey::default();
-        for (i, (start, t)) in tokens().enumerate() {
+        folded.clear();
+        fold_into(given_names, folded);
+        let given_end = folded.len();
+        folded.push(' ');
+        fold_into(surname, folded);
+        self.first.clear();
+        self.last.clear();
+        self.middles.clear();
+        // Folded text is tokens joined by single spaces; either field may be empty.
+        let n = folded.split_ascii_whitespace().count();
+        for (i, t) in folded.split_ascii_whitespace().enumerate() {
             if n == 1 {
                 // One token: it is whichever field it came from.
-                if start < given_end {
-                    key.first = t.to_owned();
+                if given_end > 0 {
+                    self.first.push_str(t);
                 } else {
-                    key.last = t.to_owned();
+                    self.last.push_str(t);
                 }
             } else if i == 0 {
-                key.first = t.to_owned();
+                self.first.push_str(t);
             } else if i + 1 == n {
-                key.last = t.to_owned();
+                self.last.push_str(t);
             } else {
-                key.middles.push(t.to_owned());
+                if !self.middles.is_empty() {
+                    self.middles.push(' ');
+                }
+                self.middles.push_str(t);
             }
         }
-        key
+    }
+
+    /// The middle names, in order.
+    pub fn middles(&self) -> impl Iterator<Item = &str> {
+        self.middles.split(' ').filter(|t| !t.is_empty())
     }
 
     /// Whether both the first and the last name are known (what matching needs).
     pub fn is_complete(&self) -> bool {
         !self.first.is_empty() && !self.last.is_empty()
     }
-
-    /// Appends the key's bytes: first, SEP, last, SEP, middles joined by spaces.
-    pub fn encode_into(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.first.as_bytes());
-        out.push(SEP);
-        out.extend_from_slice(self.last.as_bytes());
-        out.push(SEP);
-        for (i, m) in self.middles.iter().enumerate() {
-            if i > 0 {
-                out.push(b' ');
-            }
-            out.extend_from_slice(m.as_bytes());
-        }
-    }
-
-    /// Decodes what [`NameKey::encode_into`] wrote; `None` if the bytes are not such a key.
-    pub fn decode(bytes: &[u8]) -> Option<NameKey> {
-        let mut parts = bytes.splitn(3, |&b| b == SEP);
-        let first = std::str::from_utf8(parts.next()?).ok()?;
-        let last = std::str::from_utf8(parts.next()?).ok()?;
-        let rest = std::str::from_utf8(parts.next()?).ok()?;
-        // A duplicate-key suffix (a byte below 0x20) may follow the middles.
-        let rest = rest.trim_end_matches(|c: char| (c as u32) < 0x20);
-        Some(NameKey {
-            first: first.to_owned(),
-            last: last.to_owned(),
-            middles: rest
-                .split(' ')
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        })
-    }
 }
 
 impl std::fmt::Display for NameKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.first)?;
-        for m in &self.middles {
+        for m in self.middles() {
             write!(f, " {m}")?;
         }
         write!(f, " {}", self.last)
@@ -633,17 +632,22 @@ const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), (
 fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
     if whole {
         for (abbr, canon) in TOKEN_ONLY.iter().chain(SUFFIXES) {
-            if token == *abbr {
+            if token.len() == abbr.len()
+                && token.as_bytes().first() == abbr.as_bytes().first()
+                && token == *abbr
+            {
                 out.push_str(canon);
                 return;
             }
         }
     }
     out.push_str(token);
+    let last = out.as_bytes().last().copied();
     let mut best: Option<(&str, &str)> = None;
     for &(suffix, canon) in SUFFIXES {
         // A compound needs a stem of at least two letters before the suffix.
         if out.len() >= suffix.len() + 2
+            && suffix.as_bytes().last().copied() == last
             && out.ends_with(suffix)
             && best.is_none_or(|(b, _)| suffix.len() > b.len())
         {
@@ -670,8 +674,12 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
     folded.clear();
     out.clear();
     fold_into(street, folded);
-    let n = folded.split(' ').filter(|t| !t.is_empty()).count();
-    for (i, t) in folded.split(' ').filter(|t| !t.is_empty()).enumerate() {
+    if folded.is_empty() {
+        return;
+    }
+    // Folded text is tokens joined by single spaces.
+    let n = folded.bytes().filter(|&b| b == b' ').count() + 1;
+    for (i, t) in folded.split_ascii_whitespace().enumerate() {
         if i == 0 && n > 1 && (t == "st" || t == "skt") {
             out.push_str("sankt");
         } else if i + 1 == n {
@@ -759,7 +767,7 @@ pub fn postcode_key(postcode: &str) -> Option<u16> {
             if n > 4 {
                 return None;
             }
-            v = v * 10 + (c as u16 - b'0' as u16);
+            v = v * 10 + u16::from(c as u8 - b'0');
         } else if !c.is_whitespace() {
             return None;
         }
@@ -843,8 +851,8 @@ mod tests {
     fn names_split_into_first_last_middles() {
         let k = NameKey::new("Ola Johan", "Nordmann");
         assert_eq!(
-            (k.first.as_str(), k.last.as_str(), k.middles.clone()),
-            ("ola", "nordmann", vec!["johan".to_owned()])
+            (k.first.as_str(), k.last.as_str(), k.middles.as_str()),
+            ("ola", "nordmann", "johan")
         );
         // A middle name put in the surname field gives the same key.
         assert_eq!(NameKey::new("Ola", "Johan Nordmann"), k);
@@ -869,10 +877,12 @@ mod tests {
         // One field only.
         assert_eq!(NameKey::new("", "Hansen").last, "hansen");
         assert!(!NameKey::new("", "Hansen").is_complete());
-        // Encoding round-trips.
-        let mut b = Vec::new();
-        k.encode_into(&mut b);
-        assert_eq!(NameKey::decode(&b), Some(k));
+        // Refilling a key gives what a new one would.
+        let mut reused = NameKey::new("Anne Marie Kristine", "Berg Hansen");
+        assert_eq!(reused.middles().count(), 3);
+        reused.set("Ola Johan", "Nordmann", &mut String::new());
+        assert_eq!(reused, k);
+        assert_eq!(k.to_string(), "ola johan nordmann");
     }
 
     #[test]
@@ -950,7 +960,7 @@ mod tests {
             let street = street_key(&s);
             prop_assert_eq!(street_key(&street), street.clone());
             let name = NameKey::new(&s, &s);
-            let again = NameKey::new(&name.first, &format!("{} {}", name.middles.join(" "), name.last));
+            let again = NameKey::new(&name.first, &format!("{} {}", name.middles, name.last));
             prop_assert_eq!(again, name);
             let _ = split_house(&s);
             let _ = postcode_key(&s);
