@@ -22,6 +22,9 @@ pub fn osa_within(a: &[u8], b: &[u8], max: u32) -> Option<u32> {
     if a == b {
         return Some(0);
     }
+    if letters_bound(a, b) > max {
+        return None;
+    }
     let n = b.len();
     if n < STACK {
         let mut rows = [[0u32; STACK]; 3];
@@ -33,6 +36,16 @@ pub fn osa_within(a: &[u8], b: &[u8], max: u32) -> Option<u32> {
         };
         run_rows(a, b, max, r0, r1, r2)
     }
+}
+
+/// A lower bound of the distance, in a pass over each string: an edit takes at most one
+/// letter away from the set of letters of a string and adds at most one, so each string
+/// has at most `distance` letters the other lacks. Letters are bits of a 64-bit mask (byte
+/// mod 64); letters sharing a bit only weaken the bound.
+fn letters_bound(a: &[u8], b: &[u8]) -> u32 {
+    let mask = |s: &[u8]| s.iter().fold(0u64, |m, &c| m | 1 << (c & 63));
+    let (ma, mb) = (mask(a), mask(b));
+    (ma & !mb).count_ones().max((mb & !ma).count_ones())
 }
 
 fn run(a: &[u8], b: &[u8], max: u32, rows: &mut [[u32; STACK]; 3]) -> Option<u32> {
@@ -101,6 +114,12 @@ mod tests {
             let want = strsim::osa_distance(&a, &b) as u32;
             let got = osa_within(a.as_bytes(), b.as_bytes(), max);
             prop_assert_eq!(got, (want <= max).then_some(want));
+        }
+
+        #[test]
+        fn letters_bound_never_exceeds_the_distance(a in "[a-z]{0,14}", b in "[a-z]{0,14}") {
+            let d = strsim::osa_distance(&a, &b) as u32;
+            prop_assert!(letters_bound(a.as_bytes(), b.as_bytes()) <= d);
         }
 
         #[test]

@@ -1327,9 +1327,9 @@ impl PersonIndex {
             let allow = allowed_edits(street.len()).min(max);
             let mut d = osa_within(want, street, allow);
             if d.is_none()
-                && let Some(canon) = CANONICAL_SUFFIXES
-                    .iter()
-                    .find(|c| street.ends_with(c.as_bytes()))
+                && let Some(canon) = CANONICAL_SUFFIXES.iter().find(|c| {
+                    c.as_bytes().last() == street.last() && street.ends_with(c.as_bytes())
+                })
             {
                 let stem = &street[..street.len() - canon.len()];
                 for spelling in suffix_spellings(canon) {
