@@ -76,9 +76,17 @@ pub fn run(a: LoadArgs) -> Result<()> {
     if a.seconds == 0 || a.seconds > 600 {
         bail!("--seconds must be 1..=600");
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    // Single numbers measure latency: one thread keeps the client's own hops (request task,
+    // the channel's buffer task, the connection task) off the other core, which the server
+    // needs; batch modes need both cores' worth of client.
+    let runtime = match a.mode {
+        Mode::Single => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?,
+        _ => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?,
+    };
     runtime.block_on(drive(a))
 }
 
@@ -235,6 +243,14 @@ async fn drive(a: LoadArgs) -> Result<()> {
             let pacer = {
                 let (client, numbers, errors) = (client.clone(), numbers.clone(), errors.clone());
                 std::thread::spawn(move || {
+                    // Linux lets a sleep overrun by 50 µs by default (timer slack), which
+                    // would delay every send; ask for exact wake-ups.
+                    #[cfg(target_os = "linux")]
+                    if let Err(e) =
+                        rustix::thread::set_current_timer_slack(std::num::NonZeroU64::new(1))
+                    {
+                        eprintln!("warning: timer slack not set ({e}): sends may lag");
+                    }
                     let mut next = Instant::now();
                     let mut i = 0usize;
                     while next < deadline {
