@@ -70,6 +70,23 @@ async fn leads_are_matched_by_person_exactly_fuzzily_and_by_national_id() {
         ]
     );
 
+    // A bad number is reported even with a reserved person; the leads after it keep their
+    // own persons' answers.
+    let r = wash
+        .wash(leads(
+            &["not a number", "", ""],
+            vec![
+                person("Kari", "Nordmann", "Storgata 12 B", "0150"),
+                person("Per", "Hansen", "Kirkeveien 5", "0366"),
+                person("Kari", "Nordmann", "Storgata 12 B", "0150"),
+            ],
+            "",
+        ))
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(r.verdicts, vec![INVALID, 0, NATIONAL | PERSON]);
+
     // Strictness exact lets the fuzzy lead through; it is the caller's documented choice.
     let r = wash
         .wash(leads(

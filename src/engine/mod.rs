@@ -16,7 +16,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use crate::build::InternalList;
 use crate::domain::{Campaign, CentreId, ClientId, Day, Purpose, from_day, to_day};
 use crate::generation::{Generation, List, NationalMeta, unpack_days};
-use crate::number::Normaliser;
+use crate::number::{Normaliser, NumberError};
 use crate::person::{MatchKind, PersonMatch, PersonQuery, PersonScratch, Strictness};
 pub use live::{Live, LiveOp};
 pub use rules::{Context, Facts, Reasons};
@@ -451,19 +451,16 @@ impl Engine {
     ) {
         out.reserve(leads.len());
         normalised.reserve(leads.len());
-        // Numbers first; then the persons of the leads with a valid number (or none), all
-        // at once, so that their index lookups overlap.
-        let numbers: Vec<Option<Option<u64>>> = leads
+        // Numbers first (a lead with a person may have none); then the persons of the leads
+        // whose number is valid or absent, all at once, so that their index lookups overlap.
+        let numbers: Vec<Result<Option<u64>, NumberError>> = leads
             .iter()
             .map(|lead| {
                 let number = lead.number.trim();
                 if number.is_empty() && lead.person.is_some() {
-                    Some(None)
+                    Ok(None)
                 } else {
-                    self.normaliser
-                        .normalise(number)
-                        .ok()
-                        .map(|n| Some(n.e164()))
+                    self.normaliser.normalise(number).map(|n| Some(n.e164()))
                 }
             })
             .collect();
@@ -472,15 +469,20 @@ impl Engine {
             let queries: Vec<&PersonQuery> = leads
                 .iter()
                 .zip(&numbers)
-                .filter(|(_, n)| n.is_some())
+                .filter(|(_, number)| number.is_ok())
                 .filter_map(|(lead, _)| lead.person)
                 .collect();
-            let mut scratch = PersonScratch::default();
-            index.find_all(&queries, strictness, &mut scratch, &mut matches);
+            index.find_all(
+                &queries,
+                strictness,
+                &mut PersonScratch::default(),
+                &mut matches,
+            );
         }
+        // One match per queried lead, in order.
         let mut matches = matches.into_iter();
         for (lead, number) in leads.iter().zip(numbers) {
-            let Some(number) = number else {
+            let Ok(number) = number else {
                 out.push(Reasons::INVALID);
                 normalised.push(0);
                 continue;

@@ -669,17 +669,7 @@ impl ExactReader {
             file: EXACT_FILE,
             why,
         };
-        if map.len() < EXACT_HEADER + 4 || map[..8] != EXACT_MAGIC {
-            return Err(corrupt("not an exact-match table or truncated".into()));
-        }
-        let version = read_u32(&map, 8);
-        if version != VERSION {
-            return Err(PersonError::Version {
-                file: EXACT_FILE,
-                expected: VERSION,
-                got: version,
-            });
-        }
+        check_head(&map, EXACT_MAGIC, EXACT_HEADER, EXACT_FILE)?;
         if read_u32(&map, 12) as usize != buckets {
             return Err(corrupt("bucket count differs from the columns file".into()));
         }
@@ -692,12 +682,7 @@ impl ExactReader {
                 map.len()
             )));
         }
-        let (got, expected) = (crc32fast::hash(&map[..want - 4]), read_u32(&map, want - 4));
-        if got != expected {
-            return Err(corrupt(format!(
-                "checksum {got:08x}, expected {expected:08x}"
-            )));
-        }
+        check_crc(&map, EXACT_FILE)?;
         Ok(ExactReader {
             map,
             buckets,
@@ -772,6 +757,43 @@ fn open_fst(dir: &Path, file: &'static str) -> Result<fst::raw::Fst<Mmap>, Perso
     Ok(raw)
 }
 
+/// Checks a file's magic and format version (and that it can hold its header).
+fn check_head(
+    map: &[u8],
+    magic: [u8; 8],
+    header: usize,
+    file: &'static str,
+) -> Result<(), PersonError> {
+    if map.len() < header + 4 || map[..8] != magic {
+        return Err(PersonError::Corrupt {
+            file,
+            why: "not this kind of person index file, or truncated".into(),
+        });
+    }
+    match read_u32(map, 8) {
+        VERSION => Ok(()),
+        got => Err(PersonError::Version {
+            file,
+            expected: VERSION,
+            got,
+        }),
+    }
+}
+
+/// Checks the CRC-32 that ends a file (of all bytes before it).
+fn check_crc(map: &[u8], file: &'static str) -> Result<(), PersonError> {
+    let body = map.len().saturating_sub(4);
+    let (got, expected) = (crc32fast::hash(&map[..body]), read_u32(map, body));
+    if got == expected {
+        Ok(())
+    } else {
+        Err(PersonError::Corrupt {
+            file,
+            why: format!("checksum {got:08x}, expected {expected:08x}"),
+        })
+    }
+}
+
 fn read_u32(b: &[u8], at: usize) -> u32 {
     b.get(at..at + 4)
         .and_then(|s| s.try_into().ok())
@@ -802,17 +824,7 @@ impl PersonIndex {
             file: COLUMNS_FILE,
             why,
         };
-        if columns.len() < HEADER + 4 || columns[..8] != MAGIC {
-            return Err(corrupt("not a person columns file or truncated".into()));
-        }
-        let version = read_u32(&columns, 8);
-        if version != VERSION {
-            return Err(PersonError::Version {
-                file: COLUMNS_FILE,
-                expected: VERSION,
-                got: version,
-            });
-        }
+        check_head(&columns, MAGIC, HEADER, COLUMNS_FILE)?;
         let persons = read_u32(&columns, 12) as usize;
         let birth_entries = read_u32(&columns, 20) as usize;
         let id_hashes = match read_u32(&columns, 40) {
@@ -828,13 +840,7 @@ impl PersonIndex {
                 columns.len()
             )));
         }
-        let body = &columns[..want - 4];
-        let (got, expected) = (crc32fast::hash(body), read_u32(&columns, want - 4));
-        if got != expected {
-            return Err(corrupt(format!(
-                "checksum {got:08x}, expected {expected:08x}"
-            )));
-        }
+        check_crc(&columns, COLUMNS_FILE)?;
         let key_check = read_u64(&columns, 28);
         let exact = match read_u32(&columns, 36) as usize {
             0 => None,
