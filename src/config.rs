@@ -116,7 +116,8 @@ pub struct Config {
     pub journal: PathBuf,
     /// Directory of the proof-of-wash audit log.
     pub audit: PathBuf,
-    /// Build a generation from the catalogue at start if the store has none.
+    /// Build a generation from the catalogue at start if the store has none (or only one of
+    /// an older format, or stale stamped sample data).
     #[serde(default = "yes")]
     pub build_if_missing: bool,
     /// Country policy of the national register.

@@ -302,6 +302,41 @@ async fn a_stale_generation_of_sample_data_is_rebuilt_at_start() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_generation_of_an_older_format_is_rebuilt_at_start() {
+    // After an upgrade the current generation may be in a format this vask no longer reads;
+    // with `build_if_missing` (the default) the server builds one from the sources instead
+    // of refusing to start. (Without it, it refuses with "rebuild the generation".)
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(dir.path(), &catalog, "");
+    assert!(common::rebuild(&config, &[]).status.success());
+    let store = vask::generation::store::Store::new(dir.path().join("store")).expect("store");
+    let old = store.current_id().expect("current");
+    let manifest = store.current_dir().expect("dir").join("MANIFEST.json");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let older = text.replace("\"format_version\": 2", "\"format_version\": 1");
+    assert_ne!(older, text);
+    std::fs::write(&manifest, older).expect("write");
+
+    let server = Server::start(&config);
+    let status = server
+        .admin_client(KEY)
+        .await
+        .status(pb::StatusRequest {})
+        .await
+        .expect("status")
+        .into_inner();
+    assert_ne!(status.generation_id, old);
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(wash_request("acme-energy", &["91234567"]))
+        .await
+        .expect("a wash on the new generation");
+    assert_eq!(r.into_inner().verdicts, [NATIONAL]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn explain_status_call_window_health_and_reflection() {
     let (_dir, server) = sample_server();
     let mut wash = server.wash_client(KEY).await;

@@ -330,11 +330,21 @@ impl Generation {
             for name in manifest.files.keys().filter(|n| n.starts_with("person-")) {
                 file(name)?;
             }
-            let index =
-                crate::person::PersonIndex::open(dir).map_err(|e| GenerationError::Corrupt {
+            let index = crate::person::PersonIndex::open(dir).map_err(|e| match e {
+                crate::person::PersonError::Version {
+                    file,
+                    expected,
+                    got,
+                } => GenerationError::Version {
+                    file: file.to_owned(),
+                    expected,
+                    got,
+                },
+                e => GenerationError::Corrupt {
                     file: "person index".to_owned(),
                     why: e.to_string(),
-                })?;
+                },
+            })?;
             Some(index)
         } else {
             None

@@ -113,7 +113,8 @@ impl State {
     ///
     /// Sample and synthetic data carry no snapshot date and are stamped with the build date;
     /// a generation of such data that has gone stale is rebuilt at start too, so the demo
-    /// works on any date. A real delivery's date is never restamped.
+    /// works on any date. A real delivery's date is never restamped. A generation of a format
+    /// this vask does not read (written by an older one) is rebuilt when building is allowed.
     pub fn open(config: Config) -> Result<Arc<State>, ServiceError> {
         let store = Store::new(&config.store)?;
         let stale_stamped = store
@@ -128,29 +129,11 @@ impl State {
                         .stale
             });
         if (store.current_id().is_err() || stale_stamped) && config.build_if_missing {
-            tracing::info!(catalog = %config.catalog.display(), stale_stamped, "building a generation");
-            let catalog = Catalog::load(&config.catalog)?;
-            let report = build::rebuild(
+            build_at_start(
                 &store,
-                &catalog,
-                &RebuildOptions {
-                    build: BuildOptions {
-                        national_id_key: config
-                            .national_id_key()
-                            .map_err(|e| ServiceError::Config(e.to_string()))?,
-                        now: Utc::now(),
-                        max_errors: 0,
-                        opt_outs: registry::journal_ops(&crate::journal::read_live(
-                            &config.journal,
-                            0,
-                        )?),
-                    },
-                    min_snapshot_percent: 0,
-                    force: true,
-                    keep: 3,
-                },
+                &config,
+                "no generation, or stamped sample data gone stale",
             )?;
-            tracing::info!(generation = %report.id, seconds = report.seconds, "built");
         }
         let national_id_key = config
             .national_id_key()
@@ -158,8 +141,16 @@ impl State {
         let person_strictness = config
             .person_strictness()
             .map_err(|e| ServiceError::Config(e.to_string()))?;
-        let generation = Generation::open(&store.current_dir()?)?
-            .with_national_id_key(national_id_key.as_ref())?;
+        let generation = match Generation::open(&store.current_dir()?) {
+            // Written by an older vask: its sources are still here, so build it anew.
+            Err(GenerationError::Version { file, got, .. }) if config.build_if_missing => {
+                tracing::warn!(%file, got, "the current generation is of an older format");
+                build_at_start(&store, &config, "older format")?;
+                Generation::open(&store.current_dir()?)?
+            }
+            opened => opened?,
+        }
+        .with_national_id_key(national_id_key.as_ref())?;
         let region: Region = config
             .country
             .region
@@ -230,6 +221,32 @@ impl State {
         }
         Ok((id, true))
     }
+}
+
+/// Builds and publishes a generation from the configured sources before serving (no
+/// generation yet, stamped sample data gone stale, or one of an older format).
+fn build_at_start(store: &Store, config: &Config, why: &str) -> Result<(), ServiceError> {
+    tracing::info!(catalog = %config.catalog.display(), why, "building a generation");
+    let catalog = Catalog::load(&config.catalog)?;
+    let report = build::rebuild(
+        store,
+        &catalog,
+        &RebuildOptions {
+            build: BuildOptions {
+                national_id_key: config
+                    .national_id_key()
+                    .map_err(|e| ServiceError::Config(e.to_string()))?,
+                now: Utc::now(),
+                max_errors: 0,
+                opt_outs: registry::journal_ops(&crate::journal::read_live(&config.journal, 0)?),
+            },
+            min_snapshot_percent: 0,
+            force: true,
+            keep: 3,
+        },
+    )?;
+    tracing::info!(generation = %report.id, seconds = report.seconds, "built");
+    Ok(())
 }
 
 /// Runs the server until `shutdown` resolves, then drains in-flight calls.
