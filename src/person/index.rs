@@ -1057,7 +1057,7 @@ impl PersonIndex {
         scratch: &mut PersonScratch,
     ) -> Option<PersonMatch> {
         let mut found = None;
-        self.find_run(&[q], strictness, scratch, &mut |_, m| found = m);
+        self.find_each(&[q], strictness, scratch, &mut |m| found = m);
         found
     }
 
@@ -1071,29 +1071,41 @@ impl PersonIndex {
         out: &mut Vec<Option<PersonMatch>>,
     ) {
         out.reserve(queries.len());
+        self.find_each(queries, strictness, scratch, &mut |m| out.push(m));
+    }
+
+    /// Finds each lead, calling `emit` with its match in order, [`RUN`] leads at a time. Each
+    /// pass over a run reads one thing for every lead (bucket bounds, then entries, then rows)
+    /// without branching on what the others found, so the CPU overlaps their cache misses.
+    fn find_each(
+        &self,
+        queries: &[&PersonQuery],
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+        emit: &mut impl FnMut(Option<PersonMatch>),
+    ) {
         for run in queries.chunks(RUN) {
-            self.find_run(run, strictness, scratch, &mut |_, m| out.push(m));
+            self.find_run(run, strictness, scratch, emit);
         }
     }
 
-    /// Finds up to [`RUN`] leads, calling `emit(i, match)` in order. Each pass reads one
-    /// thing for every lead (bucket bounds, then entries, then rows) without branching on
-    /// what the others found, so the CPU overlaps their cache misses.
+    /// [`PersonIndex::find_each`] for one run of at most [`RUN`] leads.
     fn find_run(
         &self,
         run: &[&PersonQuery],
         strictness: Strictness,
         scratch: &mut PersonScratch,
-        emit: &mut impl FnMut(usize, Option<PersonMatch>),
+        emit: &mut impl FnMut(Option<PersonMatch>),
     ) {
-        let n = run.len().min(RUN);
+        let n = run.len();
+        debug_assert!(n <= RUN);
         if scratch.leads.len() < n {
             scratch.leads.resize_with(n, Folded::default);
         }
-        touch(&run[..n]);
+        touch(run);
         let mut hashes = [0u64; RUN];
         let mut keyed = [false; RUN];
-        for (i, q) in run.iter().take(n).enumerate() {
+        for (i, q) in run.iter().enumerate() {
             let lead = &mut scratch.leads[i];
             lead.fill_query(q);
             keyed[i] = lead.exact_key();
@@ -1145,7 +1157,7 @@ impl PersonIndex {
                     &mut scratch.near,
                 ),
             };
-            emit(i, m);
+            emit(m);
         }
     }
 
