@@ -267,56 +267,16 @@ async fn stale_snapshot_is_refused() {
     assert!(status.snapshot_age_days > 31);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_stale_generation_of_sample_data_is_rebuilt_at_start() {
-    // The demo must work on any date: sample data is stamped with its build date, so a demo
-    // generation left from months ago is rebuilt when the server starts.
+/// Builds the sample, lets `spoil` change the current generation's directory, starts the
+/// server and checks that it built and serves a new generation; returns its status.
+async fn rebuilt_at_start(spoil: impl FnOnce(&std::path::Path)) -> pb::StatusResponse {
     let dir = tempfile::tempdir().expect("tempdir");
     let catalog = copy_sample(dir.path());
     let config = write_config(dir.path(), &catalog, "");
     assert!(common::rebuild(&config, &[]).status.success());
     let store = vask::generation::store::Store::new(dir.path().join("store")).expect("store");
     let old = store.current_id().expect("current");
-    let gen_dir = store.current_dir().expect("dir");
-    let mut manifest = vask::generation::Manifest::read(&gen_dir).expect("manifest");
-    manifest.national.snapshot_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
-    std::fs::write(gen_dir.join("MANIFEST.json"), manifest.to_bytes()).expect("write");
-
-    let server = Server::start(&config);
-    let status = server
-        .admin_client(KEY)
-        .await
-        .status(pb::StatusRequest {})
-        .await
-        .expect("status")
-        .into_inner();
-    assert_ne!(status.generation_id, old);
-    assert!(!status.snapshot_stale);
-    let r = server
-        .wash_client(KEY)
-        .await
-        .wash(wash_request("acme-energy", &["91234567"]))
-        .await
-        .expect("a fresh wash");
-    assert_eq!(r.into_inner().verdicts, [NATIONAL]);
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_generation_of_an_older_format_is_rebuilt_at_start() {
-    // After an upgrade the current generation may be in a format this vask no longer reads;
-    // with `build_if_missing` (the default) the server builds one from the sources instead
-    // of refusing to start. (Without it, it refuses with "rebuild the generation".)
-    let dir = tempfile::tempdir().expect("tempdir");
-    let catalog = copy_sample(dir.path());
-    let config = write_config(dir.path(), &catalog, "");
-    assert!(common::rebuild(&config, &[]).status.success());
-    let store = vask::generation::store::Store::new(dir.path().join("store")).expect("store");
-    let old = store.current_id().expect("current");
-    let manifest = store.current_dir().expect("dir").join("MANIFEST.json");
-    let text = std::fs::read_to_string(&manifest).expect("manifest");
-    let older = text.replace("\"format_version\": 2", "\"format_version\": 1");
-    assert_ne!(older, text);
-    std::fs::write(&manifest, older).expect("write");
+    spoil(&store.current_dir().expect("dir"));
 
     let server = Server::start(&config);
     let status = server
@@ -334,6 +294,36 @@ async fn a_generation_of_an_older_format_is_rebuilt_at_start() {
         .await
         .expect("a wash on the new generation");
     assert_eq!(r.into_inner().verdicts, [NATIONAL]);
+    status
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_generation_of_sample_data_is_rebuilt_at_start() {
+    // The demo must work on any date: sample data is stamped with its build date, so a demo
+    // generation left from months ago is rebuilt when the server starts.
+    let status = rebuilt_at_start(|gen_dir| {
+        let mut manifest = vask::generation::Manifest::read(gen_dir).expect("manifest");
+        manifest.national.snapshot_date =
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+        std::fs::write(gen_dir.join("MANIFEST.json"), manifest.to_bytes()).expect("write");
+    })
+    .await;
+    assert!(!status.snapshot_stale);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_generation_of_an_older_format_is_rebuilt_at_start() {
+    // After an upgrade the current generation may be in a format this vask no longer reads;
+    // with `build_if_missing` (the default) the server builds one from the sources instead
+    // of refusing to start. (Without it, it refuses with "rebuild the generation".)
+    rebuilt_at_start(|gen_dir| {
+        let manifest = gen_dir.join("MANIFEST.json");
+        let text = std::fs::read_to_string(&manifest).expect("manifest");
+        let older = text.replace("\"format_version\": 2", "\"format_version\": 1");
+        assert_ne!(older, text);
+        std::fs::write(&manifest, older).expect("write");
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

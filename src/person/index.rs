@@ -1085,79 +1085,67 @@ impl PersonIndex {
         emit: &mut impl FnMut(Option<PersonMatch>),
     ) {
         for run in queries.chunks(RUN) {
-            self.find_run(run, strictness, scratch, emit);
-        }
-    }
-
-    /// [`PersonIndex::find_each`] for one run of at most [`RUN`] leads.
-    fn find_run(
-        &self,
-        run: &[&PersonQuery],
-        strictness: Strictness,
-        scratch: &mut PersonScratch,
-        emit: &mut impl FnMut(Option<PersonMatch>),
-    ) {
-        let n = run.len();
-        debug_assert!(n <= RUN);
-        if scratch.leads.len() < n {
-            scratch.leads.resize_with(n, Folded::default);
-        }
-        touch(run);
-        let mut hashes = [0u64; RUN];
-        let mut keyed = [false; RUN];
-        for (i, q) in run.iter().enumerate() {
-            let lead = &mut scratch.leads[i];
-            lead.fill_query(q);
-            keyed[i] = lead.exact_key();
-            if keyed[i] {
-                hashes[i] = xxhash_rust::xxh3::xxh3_64(&lead.key);
+            let n = run.len();
+            if scratch.leads.len() < n {
+                scratch.leads.resize_with(n, Folded::default);
             }
-        }
-        let mut found = [None::<usize>; RUN];
-        match &self.exact {
-            Some(table) => {
-                let mut bounds = [(0u32, 0u32); RUN];
-                for i in 0..n {
-                    if keyed[i] {
-                        bounds[i] = table.bucket(hashes[i]);
+            touch(run);
+            let mut hashes = [0u64; RUN];
+            let mut keyed = [false; RUN];
+            for (i, q) in run.iter().enumerate() {
+                let lead = &mut scratch.leads[i];
+                lead.fill_query(q);
+                keyed[i] = lead.exact_key();
+                if keyed[i] {
+                    hashes[i] = xxhash_rust::xxh3::xxh3_64(&lead.key);
+                }
+            }
+            let mut found = [None::<usize>; RUN];
+            match &self.exact {
+                Some(table) => {
+                    let mut bounds = [(0u32, 0u32); RUN];
+                    for i in 0..n {
+                        if keyed[i] {
+                            bounds[i] = table.bucket(hashes[i]);
+                        }
+                    }
+                    for i in 0..n {
+                        if keyed[i] {
+                            found[i] = table.person(hashes[i], bounds[i]);
+                        }
                     }
                 }
-                for i in 0..n {
-                    if keyed[i] {
-                        found[i] = table.person(hashes[i], bounds[i]);
+                None => {
+                    for i in 0..n {
+                        if keyed[i] {
+                            found[i] = self.exact_get(&scratch.leads[i].key);
+                        }
                     }
                 }
             }
-            None => {
-                for i in 0..n {
-                    if keyed[i] {
-                        found[i] = self.address.get(&scratch.leads[i].key).map(|p| p as usize);
-                    }
+            let mut births = [0u16; RUN];
+            for i in 0..n {
+                if let Some(p) = found[i].filter(|&p| p < self.persons) {
+                    births[i] = self.birth(p);
                 }
             }
-        }
-        let mut births = [0u16; RUN];
-        for i in 0..n {
-            if let Some(p) = found[i].filter(|&p| p < self.persons) {
-                births[i] = self.birth(p);
+            for i in 0..n {
+                let lead = &scratch.leads[i];
+                let exact = found[i]
+                    .filter(|&p| p < self.persons && agrees(lead.birth, births[i]))
+                    .map(|p| self.matched(MatchKind::Exact, 0, p));
+                let m = match exact {
+                    Some(m) => Some(m),
+                    None => self.find_slow(
+                        lead,
+                        strictness,
+                        keyed[i],
+                        &mut scratch.key,
+                        &mut scratch.near,
+                    ),
+                };
+                emit(m);
             }
-        }
-        for i in 0..n {
-            let lead = &scratch.leads[i];
-            let exact = found[i]
-                .filter(|&p| p < self.persons && agrees(lead.birth, births[i]))
-                .map(|p| self.matched(MatchKind::Exact, 0, p));
-            let m = match exact {
-                Some(m) => Some(m),
-                None => self.find_slow(
-                    lead,
-                    strictness,
-                    keyed[i],
-                    &mut scratch.key,
-                    &mut scratch.near,
-                ),
-            };
-            emit(m);
         }
     }
 
