@@ -16,17 +16,22 @@
 //! [`import`] brings a new delivery of one source into the catalogue, checked in full first.
 //! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
 
+pub mod app;
 pub mod audit;
+pub mod auth;
 pub mod build;
 pub mod calendar;
 pub mod config;
 pub mod domain;
 pub mod engine;
+pub mod error;
 pub mod generation;
 pub mod import;
 pub mod journal;
 pub mod number;
 pub mod person;
+pub mod policy;
 pub mod service;
+pub mod session;
 pub mod sources;
 pub mod synth;

@@ -11,10 +11,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
-use vask::build::{BuildOptions, RebuildOptions};
 use vask::config::Config;
 use vask::generation::store::Store;
-use vask::sources::Catalog;
 
 /// vask: wash call lists against telephone-marketing reservation registers.
 #[derive(Debug, Parser)]
@@ -164,14 +162,19 @@ enum Command {
         #[arg(long)]
         leads: Option<usize>,
     },
-    /// Read the proof-of-wash audit trail.
+    /// Read the audit trail (proof of every wash and Explain) and the reservation history.
     Audit {
         #[command(flatten)]
         config: ConfigArgs,
-        /// list (a line per wash), export (JSON lines), verify (the hash chain) or opt-outs
+        /// list (a line per record), export (JSON lines), verify (the keyed chain; with
+        /// --checkpoint also that nothing up to the checkpoint was removed or rewritten),
+        /// checkpoint (print the signed head of the trail, to keep somewhere else) or opt-outs
         /// (every add to and removal from an internal list, with who, when and why).
         #[arg(default_value = "list")]
         action: String,
+        /// A checkpoint printed earlier by `vask audit checkpoint` (for verify).
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
     },
     /// Print the closed days (weekends and holidays) of a year.
     Calendar {
@@ -308,23 +311,17 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
         } => {
             let config = config.load()?;
-            let catalog = Catalog::load(&config.catalog)?;
             let store = Store::new(&config.store)?;
-            let records =
-                vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
-            let options = RebuildOptions {
-                build: BuildOptions {
-                    national_id_key: config.national_id_key()?,
-                    now: Utc::now(),
-                    max_errors,
-                    opt_outs: vask::service::registry::journal_ops(&records),
-                },
-                min_snapshot_percent,
-                force,
-                keep,
-            };
             let report = with_progress("rebuild", || {
-                vask::build::rebuild(&store, &catalog, &options)
+                vask::app::rebuild(
+                    &store,
+                    &config,
+                    Utc::now(),
+                    max_errors,
+                    min_snapshot_percent,
+                    force,
+                    keep,
+                )
             })?;
             for (file, e) in &report.skipped {
                 eprintln!("skipped {file}: {e}");
@@ -383,9 +380,14 @@ pub fn run(cli: Cli) -> Result<()> {
             // Verify before pointing at it: a damaged generation must never become current.
             vask::generation::Generation::open(&store.dir(&target))
                 .with_context(|| format!("generation {target} does not verify"))?;
-            let _lock = store.lock()?;
-            store.set_current(&target)?;
-            println!("current generation is now {target} (was {current})");
+            let lock = store.lock()?;
+            store.roll_back(&lock, &target)?;
+            match store.lists_id()? {
+                Some(lists) => println!(
+                    "current generation is now {target} (was {current}); internal lists and opt-outs stay as in {lists}"
+                ),
+                None => println!("current generation is now {target} (was {current})"),
+            }
             Ok(())
         }
         Command::Import(args) => import::run(args),
@@ -432,81 +434,20 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Audit { config, action } => {
-            let config = config.load()?;
-            let records = vask::audit::read(&config.audit)?;
-            match action.as_str() {
-                "list" => {
-                    for r in &records {
-                        println!(
-                            "{} {} centre={} client={} purpose={} numbers={} allowed={} generation={} snapshot={} source={:?}",
-                            r.at.format("%Y-%m-%dT%H:%M:%SZ"),
-                            r.wash_id,
-                            r.centre,
-                            r.client,
-                            r.purpose,
-                            r.numbers,
-                            r.allowed,
-                            r.generation,
-                            r.snapshot_date,
-                            r.source_reference
-                        );
-                    }
-                    eprintln!("{} washes", records.len());
-                }
-                "export" => {
-                    for r in &records {
-                        println!("{}", serde_json::to_string(r)?);
-                    }
-                }
-                "verify" => println!(
-                    "audit trail intact: {} records, hash chain unbroken",
-                    records.len()
-                ),
-                "opt-outs" => {
-                    // The reservation history (like VICIdial's vicidial_dnc_log): every add
-                    // and removal, live and compacted, with who, when, why and which list.
-                    let history = vask::journal::read_all(&config.journal)
-                        .context("reading the opt-out journal")?;
-                    for r in &history {
-                        let e = &r.entry;
-                        let list = match &e.list {
-                            vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
-                            vask::journal::ListRef::Client(c) => format!("client:{c}"),
-                        };
-                        println!(
-                            "{} seq={} {} {} +{} actor={:?} reason={:?}",
-                            e.at.format("%Y-%m-%dT%H:%M:%SZ"),
-                            r.seq,
-                            if e.op == vask::journal::Op::Add {
-                                "add"
-                            } else {
-                                "remove"
-                            },
-                            list,
-                            e.number,
-                            e.actor,
-                            e.reason
-                        );
-                    }
-                    eprintln!("{} reservation changes", history.len());
-                }
-                other => {
-                    bail!("unknown audit action {other:?}: use list, export, verify or opt-outs")
-                }
-            }
-            Ok(())
-        }
+        Command::Audit {
+            config,
+            action,
+            checkpoint,
+        } => audit(config.load()?, &action, checkpoint.as_deref()),
         Command::Calendar {
             year,
             country,
             config,
         } => {
-            let policies = match config.config.is_some() {
-                true => config.load()?.calling_policy,
-                false => Vec::new(),
+            let registry = match config.config.is_some() {
+                true => config.load()?.calendars,
+                false => vask::calendar::CalendarRegistry::new(),
             };
-            let registry = vask::calendar::CalendarRegistry::from_configs(&policies)?;
             let policy = registry
                 .get(&country)
                 .with_context(|| format!("no calling-window policy for {country}"))?;
@@ -523,11 +464,122 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// `vask audit`.
+fn audit(config: vask::config::Config, action: &str, checkpoint: Option<&Path>) -> Result<()> {
+    use vask::audit::AuditRecord;
+    let key = config.audit_key.as_ref();
+    match action {
+        "list" => {
+            let entries = vask::audit::read(&config.audit, key)?;
+            for e in &entries {
+                match &e.record {
+                    AuditRecord::Wash(r) => println!(
+                        "{} {} wash centre={} client={} purpose={} caller={} numbers={} allowed={} generation={} snapshot={} source={:?}",
+                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                        r.wash_id,
+                        r.centre,
+                        r.client,
+                        r.purpose,
+                        r.caller,
+                        r.numbers,
+                        r.allowed,
+                        r.generation,
+                        r.snapshot_date,
+                        r.source_reference
+                    ),
+                    AuditRecord::Explain(r) => println!(
+                        "{} {} explain centre={} client={} purpose={} verdict={} generation={}",
+                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                        r.audit_id,
+                        r.centre,
+                        r.client,
+                        r.purpose,
+                        r.verdict,
+                        r.generation
+                    ),
+                }
+            }
+            eprintln!("{} records", entries.len());
+        }
+        "export" => {
+            for e in vask::audit::read(&config.audit, key)? {
+                let mut json = serde_json::to_value(&e.record)?;
+                if let Some(o) = json.as_object_mut() {
+                    o.insert("seq".into(), e.seq.into());
+                }
+                println!("{json}");
+            }
+        }
+        "verify" => {
+            let checkpoint = match checkpoint {
+                Some(path) => Some(
+                    serde_json::from_str::<vask::audit::Checkpoint>(
+                        &std::fs::read_to_string(path)
+                            .with_context(|| format!("reading {}", path.display()))?,
+                    )
+                    .with_context(|| format!("{} is not a checkpoint", path.display()))?,
+                ),
+                None => None,
+            };
+            let entries = vask::audit::verify(&config.audit, key, checkpoint.as_ref())?;
+            match checkpoint {
+                Some(cp) => println!(
+                    "audit trail intact: {} records, chain unbroken, records 1 to {} as at the checkpoint of {}",
+                    entries.len(),
+                    cp.seq,
+                    cp.at.to_rfc3339()
+                ),
+                None => println!(
+                    "audit trail intact: {} records, chain unbroken (give --checkpoint to prove that none were cut off)",
+                    entries.len()
+                ),
+            }
+        }
+        "checkpoint" => {
+            let cp = vask::audit::checkpoint(&config.audit, key, Utc::now())?;
+            println!("{}", serde_json::to_string(&cp)?);
+        }
+        "opt-outs" => {
+            // The reservation history (like VICIdial's vicidial_dnc_log): every add and
+            // removal, live and compacted, with who, when, why and which list.
+            let history =
+                vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
+            for r in &history {
+                let e = &r.entry;
+                let list = match &e.list {
+                    vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
+                    vask::journal::ListRef::Client(c) => format!("client:{c}"),
+                };
+                println!(
+                    "{} seq={} {} {} +{} actor={:?} reason={:?}",
+                    e.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                    r.seq,
+                    if e.op == vask::journal::Op::Add {
+                        "add"
+                    } else {
+                        "remove"
+                    },
+                    list,
+                    e.number,
+                    e.actor,
+                    e.reason
+                );
+            }
+            eprintln!("{} reservation changes", history.len());
+        }
+        other => bail!(
+            "unknown audit action {other:?}: use list, export, verify, checkpoint or opt-outs"
+        ),
+    }
+    Ok(())
+}
+
 fn serve(config: ConfigArgs, listen: Option<SocketAddr>) -> Result<()> {
     let mut config = config.load()?;
     if let Some(addr) = listen {
         config.listen = addr;
     }
+    config.check_listen(config.listen)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -535,11 +587,18 @@ fn serve(config: ConfigArgs, listen: Option<SocketAddr>) -> Result<()> {
     runtime.block_on(async move {
         let listener = vask::service::bind(config.listen)?;
         let addr = listener.local_addr()?;
-        let state = tokio::task::spawn_blocking(move || vask::service::State::open(config))
-            .await
-            .context("startup task")??;
-        let generation = state.engine.generation();
-        let fresh = state.engine.freshness(&generation, Utc::now());
+        let app = tokio::task::spawn_blocking(move || {
+            vask::app::App::open(
+                config,
+                vask::app::Mode::Serve,
+                std::sync::Arc::new(vask::domain::SystemClock),
+            )
+        })
+        .await
+        .context("startup task")??;
+        let app = std::sync::Arc::new(app);
+        let generation = app.engine().generation();
+        let fresh = app.engine().freshness(&generation, Utc::now());
         tracing::info!(
             generation = %generation.id(),
             snapshot = %fresh.snapshot_date,
@@ -552,7 +611,7 @@ fn serve(config: ConfigArgs, listen: Option<SocketAddr>) -> Result<()> {
         println!("vask listening on {addr}");
         use std::io::Write;
         std::io::stdout().flush()?;
-        vask::service::serve(state, listener, shutdown_signal()).await?;
+        vask::service::serve(app, listener, shutdown_signal()).await?;
         tracing::info!("stopped");
         Ok(())
     })

@@ -9,7 +9,7 @@ use super::GenerationError;
 /// The magic that starts every vask generation file.
 pub const MAGIC: [u8; 8] = *b"VASKGEN\0";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Bytes before the body: magic, version, kind.
 pub const HEADER_LEN: usize = 16;
 /// Bytes after the body: checksum.

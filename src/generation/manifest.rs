@@ -75,6 +75,15 @@ pub struct ListInfo {
     /// before it was added (they use `lists.fst`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<SetRange>,
+    /// Customers and express requests with several entries for one number: their values
+    /// (see [`super::ListValues`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<SetRange>,
+    /// Internal lists: when the delivery the list was built from was imported (a delivery
+    /// imported after an API removal of a number blocks it again; `docs/domain.md`, "Internal
+    /// lists over time"). None for a catalogue file that was never imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// The national register part of a generation.
@@ -133,15 +142,14 @@ impl Manifest {
     fn compute_checksum(&self) -> u64 {
         let mut copy = self.clone();
         copy.checksum = 0;
-        // Serialising a struct of plain data into a Vec cannot fail.
-        let bytes = serde_json::to_vec(&copy).unwrap_or_default();
+        let bytes = serde_json::to_vec(&copy).expect("a manifest of plain data serialises");
         xxhash_rust::xxh3::xxh3_64(&bytes)
     }
 
     /// Serialises with a fresh checksum.
     pub fn to_bytes(&mut self) -> Vec<u8> {
         self.checksum = self.compute_checksum();
-        serde_json::to_vec_pretty(self).unwrap_or_default()
+        serde_json::to_vec_pretty(self).expect("a manifest of plain data serialises")
     }
 
     /// Reads and checks the manifest in `dir`.
