@@ -393,23 +393,35 @@ impl App {
         drop(current);
         let in_use_folded = self.engine.swap(serving);
         tracing::info!(generation = %id, lists = %lists, watermark, live_operations = self.engine.live().len(), "switched generation");
-        if let JournalAccess::Writer(journal) = &self.journal {
-            let kept = self
-                .store
-                .list()?
-                .iter()
-                .filter_map(|g| crate::generation::Manifest::read(&self.store.dir(g)).ok())
-                .map(|m| m.journal_seq)
-                .min()
-                .unwrap_or(0);
-            let folded = in_use_folded.min(kept);
-            if folded > 0
-                && let Err(e) = journal.compact(folded)
-            {
-                tracing::error!(error = %e, "journal compaction failed");
-            }
+        if let Err(e) = self.compact_journal(Some(in_use_folded)) {
+            tracing::error!(error = %e, "journal compaction failed");
         }
         Ok((id, true))
+    }
+
+    /// Moves the journal records that every lists generation in use (`in_use_folded`, or the
+    /// engine's own figure) and every generation kept in the store have folded in to the
+    /// archive; returns the seq compacted up to. (Kept generations count because a rollback
+    /// may serve one of them; the archive would serve them too, this keeps it cheap.)
+    pub fn compact_journal(&self, in_use_folded: Option<u64>) -> Result<u64, AppError> {
+        let JournalAccess::Writer(journal) = &self.journal else {
+            return Ok(0);
+        };
+        let in_use = in_use_folded.unwrap_or_else(|| self.engine.prune_live());
+        let kept = self
+            .store
+            .list()?
+            .iter()
+            .map(|g| crate::generation::Manifest::read(&self.store.dir(g)).map(|m| m.journal_seq))
+            .collect::<Result<Vec<u64>, _>>()?
+            .into_iter()
+            .min()
+            .unwrap_or(0);
+        let folded = in_use.min(kept);
+        if folded > 0 {
+            journal.compact(folded)?;
+        }
+        Ok(folded)
     }
 
     /// Checks the for-whom-and-why of a request against the configuration and the clock:
