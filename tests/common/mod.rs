@@ -33,9 +33,8 @@ catalog = "{catalog}"
 store = "store"
 journal = "journal"
 audit = "audit"
-{extra}
-
 audit_key = "integration-test audit key"
+{extra}
 
 [[centres]]
 id = "demo-centre"

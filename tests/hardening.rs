@@ -1,0 +1,376 @@
+//! What a caller may not do to the server, through the real binary: over-long free text,
+//! extreme timestamps, bad entries in a bulk stream, an idle stream, a forged or cut audit
+//! trail, the demo configuration on a public address.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{ADMIN_KEY, KEY, Server, campaign, copy_sample, vask, wash_request, write_config};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use tonic::Code;
+use vask::service::pb;
+
+fn setup(extra: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(dir.path(), &catalog, extra);
+    (dir, config)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn free_text_is_limited_and_named() {
+    let (_dir, config) = setup("");
+    let server = Server::start(&config);
+    let mut wash = server.wash_client(KEY).await;
+    for (what, f) in [
+        (
+            "source_reference",
+            Box::new(|r: &mut pb::WashRequest| r.source_reference = "x".repeat(100_000))
+                as Box<dyn Fn(&mut pb::WashRequest)>,
+        ),
+        (
+            "campaign.campaign_id",
+            Box::new(|r: &mut pb::WashRequest| {
+                if let Some(c) = r.campaign.as_mut() {
+                    c.campaign_id = "y".repeat(1025);
+                }
+            }),
+        ),
+    ] {
+        let mut req = wash_request("acme-energy", &["91234567"]);
+        f(&mut req);
+        let err = wash.wash(req).await.expect_err("too long");
+        assert_eq!(err.code(), Code::InvalidArgument, "{what}");
+        assert!(err.message().starts_with(what), "{}", err.message());
+    }
+    // Exactly the limit is fine.
+    let mut req = wash_request("acme-energy", &["91234567"]);
+    req.source_reference = "z".repeat(1024);
+    wash.wash(req).await.expect("1024 bytes");
+
+    let mut reg = server.registry_client(KEY).await;
+    let err = reg
+        .add_reservation(pb::ReservationRequest {
+            list: Some(pb::reservation_request::List::Centre(true)),
+            number: "98000001".into(),
+            actor: "a".repeat(2048),
+            reason: String::new(),
+        })
+        .await
+        .expect_err("long actor");
+    assert_eq!(err.code(), Code::InvalidArgument);
+    assert!(err.message().starts_with("actor"), "{}", err.message());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_entry_fails_itself_and_the_others_are_recorded() {
+    let (_dir, config) = setup("");
+    let server = Server::start(&config);
+    let mut reg = server.registry_client(KEY).await;
+    let entry = |number: &str, actor: &str| pb::ReservationRequest {
+        list: Some(pb::reservation_request::List::Centre(true)),
+        number: number.into(),
+        actor: actor.into(),
+        reason: String::new(),
+    };
+    let requests = vec![
+        entry("98000011", "agent-1"),
+        entry("not a number", "agent-1"),
+        entry("98000012", &"a".repeat(5000)),
+        pb::ReservationRequest {
+            list: Some(pb::reservation_request::List::ClientId(
+                "other-client".into(),
+            )),
+            ..entry("98000013", "agent-1")
+        },
+        entry("98000014", "agent-1"),
+    ];
+    let mut out = reg
+        .add_reservations(tokio_stream::iter(requests))
+        .await
+        .expect("stream")
+        .into_inner();
+    let mut results = Vec::new();
+    while let Some(r) = out.message().await.expect("message") {
+        results.push(r);
+    }
+    let codes: Vec<&str> = results.iter().map(|r| r.error_code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "",
+            "invalid_argument",
+            "invalid_argument",
+            "permission_denied",
+            ""
+        ]
+    );
+    assert!(results[0].seq > 0 && results[4].seq > results[0].seq);
+    assert!(
+        results[1].error.starts_with("number"),
+        "{}",
+        results[1].error
+    );
+    let verdicts = server
+        .wash_client(KEY)
+        .await
+        .wash(wash_request(
+            "acme-energy",
+            &["98000011", "98000012", "98000014"],
+        ))
+        .await
+        .expect("wash")
+        .into_inner()
+        .verdicts;
+    let centre = pb::ReasonBit::CentreList as u32;
+    assert_eq!(verdicts, [centre, 0, centre]);
+}
+
+fn ts(seconds: i64, nanos: i32) -> Option<prost_types::Timestamp> {
+    Some(prost_types::Timestamp { seconds, nanos })
+}
+
+/// Every RPC that takes a timestamp, with it; the status code (or OK).
+async fn codes_for(server: &Server, at: Option<prost_types::Timestamp>) -> Vec<Code> {
+    let mut wash = server.wash_client(KEY).await;
+    let code = |r: Result<(), tonic::Status>| r.err().map_or(Code::Ok, |e| e.code());
+    let mut req = wash_request("acme-energy", &["91234567"]);
+    req.at = at;
+    let w = code(wash.wash(req).await.map(|_| ()));
+    let e = code(
+        wash.explain(pb::ExplainRequest {
+            client_id: "acme-energy".into(),
+            campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, ""),
+            number: "91234567".into(),
+            at,
+            ..Default::default()
+        })
+        .await
+        .map(|_| ()),
+    );
+    let c = code(
+        wash.call_window(pb::CallWindowRequest {
+            country: "NO".into(),
+            at,
+            ..Default::default()
+        })
+        .await
+        .map(|_| ()),
+    );
+    let header = pb::WashStreamRequest {
+        kind: Some(pb::wash_stream_request::Kind::Header(
+            pb::WashStreamHeader {
+                client_id: "acme-energy".into(),
+                campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, ""),
+                source_reference: "test".into(),
+                at,
+                ..Default::default()
+            },
+        )),
+    };
+    let s = match wash.wash_stream(tokio_stream::iter(vec![header])).await {
+        Err(e) => e.code(),
+        Ok(r) => {
+            let mut r = r.into_inner();
+            match r.message().await {
+                Ok(_) => Code::Ok,
+                Err(e) => e.code(),
+            }
+        }
+    };
+    vec![w, e, c, s]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn extreme_timestamps_are_refused_never_a_panic() {
+    let (_dir, config) = setup("");
+    let server = Server::start(&config);
+    // Found by a caller: the local time of this instant is out of chrono's range.
+    assert_eq!(
+        codes_for(&server, ts(8_210_266_876_799, 0)).await,
+        [Code::InvalidArgument; 4]
+    );
+    assert_eq!(
+        codes_for(&server, ts(i64::MIN, -1)).await,
+        [Code::InvalidArgument; 4]
+    );
+    // The whole range: an answer or a refusal with the right code, never a crashed handler.
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 64,
+        ..Default::default()
+    });
+    let strategy = (any::<i64>(), any::<i32>());
+    for _ in 0..64 {
+        let (seconds, nanos) = strategy.new_tree(&mut runner).expect("value").current();
+        for code in codes_for(&server, ts(seconds, nanos)).await {
+            assert!(
+                matches!(
+                    code,
+                    Code::Ok | Code::InvalidArgument | Code::FailedPrecondition
+                ),
+                "{seconds} s {nanos} ns: {code:?}"
+            );
+        }
+    }
+    // The server is still there.
+    assert_eq!(codes_for(&server, None).await, [Code::Ok; 4]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_idle_stream_is_ended_and_a_long_one_moves_to_the_new_generation() {
+    let (_dir, config) = setup("[limits]\nstream_idle_seconds = 4");
+    let server = Server::start(&config);
+    let mut wash = server.wash_client(KEY).await;
+    let header = |h: &str| pb::WashStreamRequest {
+        kind: Some(pb::wash_stream_request::Kind::Header(
+            pb::WashStreamHeader {
+                client_id: "acme-energy".into(),
+                campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, "power"),
+                source_reference: h.into(),
+                ..Default::default()
+            },
+        )),
+    };
+    let chunk = |n: &str| pb::WashStreamRequest {
+        kind: Some(pb::wash_stream_request::Kind::Chunk(pb::NumberChunk {
+            numbers: vec![n.into()],
+            ..Default::default()
+        })),
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tx.send(header("idle")).await.expect("send");
+    let mut out = wash
+        .wash_stream(tokio_stream::wrappers::ReceiverStream::new(rx))
+        .await
+        .expect("stream")
+        .into_inner();
+    let err = tokio::time::timeout(Duration::from_secs(20), out.message())
+        .await
+        .expect("ended within the idle timeout")
+        .expect_err("idle");
+    assert_eq!(err.code(), Code::DeadlineExceeded);
+    drop(tx);
+
+    // A stream across a rebuild: the chunk after the switch is washed on the new generation.
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tx.send(header("long")).await.expect("send");
+    tx.send(chunk("91234567")).await.expect("send");
+    let mut out = wash
+        .wash_stream(tokio_stream::wrappers::ReceiverStream::new(rx))
+        .await
+        .expect("stream")
+        .into_inner();
+    out.message().await.expect("first chunk").expect("a result");
+    let before = server
+        .admin_client(KEY)
+        .await
+        .status(pb::StatusRequest {})
+        .await
+        .expect("status")
+        .into_inner()
+        .generation_id;
+    assert!(common::rebuild(&server.config, &[]).status.success());
+    let after = server
+        .admin_client(ADMIN_KEY)
+        .await
+        .reload(pb::ReloadRequest {})
+        .await
+        .expect("reload")
+        .into_inner()
+        .generation_id;
+    assert_ne!(before, after);
+    tx.send(chunk("91234568")).await.expect("send");
+    out.message()
+        .await
+        .expect("second chunk")
+        .expect("a result");
+    drop(tx);
+    let summary = match out.message().await.expect("summary").and_then(|m| m.kind) {
+        Some(pb::wash_stream_response::Kind::Summary(s)) => s,
+        other => panic!("expected a summary, got {other:?}"),
+    };
+    assert_eq!(summary.generation_id, format!("{before},{after}"));
+}
+
+#[test]
+fn the_audit_trail_cannot_be_cut_or_rewritten_past_a_checkpoint() {
+    let (dir, config) = setup("");
+    let run = |args: &[&str]| {
+        vask()
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .env("VASK_LOG", "warn")
+            .output()
+            .expect("run vask")
+    };
+    assert!(run(&["rebuild"]).status.success());
+    let leads = dir.path().join("leads.csv");
+    std::fs::write(&leads, "number\n91234567\n41234567\n").expect("write");
+    let wash = |reference: &str| {
+        let o = run(&[
+            "wash",
+            leads.to_str().expect("utf-8"),
+            "--centre",
+            "demo-centre",
+            "--client",
+            "acme-energy",
+            "--source-reference",
+            reference,
+            "--out",
+            dir.path().join("out.csv").to_str().expect("utf-8"),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    wash("first");
+    wash("second");
+    let o = run(&["audit", "checkpoint"]);
+    assert!(o.status.success());
+    let checkpoint = dir.path().join("checkpoint.json");
+    std::fs::write(&checkpoint, &o.stdout).expect("write");
+    wash("third");
+    let verify = || {
+        run(&[
+            "audit",
+            "verify",
+            "--checkpoint",
+            checkpoint.to_str().expect("utf-8"),
+        ])
+    };
+    assert!(verify().status.success());
+
+    // Cut the newest records off: the chain still holds, the checkpoint does not.
+    let trail = dir.path().join("audit/audit.log");
+    let text = std::fs::read_to_string(&trail).expect("trail");
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&trail, lines[..2].join("\n") + "\n").expect("write");
+    assert!(run(&["audit", "verify"]).status.success());
+    let o = verify();
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("removed"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
+    // Edit a record: the chain breaks there.
+    std::fs::write(&trail, text.replacen("\"numbers\":2", "\"numbers\":1", 1)).expect("write");
+    assert!(!run(&["audit", "verify"]).status.success());
+}
+
+#[test]
+fn the_demo_configuration_refuses_a_public_address() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let o = vask()
+        .args(["serve", "--listen", "0.0.0.0:0", "--state"])
+        .arg(state.path())
+        .env("VASK_LOG", "warn")
+        .env_remove("VASK_CONFIG")
+        .output()
+        .expect("run vask serve");
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("loopback") && e.contains("--config"), "{e}");
+}
