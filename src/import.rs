@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Digest;
 
 use crate::domain;
+use crate::fsutil;
 use crate::number::Normaliser;
 use crate::sources::{
     self, Catalog, NationalEntry, RowError, SnapshotDate, SourceError, SourceFile, TableOptions,
@@ -165,6 +166,15 @@ pub enum ImportError {
     },
 }
 
+impl From<fsutil::IoError> for ImportError {
+    fn from(e: fsutil::IoError) -> ImportError {
+        ImportError::Io {
+            path: e.path.display().to_string(),
+            source: e.source,
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
     move |source| ImportError::Io {
         path: path.display().to_string(),
@@ -301,7 +311,7 @@ pub fn import(catalog_path: &Path, imp: &Import) -> Result<ImportReport, ImportE
                 "csv"
             };
             let name = format!("{stem}.{stamp}.{ext}");
-            copy_synced(&imp.file, &dir.join(&name))?;
+            fsutil::copy_synced(&imp.file, &dir.join(&name))?;
             (name, summary.rows, imp.table.clone())
         }
         Some(delta) => {
@@ -562,13 +572,6 @@ fn apply_delta(
     Ok(rows)
 }
 
-fn copy_synced(from: &Path, to: &Path) -> Result<(), ImportError> {
-    let mut src = File::open(from).map_err(io(from))?;
-    let mut dst = File::create(to).map_err(io(to))?;
-    std::io::copy(&mut src, &mut dst).map_err(io(to))?;
-    dst.sync_all().map_err(io(to))
-}
-
 fn sha256_file(path: &Path) -> Result<String, ImportError> {
     let mut f = File::open(path).map_err(io(path))?;
     let mut h = sha2::Sha256::new();
@@ -587,21 +590,14 @@ fn sha256_file(path: &Path) -> Result<String, ImportError> {
 /// of the directory. This rename is the step that switches versions.
 fn publish_provenance(entry_path: &Path, p: &Provenance) -> Result<(), ImportError> {
     let path = provenance_path(entry_path);
-    let tmp = path.with_extension("json.tmp");
+    let tmp = fsutil::tmp_path(&path);
     let bytes = serde_json::to_vec_pretty(p).map_err(|e| ImportError::Io {
         path: tmp.display().to_string(),
         source: std::io::Error::other(e),
     })?;
-    let mut f = File::create(&tmp).map_err(io(&tmp))?;
-    f.write_all(&bytes).map_err(io(&tmp))?;
-    f.sync_all().map_err(io(&tmp))?;
+    fsutil::write_synced(&tmp, &[&bytes])?;
     fail_point("import-before-rename")?;
-    std::fs::rename(&tmp, &path).map_err(io(&path))?;
-    if let Some(dir) = path.parent() {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io(dir))?;
-    }
+    fsutil::rename_synced(&tmp, &path)?;
     Ok(())
 }
 

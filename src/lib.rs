@@ -22,6 +22,7 @@ pub mod calendar;
 pub mod config;
 pub mod domain;
 pub mod engine;
+pub mod fsutil;
 pub mod generation;
 pub mod import;
 pub mod journal;

@@ -80,6 +80,15 @@ pub enum GenerationError {
     Locked(PathBuf),
 }
 
+impl From<crate::fsutil::IoError> for GenerationError {
+    fn from(e: crate::fsutil::IoError) -> GenerationError {
+        GenerationError::Io {
+            path: e.path,
+            source: e.source,
+        }
+    }
+}
+
 impl GenerationError {
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> GenerationError + '_ {
         move |source| GenerationError::Io {
@@ -419,8 +428,7 @@ impl Generation {
     pub fn list_value(&self, list: &List, number: u64, rank: Option<u32>) -> Option<u64> {
         if let (Some(rank), Some(dense), Some(values)) = (rank, &list.dense, &list.values) {
             let at = dense.position(rank)? * 8;
-            let bytes: [u8; 8] = values.get(at..at + 8)?.try_into().ok()?;
-            return Some(u64::from_le_bytes(bytes));
+            return crate::fsutil::le_u64(values, at);
         }
         if !list.contains(number, rank) {
             return None;

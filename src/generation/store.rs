@@ -12,10 +12,10 @@
 //! the previous generation current; after it, the new one. Nothing mapped is ever overwritten.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::GenerationError;
+use crate::fsutil;
 
 /// A directory of generations.
 #[derive(Debug, Clone)]
@@ -29,18 +29,11 @@ pub struct RebuildLock {
     _file: File,
 }
 
-/// Fsyncs a directory so that renames inside it are durable.
-pub fn sync_dir(dir: &Path) -> Result<(), GenerationError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(GenerationError::io(dir))
-}
-
-/// Writes `bytes` to `path` and fsyncs it.
+/// Writes `bytes` to `path` and fsyncs it ([`fsutil::write_synced`]); the generation's
+/// directory is synced when it is published.
 pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), GenerationError> {
-    let mut f = File::create(path).map_err(GenerationError::io(path))?;
-    f.write_all(bytes).map_err(GenerationError::io(path))?;
-    f.sync_all().map_err(GenerationError::io(path))
+    fsutil::write_synced(path, &[bytes])?;
+    Ok(())
 }
 
 impl Store {
@@ -104,20 +97,16 @@ impl Store {
     ) -> Result<PathBuf, GenerationError> {
         let gens = self.generations();
         let dir = gens.join(id);
-        sync_dir(staging)?;
-        fs::rename(staging, &dir).map_err(GenerationError::io(&dir))?;
-        sync_dir(&gens)?;
+        fsutil::sync_dir(staging)?;
+        fsutil::rename_synced(staging, &dir)?;
         self.set_current(id)?;
         Ok(dir)
     }
 
     /// Points `CURRENT` at generation `id` atomically.
     pub fn set_current(&self, id: &str) -> Result<(), GenerationError> {
-        let tmp = self.root.join("CURRENT.tmp");
-        write_synced(&tmp, format!("{id}\n").as_bytes())?;
-        let current = self.root.join("CURRENT");
-        fs::rename(&tmp, &current).map_err(GenerationError::io(&current))?;
-        sync_dir(&self.root)
+        fsutil::replace(&self.root.join("CURRENT"), format!("{id}\n").as_bytes())?;
+        Ok(())
     }
 
     /// The id of the current generation.

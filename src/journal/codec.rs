@@ -5,6 +5,8 @@ use std::path::Path;
 
 use chrono::DateTime;
 
+use crate::fsutil::{le_u16, le_u32, le_u64};
+
 use super::{
     Entry, FLAG_LAST_IN_BATCH, FORMAT, FRAME_HEAD, HEADER_LEN, JournalError, KIND_ENTRY,
     KIND_REOPEN, LIST_CENTRE, LIST_CLIENT, ListRef, MAX_PAYLOAD, OP_ADD, OP_REMOVE, Op, Record,
@@ -57,7 +59,12 @@ pub(super) fn decode_header(
     if h[..8] != magic {
         return Err(bad("wrong magic bytes"));
     }
-    if crc32fast::hash(&h[..36]) != u32_at(h, 36) {
+    let (Some(crc), Some(base_seq), Some(history_end), Some(history_last)) =
+        (le_u32(h, 36), le_u64(h, 12), le_u64(h, 20), le_u64(h, 28))
+    else {
+        return Err(bad("shorter than its header"));
+    };
+    if crc32fast::hash(&h[..36]) != crc {
         return Err(bad("header checksum mismatch"));
     }
     if h[8] != FORMAT {
@@ -68,22 +75,10 @@ pub(super) fn decode_header(
         });
     }
     Ok(Header {
-        base_seq: u64_at(h, 12),
-        history_end: u64_at(h, 20),
-        history_last: u64_at(h, 28),
+        base_seq,
+        history_end,
+        history_last,
     })
-}
-
-pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[at..at + 4]);
-    u32::from_le_bytes(a)
-}
-
-pub(super) fn u64_at(b: &[u8], at: usize) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(a)
 }
 
 /// Appends one framed record. Payload (format 1):
@@ -174,7 +169,10 @@ pub(super) fn frame_at(bytes: &[u8], at: usize) -> Frame<'_> {
     let Some(head) = bytes.get(at..at + FRAME_HEAD) else {
         return Frame::Damaged;
     };
-    let len = u32_at(head, 0) as usize;
+    let (Some(len), Some(crc)) = (le_u32(head, 0), le_u32(head, 4)) else {
+        return Frame::Damaged;
+    };
+    let len = len as usize;
     if len == 0 || len > MAX_PAYLOAD {
         return Frame::Damaged;
     }
@@ -182,10 +180,10 @@ pub(super) fn frame_at(bytes: &[u8], at: usize) -> Frame<'_> {
     let Some(payload) = bytes.get(at + FRAME_HEAD..end) else {
         return Frame::Damaged;
     };
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(&head[..4]);
-    crc.update(payload);
-    if crc.finalize() != u32_at(head, 4) {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(&head[..4]);
+    hasher.update(payload);
+    if hasher.finalize() != crc {
         return Frame::Damaged;
     }
     Frame::Intact { payload, end }
@@ -214,12 +212,17 @@ impl<'a> Cursor<'a> {
     fn u8(&mut self) -> Result<u8, Undecodable> {
         Ok(self.take(1)?[0])
     }
+    fn u16(&mut self) -> Result<u16, Undecodable> {
+        le_u16(self.take(2)?, 0).ok_or(Undecodable::Malformed("record shorter than its fields"))
+    }
+    fn u32(&mut self) -> Result<u32, Undecodable> {
+        le_u32(self.take(4)?, 0).ok_or(Undecodable::Malformed("record shorter than its fields"))
+    }
     fn u64(&mut self) -> Result<u64, Undecodable> {
-        Ok(u64_at(self.take(8)?, 0))
+        le_u64(self.take(8)?, 0).ok_or(Undecodable::Malformed("record shorter than its fields"))
     }
     fn string(&mut self) -> Result<String, Undecodable> {
-        let len = self.take(2)?;
-        let len = u16::from_le_bytes([len[0], len[1]]);
+        let len = self.u16()?;
         let bytes = self.take(usize::from(len))?;
         String::from_utf8(bytes.to_vec()).map_err(|_| Undecodable::Malformed("text is not UTF-8"))
     }
@@ -253,7 +256,7 @@ pub(super) fn decode_payload(payload: &[u8]) -> Result<(u64, u64, bool, Body), U
             };
             let number = c.u64()?;
             let secs = c.u64()? as i64;
-            let nanos = u32_at(c.take(4)?, 0);
+            let nanos = c.u32()?;
             let at = DateTime::from_timestamp(secs, nanos)
                 .ok_or(Undecodable::Malformed("time out of range"))?;
             let id = c.string()?;

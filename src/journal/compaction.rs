@@ -11,8 +11,8 @@ use super::recovery::scan;
 use super::writer::{Command, SwapRequest};
 use super::{
     CompactStats, Entry, HEADER_LEN, Journal, JournalError, LIVE_MAGIC, io_err, read_range,
-    tmp_path, write_new_tmp,
 };
+use crate::fsutil;
 
 impl Journal {
     /// After a rebuild folded every record with seq ≤ `folded`: moves them to the archive and
@@ -105,8 +105,8 @@ impl Journal {
             history_end: archive.end,
             history_last: archive.last,
         };
-        let tmp_path = tmp_path(live_path);
-        let tmp = write_new_tmp(
+        let tmp_path = fsutil::tmp_path(live_path);
+        let tmp = fsutil::write_synced(
             &tmp_path,
             &[&encode_header(LIVE_MAGIC, new_header), &bytes[kept_from..]],
         )?;

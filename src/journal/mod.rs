@@ -82,6 +82,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
+use crate::fsutil;
+
 pub use history::{read_all, read_live};
 use writer::{AppendRequest, Command};
 
@@ -95,7 +97,6 @@ pub const MAX_FIELD_BYTES: usize = 16 * 1024;
 const LIVE_FILE: &str = "live.journal";
 const HISTORY_FILE: &str = "history.journal";
 const LOCK_FILE: &str = "LOCK";
-const TMP_SUFFIX: &str = ".tmp";
 const LIVE_MAGIC: [u8; 8] = *b"VASKJRNL";
 const HISTORY_MAGIC: [u8; 8] = *b"VASKHIST";
 const HEADER_LEN: usize = 40;
@@ -294,6 +295,16 @@ pub enum JournalError {
     WriterStopped,
 }
 
+impl From<fsutil::IoError> for JournalError {
+    fn from(e: fsutil::IoError) -> JournalError {
+        JournalError::Io {
+            op: e.op,
+            path: e.path,
+            source: e.source,
+        }
+    }
+}
+
 fn io_err<'a>(op: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> JournalError + 'a {
     move |source| JournalError::Io {
         op,
@@ -462,20 +473,8 @@ fn validate(entries: &[Entry]) -> Result<(), JournalError> {
 // ---------------------------------------------------------------------------------------------
 // File helpers.
 
-fn tmp_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(TMP_SUFFIX);
-    PathBuf::from(name)
-}
-
 fn file_len(path: &Path) -> Result<u64, JournalError> {
     Ok(fs::metadata(path).map_err(io_err("stat", path))?.len())
-}
-
-fn sync_dir(dir: &Path) -> Result<(), JournalError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io_err("fsync directory", dir))
 }
 
 fn lock_dir(dir: &Path) -> Result<File, JournalError> {
@@ -493,32 +492,6 @@ fn lock_dir(dir: &Path) -> Result<File, JournalError> {
         }),
         Err(std::fs::TryLockError::Error(e)) => Err(io_err("lock", &path)(e)),
     }
-}
-
-/// Writes a synced temp file next to `path` and returns it open.
-fn write_new_tmp(tmp: &Path, parts: &[&[u8]]) -> Result<File, JournalError> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(true)
-        .read(true)
-        .write(true)
-        .open(tmp)
-        .map_err(io_err("create", tmp))?;
-    let mut at = 0;
-    for part in parts {
-        file.write_all_at(part, at).map_err(io_err("write", tmp))?;
-        at += part.len() as u64;
-    }
-    file.sync_all().map_err(io_err("fsync", tmp))?;
-    Ok(file)
-}
-
-/// Creates `path` with `bytes` atomically (temp file, fsync, rename); the caller syncs the
-/// directory.
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
-    let tmp = tmp_path(path);
-    write_new_tmp(&tmp, &[bytes])?;
-    fs::rename(&tmp, path).map_err(io_err("rename", &tmp))
 }
 
 /// Reads `[from, to)` of a file, or less if the file is shorter.

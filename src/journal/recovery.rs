@@ -18,8 +18,8 @@ use super::writer::Writer;
 use super::{
     Archive, FRAME_HEAD, HEADER_LEN, HISTORY_FILE, HISTORY_MAGIC, Journal, JournalError, LIVE_FILE,
     LIVE_MAGIC, REOPEN_GAP, Record, Recovery, Shared, file_len, io_err, lock_dir, read_range,
-    sync_dir, tmp_path, write_new_file,
 };
+use crate::fsutil;
 
 impl Journal {
     /// Opens the journal in `dir` (creating both if missing) and recovers it: returns every
@@ -29,13 +29,16 @@ impl Journal {
         if !dir.is_dir() {
             fs::create_dir_all(dir).map_err(io_err("create directory", dir))?;
             if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                sync_dir(parent)?;
+                fsutil::sync_dir(parent)?;
             }
         }
         let lock = lock_dir(dir)?;
         let live_path = dir.join(LIVE_FILE);
         let history_path = dir.join(HISTORY_FILE);
-        for stale in [tmp_path(&live_path), tmp_path(&history_path)] {
+        for stale in [
+            fsutil::tmp_path(&live_path),
+            fsutil::tmp_path(&history_path),
+        ] {
             match fs::remove_file(&stale) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -56,8 +59,7 @@ impl Journal {
                 history_end: HEADER_LEN as u64,
                 history_last: 0,
             };
-            write_new_file(&live_path, &encode_header(LIVE_MAGIC, fresh))?;
-            sync_dir(dir)?;
+            fsutil::replace(&live_path, &encode_header(LIVE_MAGIC, fresh))?;
         }
 
         // The live journal.
@@ -96,8 +98,7 @@ impl Journal {
                     why: "the live journal says records were archived",
                 });
             }
-            write_new_file(&history_path, &encode_header(HISTORY_MAGIC, Header::ZERO))?;
-            sync_dir(dir)?;
+            fsutil::replace(&history_path, &encode_header(HISTORY_MAGIC, Header::ZERO))?;
         }
         let history = OpenOptions::new()
             .read(true)

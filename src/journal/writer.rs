@@ -11,7 +11,8 @@ use std::sync::{Arc, mpsc};
 use tokio::sync::oneshot;
 
 use super::codec::{Frame, encode_record, frame_at};
-use super::{Entry, Fault, JournalError, MAX_APPEND_ENTRIES, Shared, io_err, read_range, sync_dir};
+use super::{Entry, Fault, JournalError, MAX_APPEND_ENTRIES, Shared, io_err, read_range};
+use crate::fsutil;
 
 /// What the writer thread is asked to do.
 pub(super) enum Command {
@@ -178,12 +179,14 @@ impl Writer {
         self.shared
             .fault(Fault::Rename)
             .map_err(io_err("rename", &s.tmp_path))?;
+        // Not `fsutil::rename_synced`: the writer must switch to the new file before the
+        // directory fsync, whose failure closes the journal (see below).
         fs::rename(&s.tmp_path, &live_path).map_err(io_err("rename", &s.tmp_path))?;
         // From here on the path names the new file: append only to it.
         self.file = s.tmp.try_clone().map_err(io_err("reopen", &live_path))?;
         self.end = s.tmp_len + tail.len() as u64;
         self.shared.durable_end.store(self.end, Ordering::Release);
-        if let Err(e) = sync_dir(&self.shared.dir) {
+        if let Err(e) = fsutil::sync_dir(&self.shared.dir) {
             // Until the rename is durable, a power cut could bring back the old file without
             // the appends that follow.
             let reason = self.fail("fsync of the journal directory after compaction", &e);
