@@ -13,6 +13,7 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 use vask::build::{BuildOptions, RebuildOptions};
 use vask::config::Config;
+use vask::fsutil;
 use vask::generation::store::Store;
 use vask::sources::Catalog;
 
@@ -71,26 +72,30 @@ impl ConfigArgs {
 }
 
 /// Copies the sample data into the demo's state directory (imports then change the copy, never
-/// the repository's files). Copies into a temporary directory renamed into place, so an
-/// interrupted copy is never taken for a complete one.
+/// the repository's files). Copies into a temporary directory, every file and directory
+/// fsynced, then renamed into place with its parent fsynced, so neither an interrupted copy
+/// nor a power cut leaves a partial copy that is taken for a complete one.
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(to)?;
-        for entry in std::fs::read_dir(from)? {
+    fn copy(from: &Path, to: &Path) -> Result<()> {
+        std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+        let entries =
+            std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?;
+        for entry in entries {
             let entry = entry?;
             let target = to.join(entry.file_name());
             if entry.file_type()?.is_dir() {
                 copy(&entry.path(), &target)?;
             } else {
-                std::fs::copy(entry.path(), target)?;
+                fsutil::copy_synced(&entry.path(), &target)?;
             }
         }
+        fsutil::sync_dir(to)?;
         Ok(())
     }
     let tmp = to.with_extension("copying");
     let _ = std::fs::remove_dir_all(&tmp);
     copy(from, &tmp)?;
-    std::fs::rename(&tmp, to)?;
+    fsutil::rename_synced(&tmp, to)?;
     Ok(())
 }
 
