@@ -596,20 +596,8 @@ fn publish_provenance(entry_path: &Path, p: &Provenance) -> Result<(), ImportErr
         source: std::io::Error::other(e),
     })?;
     fsutil::write_synced(&tmp, &[&bytes])?;
-    fail_point("import-before-rename")?;
+    crate::fault!(ImportBeforeRename, &path).map_err(io(&path))?;
     fsutil::rename_synced(&tmp, &path)?;
-    Ok(())
-}
-
-/// Test hook: `VASK_FAIL_AT=<name>` makes the named step fail, to prove a crash there leaves
-/// the previous version current.
-fn fail_point(name: &str) -> Result<(), ImportError> {
-    if std::env::var("VASK_FAIL_AT").is_ok_and(|v| v == name) {
-        return Err(ImportError::Io {
-            path: name.to_owned(),
-            source: std::io::Error::other("failure injected by VASK_FAIL_AT"),
-        });
-    }
     Ok(())
 }
 

@@ -16,12 +16,31 @@
 //! [`import`] brings a new delivery of one source into the catalogue, checked in full first.
 //! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
 
+/// Fails with an injected I/O error if a test armed fault point `$point` (a variant of
+/// `faults::Point`) for `$scope` (a `&Path`); `Ok(())` in builds without fault injection,
+/// where the points do not exist (see `src/faults.rs`).
+macro_rules! fault {
+    ($point:ident, $scope:expr) => {{
+        #[cfg(any(test, feature = "fault-injection"))]
+        let result = $crate::faults::check($crate::faults::Point::$point, $scope);
+        #[cfg(not(any(test, feature = "fault-injection")))]
+        let result: ::std::io::Result<()> = {
+            let _ = $scope;
+            Ok(())
+        };
+        result
+    }};
+}
+pub(crate) use fault;
+
 pub mod audit;
 pub mod build;
 pub mod calendar;
 pub mod config;
 pub mod domain;
 pub mod engine;
+#[cfg(any(test, feature = "fault-injection"))]
+pub mod faults;
 pub mod fsutil;
 pub mod generation;
 pub mod import;

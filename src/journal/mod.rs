@@ -333,8 +333,6 @@ struct Shared {
     failed: OnceLock<String>,
     /// The archive; held for a whole compaction, so compactions run one at a time.
     archive: Mutex<Archive>,
-    #[cfg(test)]
-    faults: Faults,
 }
 
 /// The archive file as compaction sees it.
@@ -349,39 +347,7 @@ struct Archive {
     base_seq: u64,
 }
 
-/// Failure points the tests can trigger.
-#[derive(Clone, Copy)]
-enum Fault {
-    /// The fsync of an append batch.
-    Sync,
-    /// The hand-over of a compaction, before the rename.
-    Rename,
-}
-
-#[cfg(test)]
-#[derive(Default)]
-struct Faults {
-    sync: std::sync::atomic::AtomicBool,
-    rename: std::sync::atomic::AtomicBool,
-}
-
 impl Shared {
-    /// In test builds, fails once if the test armed `fault`.
-    fn fault(&self, fault: Fault) -> io::Result<()> {
-        #[cfg(test)]
-        {
-            let flag = match fault {
-                Fault::Sync => &self.faults.sync,
-                Fault::Rename => &self.faults.rename,
-            };
-            if flag.swap(false, Ordering::SeqCst) {
-                return Err(io::Error::other("injected fault"));
-            }
-        }
-        let _ = fault;
-        Ok(())
-    }
-
     fn check_failed(&self) -> Result<(), JournalError> {
         match self.failed.get() {
             Some(reason) => Err(JournalError::Failed {
@@ -423,13 +389,10 @@ impl Journal {
         &self.shared.dir
     }
 
+    /// Makes the next hit of a fault point in this journal fail (see [`crate::faults`]).
     #[cfg(test)]
-    fn inject(&self, fault: Fault) {
-        let flag = match fault {
-            Fault::Sync => &self.shared.faults.sync,
-            Fault::Rename => &self.shared.faults.rename,
-        };
-        flag.store(true, Ordering::SeqCst);
+    fn inject(&self, point: crate::faults::Point) {
+        crate::faults::arm(point, &self.shared.dir);
     }
 }
 

@@ -8,8 +8,6 @@ use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
-#[cfg(test)]
-use super::Faults;
 use super::codec::{
     Frame, Header, Item, Undecodable, decode_header, decode_payload, encode_header, encode_record,
     frame_at,
@@ -186,8 +184,6 @@ impl Journal {
                 last: history_last,
                 base_seq: header.base_seq,
             }),
-            #[cfg(test)]
-            faults: Faults::default(),
         });
         let (tx, rx) = mpsc::channel();
         let writer = Writer {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::codec::{Body, Frame, decode_header, decode_payload, encode_record, frame_at};
 use super::*;
+use crate::faults::Point;
 
 fn entry(number: u64) -> Entry {
     Entry {
@@ -337,7 +338,7 @@ fn failed_hand_over_leaves_a_usable_journal() {
     let rt = rt();
     let (journal, _) = Journal::open(dir.path()).unwrap();
     rt.block_on(journal.append(entries(1, 4))).unwrap();
-    journal.inject(Fault::Rename);
+    journal.inject(Point::JournalRename);
     // The archive append succeeds, the hand-over fails: as a crash between those steps.
     assert!(journal.compact(2).is_err());
     assert!(!dir.path().join("live.journal.tmp").exists());
@@ -362,7 +363,7 @@ fn crash_leftovers_of_compaction_recover() {
     rt.block_on(journal.append(entries(1, 3))).unwrap();
     rt.block_on(journal.append(entries(4, 3))).unwrap();
     let old_live = fs::read(live(dir.path())).unwrap();
-    journal.inject(Fault::Rename);
+    journal.inject(Point::JournalRename);
     assert!(journal.compact(4).is_err());
     drop(journal);
     let history = fs::read(dir.path().join(HISTORY_FILE)).unwrap();
@@ -473,7 +474,7 @@ fn failed_fsync_refuses_later_appends_and_stores_nothing_unacknowledged() {
     let rt = rt();
     let (journal, _) = Journal::open(dir.path()).unwrap();
     rt.block_on(journal.append(entries(1, 2))).unwrap();
-    journal.inject(Fault::Sync);
+    journal.inject(Point::JournalSync);
     assert!(matches!(
         rt.block_on(journal.append(entries(3, 2))),
         Err(JournalError::Failed { .. })

@@ -11,7 +11,7 @@ use std::sync::{Arc, mpsc};
 use tokio::sync::oneshot;
 
 use super::codec::{Frame, encode_record, frame_at};
-use super::{Entry, Fault, JournalError, MAX_APPEND_ENTRIES, Shared, io_err, read_range};
+use super::{Entry, JournalError, MAX_APPEND_ENTRIES, Shared, io_err, read_range};
 use crate::fsutil;
 
 /// What the writer thread is asked to do.
@@ -117,7 +117,7 @@ impl Writer {
         let result = self
             .file
             .write_all_at(&self.buf, self.end)
-            .and_then(|()| self.shared.fault(Fault::Sync))
+            .and_then(|()| crate::fault!(JournalSync, &self.shared.dir))
             .and_then(|()| self.file.sync_data());
         if let Err(e) = result {
             // Best effort: a reopen should not find entries that were answered with an error.
@@ -176,9 +176,7 @@ impl Writer {
                 .map_err(io_err("write", &s.tmp_path))?;
             s.tmp.sync_data().map_err(io_err("fsync", &s.tmp_path))?;
         }
-        self.shared
-            .fault(Fault::Rename)
-            .map_err(io_err("rename", &s.tmp_path))?;
+        crate::fault!(JournalRename, &self.shared.dir).map_err(io_err("rename", &s.tmp_path))?;
         // Not `fsutil::rename_synced`: the writer must switch to the new file before the
         // directory fsync, whose failure closes the journal (see below).
         fs::rename(&s.tmp_path, &live_path).map_err(io_err("rename", &s.tmp_path))?;
