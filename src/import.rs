@@ -4,9 +4,10 @@
 //!
 //! An import never edits `catalog.toml` and never overwrites a delivered file. The delivery is
 //! copied, as delivered, next to the catalogue's file under a new name, and a small
-//! *provenance* file (`<catalogue file>.import.json`) names it with its source reference,
-//! reading options, row count and checksum. [`crate::sources::Catalog::load`] reads the
-//! provenance file instead of the catalogue's entry when there is one. Renaming the provenance
+//! *provenance* file (`<catalogue file>.import.json`, see [`crate::sources::provenance`])
+//! names it with its source reference, reading options, row count and checksum.
+//! [`crate::sources::Catalog::load`] reads the provenance file instead of the catalogue's
+//! entry when there is one; this module only writes it. Renaming the provenance
 //! file into place is the one step that switches versions, so a crash at any point leaves
 //! either the old version or the new one, never a mix. The next `vask rebuild` builds from it.
 //!
@@ -27,8 +28,9 @@ use sha2::Digest;
 use crate::domain;
 use crate::fsutil;
 use crate::number::Normaliser;
+use crate::sources::provenance::{Provenance, provenance_path};
 use crate::sources::{
-    self, Catalog, NationalEntry, RowError, SnapshotDate, SourceError, SourceFile, TableOptions,
+    self, Catalog, NationalEntry, RowError, SourceError, SourceFile, TableOptions,
 };
 
 /// The kinds of source an import can deliver.
@@ -180,60 +182,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
         path: path.display().to_string(),
         source,
     }
-}
-
-/// The provenance of an imported source version (`<catalogue file>.import.json`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Provenance {
-    /// The current data file, relative to the catalogue entry's directory.
-    pub file: PathBuf,
-    /// Where it came from (norm 4.2 a).
-    pub source_reference: String,
-    /// How to read it.
-    #[serde(default)]
-    pub table: TableOptions,
-    /// The national snapshot's date.
-    #[serde(default)]
-    pub snapshot_date: Option<NaiveDate>,
-    /// Data rows.
-    pub rows: u64,
-    /// When it was imported.
-    pub imported_at: DateTime<Utc>,
-    /// The delivered file's name.
-    pub delivered_as: String,
-    /// SHA-256 of the data file.
-    pub sha256: String,
-}
-
-/// The provenance file of a catalogue entry's file.
-pub fn provenance_path(catalog_file: &Path) -> PathBuf {
-    let mut name = catalog_file
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".import.json");
-    catalog_file.with_file_name(name)
-}
-
-/// Reads the provenance of a catalogue entry's file, if it was ever imported.
-pub fn read_provenance(catalog_file: &Path) -> Result<Option<Provenance>, SourceError> {
-    let path = provenance_path(catalog_file);
-    let text = match std::fs::read(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(SourceError::Io {
-                file: path.display().to_string(),
-                source,
-            });
-        }
-    };
-    serde_json::from_slice(&text)
-        .map(Some)
-        .map_err(|e| SourceError::Catalog {
-            file: path.display().to_string(),
-            why: e.to_string(),
-        })
 }
 
 /// Checks a delivery in full and makes it the current version of its source.
@@ -625,11 +573,4 @@ fn prune_versions(dir: &Path, stem: &str, keep_new: &str, keep_old: Option<Strin
     for old in versions {
         let _ = std::fs::remove_file(dir.join(old));
     }
-}
-
-/// The catalogue's snapshot date after provenance: the imported date wins.
-pub fn snapshot_date(p: &Provenance, catalog_date: SnapshotDate) -> SnapshotDate {
-    p.snapshot_date
-        .map(SnapshotDate::Fixed)
-        .unwrap_or(catalog_date)
 }

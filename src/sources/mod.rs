@@ -15,6 +15,7 @@
 //! | customers | **number**, **category**, **start**, end |
 //! | express requests | **number**, **requested**, expires |
 
+pub mod provenance;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{self, Category, CentreId, ClientId};
 use crate::number::{Normaliser, Number, Region};
 use crate::person::PersonRecord;
+pub use provenance::Provenance;
 pub use table::TableOptions;
 
 /// A bad row in a source file.
@@ -124,7 +126,7 @@ pub struct SourceFile {
     #[serde(flatten)]
     pub table: TableOptions,
     /// The catalogue's own path for this source when an import replaced `file` (see
-    /// [`crate::import`]); empty otherwise.
+    /// [`provenance`]); empty otherwise.
     #[serde(skip)]
     pub entry: PathBuf,
 }
@@ -140,11 +142,8 @@ impl SourceFile {
     }
 
     /// Applies the provenance of the latest import of this source, if any.
-    fn resolve_import(
-        &mut self,
-        root: &Path,
-    ) -> Result<Option<crate::import::Provenance>, SourceError> {
-        let Some(p) = crate::import::read_provenance(&root.join(&self.file))? else {
+    fn resolve_import(&mut self, root: &Path) -> Result<Option<Provenance>, SourceError> {
+        let Some(p) = provenance::read_provenance(&root.join(&self.file))? else {
             return Ok(None);
         };
         let dir = self
@@ -372,8 +371,7 @@ impl Catalog {
         catalog.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let root = catalog.root.clone();
         if let Some(p) = catalog.national.source.resolve_import(&root)? {
-            catalog.national.snapshot_date =
-                crate::import::snapshot_date(&p, catalog.national.snapshot_date);
+            catalog.national.snapshot_date = p.snapshot_date_over(catalog.national.snapshot_date);
         }
         for c in &mut catalog.centres {
             if let Some(s) = &mut c.dnc {
