@@ -4,7 +4,7 @@
 //! server's (one `WashStream`, one wash id).
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,6 +21,7 @@ use vask::number::{Normaliser, Region};
 use vask::person::PersonQuery;
 
 use super::ConfigArgs;
+use super::progress::spinner;
 
 /// Arguments of `vask wash`.
 #[derive(Debug, Args)]
@@ -322,16 +323,7 @@ fn wash_rows(
     input_name: &str,
     wash: &mut WashChunk<'_>,
 ) -> Result<Tally> {
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let p = indicatif::ProgressBar::new_spinner();
-        p.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {human_pos} rows {per_sec} {elapsed}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        p
-    });
+    let progress = spinner("wash");
     // Two stages on two threads: this one reads and washes a chunk while a writer thread
     // formats and writes the one before. Chunks (and their records) circulate, so nothing is
     // allocated per row once warm.
