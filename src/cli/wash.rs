@@ -178,25 +178,7 @@ pub fn run(a: WashArgs) -> Result<()> {
         bail!("--source-reference: say where the lead list came from (norm 4.2 a)");
     }
     let input_name = a.input.display().to_string();
-    let mut raw = std::io::BufReader::with_capacity(
-        1 << 20,
-        File::open(&a.input).with_context(|| format!("opening {input_name}"))?,
-    );
-    let gz = {
-        use std::io::BufRead;
-        raw.fill_buf()?.starts_with(&[0x1f, 0x8b])
-    };
-    let reader: Box<dyn Read> = if gz {
-        Box::new(flate2::bufread::MultiGzDecoder::new(raw))
-    } else {
-        Box::new(raw)
-    };
-    let mut rb = csv::ReaderBuilder::new();
-    rb.flexible(true);
-    if let Some(d) = a.delimiter {
-        rb.delimiter(u8::try_from(d).context("--delimiter must be ASCII")?);
-    }
-    let mut csv_in = rb.from_reader(reader);
+    let mut csv_in = vask::sources::table::reader(&a.input, a.delimiter)?;
     let headers = csv_in.byte_headers()?.clone();
     let column = match a.number_column.parse::<usize>() {
         Ok(i) if i < headers.len() => i,
