@@ -155,13 +155,13 @@ pub enum ImportError {
         rows: u64,
         /// The current version's rows.
         previous: u64,
-        /// The threshold.
+        /// The `min_percent` threshold.
         min_percent: u32,
     },
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Io {
-        /// The file.
+        /// The file that could not be written.
         path: String,
         /// The I/O error.
         source: std::io::Error,

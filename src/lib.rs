@@ -11,10 +11,19 @@
 //!    [`generation::store`] publishes generations atomically and keeps old ones for rollback.
 //! 4. [`engine`]: opens the current generation, applies the live opt-outs, and decides a
 //!    verdict per number with the rules in [`engine::rules`].
-//! 5. `service` and the CLI (in the binary): gRPC, authorisation, hot swap, audit.
+//! 5. [`service`]: the gRPC service (wash, explain, call window, registry, admin), with
+//!    authorisation and the hot swap of generations; the `vask` binary (`src/main.rs`,
+//!    `src/cli/`) runs it (`vask serve`) and the other commands.
 //!
-//! [`import`] brings a new delivery of one source into the catalogue, checked in full first.
-//! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
+//! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
+//! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
+//! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
+//! keeps the proof of every wash; [`config`] is the server's configuration; [`domain`] holds
+//! the shared vocabulary (centre, client, campaign, purpose). [`fsutil`] has the durable file
+//! steps and byte readers every module uses; `faults` (test builds only) injects failures.
+//!
+//! The domain itself (registers, exemptions, calling hours, with the norm's sections) is
+//! described in `docs/domain.md`.
 
 /// Fails with an injected I/O error if a test armed fault point `$point` (a variant of
 /// `faults::Point`) for `$scope` (a `&Path`); `Ok(())` in builds without fault injection,

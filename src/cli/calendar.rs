@@ -9,7 +9,7 @@ use super::ConfigArgs;
 /// Arguments of `vask calendar`.
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
-    /// The year.
+    /// The year to list (1583 to 9999).
     year: i32,
     /// Country (ISO alpha-2).
     #[arg(long, default_value = "NO")]

@@ -6,7 +6,7 @@ use clap::Args;
 /// Arguments of `vask hash-key`.
 #[derive(Debug, Args)]
 pub struct HashKeyArgs {
-    /// The key.
+    /// The API key, in clear text (only its hash goes into the config).
     key: String,
 }
 

@@ -35,7 +35,7 @@ pub enum GenerationError {
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
-        /// The path.
+        /// The file or directory the step failed on.
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
@@ -45,7 +45,7 @@ pub enum GenerationError {
         "{file}: format version {got}, this vask reads {expected}; rebuild the generation with `vask rebuild`"
     )]
     Version {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// The version this build reads.
         expected: u32,
@@ -57,7 +57,7 @@ pub enum GenerationError {
         "{file}: checksum mismatch (expected {expected:016x}, got {got:016x}); the generation is damaged, rebuild or roll back"
     )]
     ChecksumMismatch {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// The recorded checksum.
         expected: u64,
@@ -67,7 +67,7 @@ pub enum GenerationError {
     /// A file is structurally wrong (truncated, bad offsets, missing).
     #[error("{file}: corrupt generation: {why}; rebuild or roll back")]
     Corrupt {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// What is wrong.
         why: String,
@@ -394,7 +394,7 @@ impl Generation {
         Ok(self)
     }
 
-    /// The manifest.
+    /// The manifest: counts, snapshot date, source references and every file's checksum.
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }

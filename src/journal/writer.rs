@@ -146,8 +146,13 @@ impl Writer {
     fn fail(&self, what: &str, e: &dyn std::fmt::Display) -> String {
         let reason = format!("{what} failed: {e}");
         tracing::error!(error = %e, "journal: {what} failed; refusing appends until reopened");
+        // The first failure wins: callers are told the reason the gate closed for.
         let _ = self.shared.failed.set(reason);
-        self.shared.failed.get().cloned().unwrap_or_default()
+        self.shared
+            .failed
+            .get()
+            .cloned()
+            .expect("the failure reason is set: by the line above or by an earlier failure")
     }
 
     /// Completes a compaction: copies the records appended since its snapshot into the new

@@ -50,7 +50,7 @@ pub enum SourceError {
     /// The file could not be opened or read (including a truncated gzip stream).
     #[error("cannot read {file}: {source}")]
     Io {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// The I/O error.
         source: std::io::Error,
@@ -68,7 +68,7 @@ pub enum SourceError {
         "{file}: no column {column:?} in the header (found: {found}); rename it or map it in the catalogue's `columns`"
     )]
     MissingColumn {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// The header name looked for.
         column: String,
@@ -78,17 +78,17 @@ pub enum SourceError {
     /// The file is not UTF-8 text.
     #[error("{file}: line {line} is not UTF-8 text; convert the file to UTF-8")]
     Encoding {
-        /// The file.
+        /// The source file's path.
         file: String,
-        /// The line.
+        /// The 1-based line number (the header is line 1).
         line: u64,
     },
     /// The CSV structure itself is broken.
     #[error("{file}: line {line}: malformed CSV: {why}")]
     Malformed {
-        /// The file.
+        /// The source file's path.
         file: String,
-        /// The line.
+        /// The 1-based line number (the header is line 1).
         line: u64,
         /// What the CSV reader said.
         why: String,
@@ -96,7 +96,7 @@ pub enum SourceError {
     /// Bad options for reading a file.
     #[error("{file}: {why}")]
     Options {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// What is wrong.
         why: String,
@@ -104,11 +104,11 @@ pub enum SourceError {
     /// More bad rows than allowed; nothing from the file is used.
     #[error("{file}: {total} bad rows (at most {max_errors} allowed); first: {}", first.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     BadRows {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// How many rows were bad.
         total: usize,
-        /// The threshold.
+        /// The bad rows allowed (`max_errors`).
         max_errors: usize,
         /// The first bad rows.
         first: Vec<RowError>,
@@ -318,7 +318,7 @@ impl NationalReader for VaskCsv {
 /// A centre's sources.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct CentreSources {
-    /// The centre.
+    /// The centre's id.
     pub id: CentreId,
     /// Its internal do-not-call list.
     pub dnc: Option<SourceFile>,
@@ -327,7 +327,7 @@ pub struct CentreSources {
 /// A client's sources.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct ClientSources {
-    /// The client.
+    /// The client's id.
     pub id: ClientId,
     /// Its internal do-not-call list.
     pub dnc: Option<SourceFile>,
@@ -428,7 +428,7 @@ pub struct NationalEntry {
 /// An entry on an internal do-not-call list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DncEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// When it was added.
     pub added: Option<NaiveDate>,
@@ -437,7 +437,7 @@ pub struct DncEntry {
 /// A customer relationship.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// Product category of the relationship.
     pub category: Category,
@@ -450,7 +450,7 @@ pub struct CustomerEntry {
 /// An express request by the person to be called by the client (norm 4.2 b).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpressEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// When the person asked.
     pub requested: NaiveDate,
