@@ -93,6 +93,23 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     rename_synced(&tmp, path)
 }
 
+/// Takes an exclusive lock on the file `path` (created if missing, never truncated) for as
+/// long as the returned file is open: `None` when another process, or another handle in this
+/// one, holds it.
+pub fn try_lock(path: &Path) -> Result<Option<File>, IoError> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(io_err("open", path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(io_err("lock", path)(e)),
+    }
+}
+
 /// Copies the file `from` to `to` (created or truncated) and fsyncs the copy.
 pub fn copy_synced(from: &Path, to: &Path) -> Result<(), IoError> {
     let mut src = File::open(from).map_err(io_err("open", from))?;
@@ -151,6 +168,16 @@ mod tests {
         let err = replace(&missing, b"x").unwrap_err();
         assert_eq!(err.op, "create");
         assert!(err.to_string().contains("no-such-dir"), "{err}");
+    }
+
+    #[test]
+    fn a_lock_is_held_until_its_file_is_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("LOCK");
+        let held = try_lock(&path).unwrap().expect("free");
+        assert!(try_lock(&path).unwrap().is_none());
+        drop(held);
+        assert!(try_lock(&path).unwrap().is_some());
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! `CURRENT` replaced (write temp, fsync, rename, fsync). A crash before the last rename leaves
 //! the previous generation current; after it, the new one. Nothing mapped is ever overwritten.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use super::GenerationError;
@@ -56,17 +56,9 @@ impl Store {
 
     /// Takes the rebuild lock, or fails at once if another rebuild holds it.
     pub fn lock(&self) -> Result<RebuildLock, GenerationError> {
-        let path = self.root.join("rebuild.lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(GenerationError::io(&path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(RebuildLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(GenerationError::Locked(self.root.clone())),
-            Err(fs::TryLockError::Error(e)) => Err(GenerationError::Io { path, source: e }),
+        match fsutil::try_lock(&self.root.join("rebuild.lock"))? {
+            Some(file) => Ok(RebuildLock { _file: file }),
+            None => Err(GenerationError::Locked(self.root.clone())),
         }
     }
 

@@ -6,8 +6,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::atomic::Ordering;
 use std::sync::{PoisonError, mpsc};
 
-use super::codec::{Body, Header, decode_header, encode_header, encode_record};
-use super::recovery::scan;
+use super::codec::{Body, Header, encode_header, encode_record};
+use super::recovery::scan_live;
 use super::writer::{Command, SwapRequest};
 use super::{
     CompactStats, Entry, HEADER_LEN, Journal, JournalError, LIVE_MAGIC, io_err, read_range,
@@ -38,13 +38,7 @@ impl Journal {
         let end = self.shared.durable_end.load(Ordering::Acquire);
         let live = File::open(live_path).map_err(io_err("open", live_path))?;
         let bytes = read_range(&live, live_path, 0, end)?;
-        let header = decode_header(live_path, LIVE_MAGIC, &bytes)?;
-        let live_scan = scan(
-            live_path,
-            &bytes[HEADER_LEN..],
-            HEADER_LEN as u64,
-            header.base_seq,
-        )?;
+        let (_, live_scan) = scan_live(live_path, &bytes)?;
         if live_scan.valid_len != bytes.len() - HEADER_LEN {
             return Err(JournalError::Corrupt {
                 file: live_path.clone(),

@@ -6,10 +6,10 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::codec::{Item, decode_header};
-use super::recovery::scan;
+use super::recovery::{scan, scan_live};
 use super::{
-    HEADER_LEN, HISTORY_FILE, HISTORY_MAGIC, Journal, JournalError, LIVE_FILE, LIVE_MAGIC, Record,
-    io_err, read_range,
+    HEADER_LEN, HISTORY_FILE, HISTORY_MAGIC, Journal, JournalError, LIVE_FILE, Record, io_err,
+    read_range,
 };
 
 impl Journal {
@@ -54,13 +54,7 @@ fn read_records(dir: &Path, after: u64) -> Result<Vec<Record>, JournalError> {
     let mut bytes = Vec::new();
     live.read_to_end(&mut bytes)
         .map_err(io_err("read", &live_path))?;
-    let header = decode_header(&live_path, LIVE_MAGIC, &bytes)?;
-    let live_scan = scan(
-        &live_path,
-        &bytes[HEADER_LEN..],
-        HEADER_LEN as u64,
-        header.base_seq,
-    )?;
+    let (header, live_scan) = scan_live(&live_path, &bytes)?;
     drop(bytes);
 
     let mut out = Vec::new();

@@ -72,7 +72,7 @@ mod recovery;
 mod tests;
 mod writer;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -443,20 +443,9 @@ fn file_len(path: &Path) -> Result<u64, JournalError> {
 }
 
 fn lock_dir(dir: &Path) -> Result<File, JournalError> {
-    let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io_err("open", &path))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(JournalError::Locked {
-            dir: dir.to_path_buf(),
-        }),
-        Err(std::fs::TryLockError::Error(e)) => Err(io_err("lock", &path)(e)),
-    }
+    fsutil::try_lock(&dir.join(LOCK_FILE))?.ok_or_else(|| JournalError::Locked {
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Reads `[from, to)` of a file, or less if the file is shorter.

@@ -69,13 +69,7 @@ impl Journal {
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(io_err("read", &live_path))?;
-        let header = decode_header(&live_path, LIVE_MAGIC, &bytes)?;
-        let live_scan = scan(
-            &live_path,
-            &bytes[HEADER_LEN..],
-            HEADER_LEN as u64,
-            header.base_seq,
-        )?;
+        let (header, live_scan) = scan_live(&live_path, &bytes)?;
         let valid_end = (HEADER_LEN + live_scan.valid_len) as u64;
         let dropped_tail_bytes = bytes.len() as u64 - valid_end;
         if dropped_tail_bytes > 0 {
@@ -212,6 +206,18 @@ impl Journal {
             },
         ))
     }
+}
+
+/// Decodes a live file read into `bytes`: its header, and the scan of the records after it.
+pub(super) fn scan_live(path: &Path, bytes: &[u8]) -> Result<(Header, Scan), JournalError> {
+    let header = decode_header(path, LIVE_MAGIC, bytes)?;
+    let scan = scan(
+        path,
+        &bytes[HEADER_LEN..],
+        HEADER_LEN as u64,
+        header.base_seq,
+    )?;
+    Ok((header, scan))
 }
 
 /// The intact records at the start of a region, and how long that valid prefix is.
