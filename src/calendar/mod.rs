@@ -56,9 +56,9 @@
 //! A configured policy for `NO` replaces the built-in Norwegian one in a [`CalendarRegistry`].
 //!
 //! # Where the code is
-//! - [`config`]: the configuration types and their validation into a [`CallingPolicy`];
-//! - [`holidays`]: holiday rules, Easter and the `nth` weekday of a month;
-//! - [`policy`]: [`CallingPolicy`] (is calling allowed now, and when next?) and the
+//! - `config.rs`: the configuration types and their validation into a [`CallingPolicy`];
+//! - `holidays.rs`: holiday rules, Easter and the `nth` weekday of a month;
+//! - `policy.rs`: [`CallingPolicy`] (is calling allowed now, and when next?) and the
 //!   [`CalendarRegistry`] of policies by country.
 
 mod config;

@@ -3,7 +3,7 @@
 //!
 //! A generation directory holds
 //! - `sets.bin`: every number set (national register, national register incl. voluntary
-//!   organisations, and one set per list), framed by [`format`] and laid out by [`numberset`];
+//!   organisations, and one set per list), framed by [`format`](mod@format) and laid out by [`numberset`];
 //! - `national.fst`: number → registration day and categories of the national register;
 //! - `lists.fst`: (list, number) → the entry's dates (added; start/end; requested/expires);
 //! - `MANIFEST.json`: format version, counts, snapshot date, source references, the byte range

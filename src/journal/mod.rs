@@ -58,11 +58,11 @@
 //! old or the new live file, and readers skip archive records the live file still holds.
 //!
 //! # Where the code is
-//! - [`codec`]: the byte layout of headers and records, encoding and decoding;
-//! - [`recovery`]: [`Journal::open`] and the scan that tells a torn write from corruption;
-//! - [`writer`]: the writer thread, group commit and the compaction hand-over;
-//! - [`compaction`]: [`Journal::compact`];
-//! - [`history`]: reading records back ([`read_live`], [`read_all`], [`Journal::history`]).
+//! - `codec.rs`: the byte layout of headers and records, encoding and decoding;
+//! - `recovery.rs`: [`Journal::open`] and the scan that tells a torn write from corruption;
+//! - `writer.rs`: the writer thread, group commit and the compaction hand-over;
+//! - `compaction.rs`: moving folded records to the archive ([`Journal::compact`]);
+//! - `history.rs`: reading records back ([`read_live`], [`read_all`], [`Journal::history`]).
 
 mod codec;
 mod compaction;

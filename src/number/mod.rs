@@ -30,7 +30,7 @@
 //!   default region NO also 8 digits, `47` and 8 digits, `0047` and 8 digits, with any ASCII
 //!   separators) from a 10 000-entry table of 4-digit NSN prefixes derived from the NO and SJ
 //!   entries of libphonenumber's `PhoneNumberMetadata.xml` (see [`no_prefix_is_valid`]).
-//! - Everything else takes the slow path ([`engine`]): libphonenumber's parse and validation
+//! - Everything else takes the slow path (`engine.rs`): libphonenumber's parse and validation
 //!   algorithm over the metadata shipped in the `phonenumber` crate (9.0.33). The crate's own
 //!   `parse`/`is_valid` are not used on the way, because they differ from libphonenumber in
 //!   ways that matter here: they strip a leading `47` from national numbers, so every
@@ -45,8 +45,8 @@
 //!
 //! # Where the code is
 //! - this file: [`Number`], [`Region`], [`NumberError`] and the [`Normaliser`] that picks a path;
-//! - [`fast`]: the Norwegian fast path and its prefix table;
-//! - [`engine`]: libphonenumber's rules compiled from the metadata, and its parse and
+//! - `fast.rs`: the Norwegian fast path and its prefix table;
+//! - `engine.rs`: libphonenumber's rules compiled from the metadata, and its parse and
 //!   validation;
 //! - `tests.rs`: the golden table of Google's answers, the exhaustive fast-path check and the
 //!   comparison with the `phonenumber` crate.
