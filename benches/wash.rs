@@ -13,7 +13,7 @@ use chrono::Utc;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use vask::build::{BuildOptions, build_into};
 use vask::domain::{CallerKind, Campaign, Category, CentreId, ClientId, Purpose};
-use vask::engine::{CountryPolicy, Engine, WashRequest};
+use vask::engine::{CountryPolicy, Engine, Serving, WashRequest};
 use vask::generation::Generation;
 use vask::number::{Normaliser, Region};
 use vask::sources::Catalog;
@@ -93,7 +93,11 @@ fn benches(c: &mut Criterion) {
     let generation = Generation::open(&dir).expect("open");
     eprintln!("open: {:?}", started.elapsed());
     let normaliser = Normaliser::new("NO".parse::<Region>().expect("region"));
-    let engine = Engine::new(generation, normaliser, CountryPolicy::norway());
+    let engine = Engine::new(
+        Serving::one(generation),
+        normaliser,
+        CountryPolicy::norway(),
+    );
     // A dialer's batches are different numbers each time: the benches rotate through
     // `BATCHES` distinct batches, so the lookups meet a cache as cold as in service (washing one
     // batch over and over would keep its bitset lines in cache: ~1.6× faster, and not true).
@@ -112,12 +116,14 @@ fn benches(c: &mut Criterion) {
             caller: CallerKind::Business,
             category: Some(Category::new("power").expect("category")),
         },
+        donor_categories: Default::default(),
         at: Utc::now(),
     };
-    let generation = engine.generation();
+    let serving = engine.serving();
+    let generation = serving.generation.clone();
 
     {
-        let resolved = engine.resolve(&generation, &request);
+        let resolved = engine.resolve(&serving, &request);
         let mut out = Vec::new();
         engine.wash_e164(&resolved, &pool, &mut out);
         let hit = out.iter().filter(|r| **r != 0).count();
@@ -135,7 +141,7 @@ fn benches(c: &mut Criterion) {
         let mut out = Vec::with_capacity(BATCH);
         b.iter(|| {
             out.clear();
-            let resolved = engine.resolve(&generation, &request);
+            let resolved = engine.resolve(&serving, &request);
             engine.wash_e164(&resolved, black_box(batches[batch()]), &mut out);
             black_box(&out);
         })
@@ -145,7 +151,7 @@ fn benches(c: &mut Criterion) {
         let mut out = Vec::with_capacity(BATCH);
         b.iter(|| {
             out.clear();
-            let resolved = engine.resolve(&generation, &request);
+            let resolved = engine.resolve(&serving, &request);
             engine.wash_e164(&resolved, black_box(batches[0]), &mut out);
             black_box(&out);
         })
@@ -173,7 +179,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             out.clear();
             normalised.clear();
-            let resolved = engine.resolve(&generation, &request);
+            let resolved = engine.resolve(&serving, &request);
             let strings = string_batches[batch()];
             engine.wash_raw(&resolved, black_box(strings), &mut out, &mut normalised);
             black_box(&out);
@@ -210,13 +216,13 @@ fn benches(c: &mut Criterion) {
     // over the centre's and the client's lists; 1 % of the leads have one. A second engine over
     // the same generation holds them, so the two can be compared side by side.
     let live_engine = Engine::new(
-        Generation::open(&dir).expect("open"),
+        Serving::one(Generation::open(&dir).expect("open")),
         Normaliser::new("NO".parse::<Region>().expect("region")),
         CountryPolicy::norway(),
     );
-    let live_generation = live_engine.generation();
-    let centre_list = vask::build::InternalList::Centre(request.centre.clone());
-    let client_list = vask::build::InternalList::Client(request.client.clone());
+    let live_serving = live_engine.serving();
+    let centre_list = vask::domain::InternalList::Centre(request.centre.clone());
+    let client_list = vask::domain::InternalList::Client(request.client.clone());
     for i in 0..100_000u64 {
         let number = if i % 10 == 0 {
             pool[(i as usize / 10) * 97 % pool.len()]
@@ -237,15 +243,15 @@ fn benches(c: &mut Criterion) {
             },
         );
     }
-    let wash = |engine: &Engine, generation: &Generation, leads: &[u64], out: &mut Vec<u32>| {
+    let wash = |engine: &Engine, serving: &Serving, leads: &[u64], out: &mut Vec<u32>| {
         out.clear();
-        let resolved = engine.resolve(generation, &request);
+        let resolved = engine.resolve(serving, &request);
         engine.wash_e164(&resolved, black_box(leads), out);
         black_box(&out);
     };
     g.bench_function("e164_batch_10k_100k_live", |b| {
         let mut out = Vec::with_capacity(BATCH);
-        b.iter(|| wash(&live_engine, &live_generation, batches[batch()], &mut out))
+        b.iter(|| wash(&live_engine, &live_serving, batches[batch()], &mut out))
     });
     g.finish();
 
@@ -255,12 +261,12 @@ fn benches(c: &mut Criterion) {
     let mut out = Vec::with_capacity(BATCH);
     for round in 0..2_000 {
         let started = Instant::now();
-        wash(&engine, &generation, batches[round % BATCHES], &mut out);
+        wash(&engine, &serving, batches[round % BATCHES], &mut out);
         without.push(started.elapsed());
         let started = Instant::now();
         wash(
             &live_engine,
-            &live_generation,
+            &live_serving,
             batches[(round + BATCHES / 2) % BATCHES],
             &mut out,
         );

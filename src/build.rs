@@ -3,6 +3,11 @@
 //!
 //! Data flows one way: sources are read row by row into per-list accumulators, sorted, merged
 //! and written as number sets and fst maps; the manifest, written last, checksums every file.
+//!
+//! Every customer relationship and every express request counts: a number with several keeps
+//! them all (overlapping ones merged), so that on any day the rules see the one valid then.
+//! An internal list's state per number is decided by time: the latest API operation from the
+//! journal against the time its delivery was imported (see [`fold_opt_outs`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -12,11 +17,12 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{CentreId, ClientId, Day, to_day};
+use crate::domain::{Day, InternalList, to_day};
 use crate::generation::manifest::{self, FileInfo, ListInfo, ListKind, NationalInfo, SetRange};
 use crate::generation::store::{Store, write_synced};
 use crate::generation::{
-    Generation, GenerationError, Manifest, NumberSet, format, list_key, pack_days,
+    Generation, GenerationError, Manifest, NumberSet, SEVERAL, VIA_API, format, list_key,
+    pack_days, unpack_days,
 };
 use crate::person::PersonIndexWriter;
 use crate::sources::{self, Catalog, RowError, SnapshotDate, SourceError, SourceFile};
@@ -49,15 +55,15 @@ pub enum BuildError {
     /// The built generation does not match its sources.
     #[error("verification of the new generation failed: {0}")]
     Verify(String),
-}
-
-/// An internal list that the opt-out journal writes to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum InternalList {
-    /// A centre's internal do-not-call list.
-    Centre(CentreId),
-    /// A client's internal do-not-call list.
-    Client(ClientId),
+    /// A journal record names a list that is not a valid centre or client id: the journal is
+    /// damaged or was written by another program; nothing is built from it.
+    #[error("opt-out journal record {seq}: {why}; the journal must be checked before a rebuild")]
+    BadJournalRecord {
+        /// The record's seq.
+        seq: u64,
+        /// What is wrong.
+        why: String,
+    },
 }
 
 /// One opt-out journal operation to fold into the generation.
@@ -73,6 +79,35 @@ pub struct OptOutOp {
     pub add: bool,
     /// When it happened.
     pub at: DateTime<Utc>,
+}
+
+/// The internal list a journal record names.
+pub fn internal_list(list: &crate::journal::ListRef) -> Result<InternalList, String> {
+    use crate::domain::{CentreId, ClientId};
+    use crate::journal::ListRef;
+    match list {
+        ListRef::Centre(c) => CentreId::new(c.as_str()).map(InternalList::Centre),
+        ListRef::Client(c) => ClientId::new(c.as_str()).map(InternalList::Client),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// Journal records as operations to fold; a record whose list id is not valid fails the
+/// build, so that no opt-out is silently left out.
+pub fn opt_outs(records: &[crate::journal::Record]) -> Result<Vec<OptOutOp>, BuildError> {
+    records
+        .iter()
+        .map(|r| {
+            Ok(OptOutOp {
+                seq: r.seq,
+                list: internal_list(&r.entry.list)
+                    .map_err(|why| BuildError::BadJournalRecord { seq: r.seq, why })?,
+                number: r.entry.number,
+                add: r.entry.op == crate::journal::Op::Add,
+                at: r.entry.at,
+            })
+        })
+        .collect()
 }
 
 /// Options of a build.
@@ -113,40 +148,96 @@ struct ListAcc {
     kind: ListKind,
     owner: String,
     source_reference: String,
-    /// (number, packed value), merged by `merge` after sorting.
+    /// When the delivery was imported (internal lists).
+    delivered_at: Option<DateTime<Utc>>,
+    /// (number, packed value); several per number until [`ListAcc::finish`].
     entries: Vec<(u64, u64)>,
+    /// Values of numbers with several entries, referred to by [`SEVERAL`] values.
+    extra: Vec<u64>,
 }
 
-fn merge(kind: &ListKind, a: u64, b: u64) -> u64 {
-    match kind {
-        // Earliest known day added.
-        ListKind::CentreDnc | ListKind::ClientDnc => a.min(b),
-        // The relationship that lasts longest (an open end outlasts any end); for "now" checks
-        // this is exact. Ties: earliest start.
-        ListKind::Customers { .. } => {
-            let (sa, ea) = (a >> 32, a as u32);
-            let (sb, eb) = (b >> 32, b as u32);
-            if ea != eb {
-                if ea > eb { a } else { b }
-            } else if sa <= sb {
-                a
-            } else {
-                b
-            }
+impl ListAcc {
+    fn new(kind: ListKind, owner: &str, src: &SourceFile) -> ListAcc {
+        ListAcc {
+            kind,
+            owner: owner.to_owned(),
+            source_reference: src.source_reference.clone(),
+            delivered_at: src.delivered_at,
+            entries: Vec::new(),
+            extra: Vec::new(),
         }
-        // The request that lasts longest; ties: latest requested.
-        ListKind::Express => {
-            let (ra, xa) = (a >> 32, a as u32);
-            let (rb, xb) = (b >> 32, b as u32);
-            if xa != xb {
-                if xa > xb { a } else { b }
-            } else if ra >= rb {
-                a
-            } else {
-                b
+    }
+
+    /// Sorts the entries by number and leaves one value per number: internal lists keep the
+    /// earliest day added; relationships and express requests keep every interval (merging
+    /// those that overlap or touch, which answers alike for any window), several behind a
+    /// [`SEVERAL`] reference.
+    fn finish(&mut self) {
+        self.entries.sort_unstable();
+        match self.kind {
+            ListKind::CentreDnc | ListKind::ClientDnc => {
+                // The earliest day added; an API add marks the entry as the API's, whose add
+                // holds whatever later deliveries say.
+                self.entries.dedup_by(|later, kept| {
+                    later.0 == kept.0 && {
+                        let ((a, via_a), (b, via_b)) = (unpack_days(kept.1), unpack_days(later.1));
+                        let added = match (a, b) {
+                            (Some(a), Some(b)) => Some(a.min(b)),
+                            (a, b) => a.or(b),
+                        };
+                        let via = via_a.or(via_b);
+                        kept.1 = pack_days(added, via);
+                        true
+                    }
+                });
+            }
+            ListKind::Customers { .. } | ListKind::Express => {
+                let mut out = Vec::with_capacity(self.entries.len());
+                for run in self.entries.chunk_by(|a, b| a.0 == b.0) {
+                    let intervals = merge_intervals(run.iter().map(|e| unpack_days(e.1)).collect());
+                    let value = match intervals.as_slice() {
+                        [(a, b)] => pack_days(*a, *b),
+                        several => {
+                            let at = self.extra.len() as u32;
+                            self.extra.push(several.len() as u64);
+                            self.extra
+                                .extend(several.iter().map(|(a, b)| pack_days(*a, *b)));
+                            pack_days(Some(SEVERAL), Some(at))
+                        }
+                    };
+                    out.push((run[0].0, value));
+                }
+                self.entries = out;
             }
         }
     }
+}
+
+/// Merges intervals `[from, to]` (None: open) that overlap or touch; sorted by start.
+/// An interval "is valid on day d within window w" when `from ≤ d ≤ to + w`; for any w ≥ 0
+/// the merged intervals are valid on exactly the days the given ones are.
+fn merge_intervals(mut v: Vec<(Option<Day>, Option<Day>)>) -> Vec<(Option<Day>, Option<Day>)> {
+    // None sorts first: an open start is the earliest.
+    v.sort_unstable();
+    let mut out: Vec<(Option<Day>, Option<Day>)> = Vec::with_capacity(v.len());
+    for (from, to) in v {
+        if let Some(last) = out.last_mut() {
+            let touches = match (last.1, from) {
+                (None, _) => true,
+                (Some(_), None) => true,
+                (Some(end), Some(start)) => start <= end.saturating_add(1),
+            };
+            if touches {
+                last.1 = match (last.1, to) {
+                    (None, _) | (_, None) => None,
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                };
+                continue;
+            }
+        }
+        out.push((from, to));
+    }
+    out
 }
 
 /// Bitset budget of the national and list sets, in bytes per number.
@@ -253,12 +344,7 @@ pub fn build_into(
     // Lists, in a fixed order: centres, then clients (dnc, express, customers by category).
     let mut lists: Vec<ListAcc> = Vec::new();
     let dnc_list = |ctx: &mut Ctx<'_>, kind: ListKind, owner: &str, src: &SourceFile| {
-        let mut acc = ListAcc {
-            kind,
-            owner: owner.to_owned(),
-            source_reference: src.source_reference.clone(),
-            entries: Vec::new(),
-        };
+        let mut acc = ListAcc::new(kind, owner, src);
         let s = sources::read_dnc(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
             acc.entries
                 .push((e.number.e164(), pack_days(e.added.and_then(day), None)));
@@ -286,12 +372,7 @@ pub fn build_into(
             )?);
         }
         if let Some(src) = &client.express {
-            let mut acc = ListAcc {
-                kind: ListKind::Express,
-                owner: client.id.to_string(),
-                source_reference: src.source_reference.clone(),
-                entries: Vec::new(),
-            };
+            let mut acc = ListAcc::new(ListKind::Express, client.id.as_str(), src);
             let s = sources::read_express(catalog, src, &ctx.normaliser, ctx.max_errors, |e| {
                 acc.entries.push((
                     e.number.e164(),
@@ -313,10 +394,8 @@ pub fn build_into(
             ctx.note(src, s);
             for (category, entries) in by_category {
                 lists.push(ListAcc {
-                    kind: ListKind::Customers { category },
-                    owner: client.id.to_string(),
-                    source_reference: src.source_reference.clone(),
                     entries,
+                    ..ListAcc::new(ListKind::Customers { category }, client.id.as_str(), src)
                 });
             }
         }
@@ -347,7 +426,7 @@ pub fn build_into(
     let mut infos = Vec::with_capacity(lists.len());
     for (no, list) in lists.iter_mut().enumerate() {
         let kind = list.kind.clone();
-        sort_merge(&mut list.entries, |a, b| merge(&kind, a, b));
+        list.finish();
         let set = add_blob(&serialise_set(
             &mut list.entries.iter().map(|e| e.0),
             BITSET_BYTES,
@@ -360,6 +439,10 @@ pub fn build_into(
                 .collect();
             add_blob(&values)
         });
+        let extra = (!list.extra.is_empty()).then(|| {
+            let bytes: Vec<u8> = list.extra.iter().flat_map(|v| v.to_le_bytes()).collect();
+            add_blob(&bytes)
+        });
         infos.push(ListInfo {
             no: no as u32,
             kind,
@@ -368,6 +451,8 @@ pub fn build_into(
             count: list.entries.len() as u64,
             set,
             values,
+            extra,
+            delivered_at: list.delivered_at,
         });
     }
     // The union of every list is probed for every number washed, so it may take up to
@@ -462,6 +547,13 @@ pub fn build_into(
 
 /// Applies journal operations to the internal lists (creating lists the catalogue lacks) and
 /// returns the highest seq folded in.
+///
+/// A number's state on an internal list is decided by time (`docs/domain.md`, "Internal lists
+/// over time"): its latest API operation decides, except that a delivery imported *after* an
+/// API removal that still holds the number puts it back. So a number added through the API
+/// stays whatever later deliveries say until it is removed through the API, and a number
+/// removed through the API stays removed until a later delivery holds it again. Entries put
+/// on a list by an API add carry [`VIA_API`] and the day of the add.
 fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
     if ops.is_empty() {
         return 0;
@@ -471,9 +563,9 @@ fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
     for op in ops {
         last.insert((&op.list, op.number), op);
     }
-    let mut by_list: BTreeMap<&InternalList, Vec<&OptOutOp>> = BTreeMap::new();
-    for op in last.into_values() {
-        by_list.entry(&op.list).or_default().push(op);
+    let mut by_list: BTreeMap<&InternalList, HashMap<u64, &OptOutOp>> = BTreeMap::new();
+    for ((list, number), op) in last {
+        by_list.entry(list).or_default().insert(number, op);
     }
     for (list, ops) in by_list {
         let (kind, owner) = match list {
@@ -490,19 +582,25 @@ fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
                     kind: kind.clone(),
                     owner: owner.to_owned(),
                     source_reference: "vask opt-out journal".to_owned(),
+                    delivered_at: None,
                     entries: Vec::new(),
+                    extra: Vec::new(),
                 });
                 lists.len() - 1
             }
         };
         let acc = &mut lists[at];
-        let removed: std::collections::HashSet<u64> =
-            ops.iter().filter(|o| !o.add).map(|o| o.number).collect();
-        acc.entries.retain(|(n, _)| !removed.contains(n));
+        let delivered_at = acc.delivered_at;
+        // A delivery entry stays unless the number's latest operation is a removal that came
+        // after the delivery was imported (or the delivery was never imported).
+        acc.entries.retain(|(n, _)| match ops.get(n) {
+            Some(op) if !op.add => delivered_at.is_some_and(|d| d > op.at),
+            _ => true,
+        });
         acc.entries.extend(
             ops.iter()
-                .filter(|o| o.add)
-                .map(|o| (o.number, pack_days(day(o.at.date_naive()), None))),
+                .filter(|(_, o)| o.add)
+                .map(|(n, o)| (*n, pack_days(day(o.at.date_naive()), Some(VIA_API)))),
         );
     }
     ops.iter().map(|o| o.seq).max().unwrap_or(0)

@@ -1,14 +1,13 @@
-//! Domain vocabulary shared by every layer: who is washing (centre), for whom (client), why
-//! (campaign purpose and caller kind), and the dates entries carry.
+//! Domain vocabulary shared by every layer: who is washing (centre), for whom (client), why (campaign purpose and caller kind), which internal list an
+//! opt-out changes, the dates entries carry, and the clock "today" is read from.
 //!
-//! These types carry no behaviour beyond validation and parsing; the decision rules that use
-//! them live in [`crate::engine::rules`].
+//! These types carry no behaviour beyond validation, parsing and date arithmetic; the decision
+//! rules that use them live in [`crate::engine::rules`].
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::Datelike;
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Why an identifier, purpose or date given by a user or a file was refused.
@@ -105,8 +104,15 @@ id_type!(
     "category"
 );
 
+impl Category {
+    /// `donor`: the default category of a voluntary organisation's donor relationships.
+    pub fn donor() -> Category {
+        Category("donor".to_owned())
+    }
+}
+
 /// What a campaign is for; decides whether the national register applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     /// Telemarketing of products or services.
@@ -115,6 +121,30 @@ pub enum Purpose {
     MarketResearch,
     /// Asking for donations.
     Fundraising,
+}
+
+impl Purpose {
+    /// Every purpose, in a fixed order.
+    pub const ALL: [Purpose; 3] = [
+        Purpose::Sales,
+        Purpose::MarketResearch,
+        Purpose::Fundraising,
+    ];
+
+    /// The stable name (`sales`, `market_research`, `fundraising`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Purpose::Sales => "sales",
+            Purpose::MarketResearch => "market_research",
+            Purpose::Fundraising => "fundraising",
+        }
+    }
+}
+
+impl fmt::Display for Purpose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl FromStr for Purpose {
@@ -139,6 +169,22 @@ pub enum CallerKind {
     Voluntary,
 }
 
+impl CallerKind {
+    /// The stable name (`business`, `voluntary`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CallerKind::Business => "business",
+            CallerKind::Voluntary => "voluntary",
+        }
+    }
+}
+
+impl fmt::Display for CallerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl FromStr for CallerKind {
     type Err = DomainError;
     fn from_str(s: &str) -> Result<Self, DomainError> {
@@ -147,6 +193,81 @@ impl FromStr for CallerKind {
             "voluntary" => Ok(Self::Voluntary),
             _ => Err(DomainError::BadCallerKind(s.to_owned())),
         }
+    }
+}
+
+/// An internal (do-not-call) list that deliveries and opt-outs change: a centre's or a
+/// client's. One type for it everywhere: the journal, the build, the live overlay, Explain.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum InternalList {
+    /// A centre's internal do-not-call list.
+    Centre(CentreId),
+    /// A client's internal do-not-call list.
+    Client(ClientId),
+}
+
+impl fmt::Display for InternalList {
+    /// `centre:<id>` or `client:<id>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InternalList::Centre(c) => write!(f, "centre:{c}"),
+            InternalList::Client(c) => write!(f, "client:{c}"),
+        }
+    }
+}
+
+/// Where "now" comes from. The service reads the system clock; tests and the lifecycle model
+/// move a clock of their own, so that every rule that depends on the day can be checked on
+/// any day.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current instant.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock that stands still until it is moved (tests).
+#[derive(Debug)]
+pub struct ManualClock(std::sync::Mutex<DateTime<Utc>>);
+
+impl ManualClock {
+    /// A clock showing `at`.
+    pub fn new(at: DateTime<Utc>) -> ManualClock {
+        ManualClock(std::sync::Mutex::new(at))
+    }
+
+    /// Sets the time.
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = at;
+    }
+
+    /// Moves the time forward (or back, with a negative duration).
+    pub fn advance(&self, by: chrono::Duration) {
+        let mut t = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *t += by;
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -174,9 +295,21 @@ pub fn to_day(date: NaiveDate) -> Option<Day> {
     u32::try_from(date.signed_duration_since(EPOCH).num_days()).ok()
 }
 
-/// Converts days since 1970-01-01 back to a date.
+/// Converts days since 1970-01-01 back to a date (the last representable date for days
+/// beyond it).
 pub fn from_day(day: Day) -> NaiveDate {
-    EPOCH + chrono::Days::new(u64::from(day))
+    EPOCH
+        .checked_add_days(chrono::Days::new(u64::from(day)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The same day `years` calendar years later (29 February becomes 28 February), as a [`Day`];
+/// saturates far in the future.
+pub fn add_years(day: Day, years: u32) -> Day {
+    from_day(day)
+        .checked_add_months(Months::new(years.saturating_mul(12)))
+        .and_then(to_day)
+        .unwrap_or(Day::MAX)
 }
 
 /// Parses a `YYYY-MM-DD` date on or after 1970-01-01.
@@ -205,6 +338,16 @@ mod tests {
         assert!(ClientId::new("").is_err());
         assert!(ClientId::new("a b").is_err());
         assert!(ClientId::new("x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn calendar_years_after_a_day() {
+        let day = |s: &str| to_day(parse_date(s).unwrap()).unwrap();
+        // A gift on 2023-03-01 exempts through 2026-03-01: three calendar years, not 1096 days.
+        assert_eq!(add_years(day("2023-03-01"), 3), day("2026-03-01"));
+        assert_eq!(add_years(day("2024-02-29"), 3), day("2027-02-28"));
+        assert_eq!(add_years(day("2024-02-29"), 4), day("2028-02-29"));
+        assert_eq!(add_years(Day::MAX - 1, 3), Day::MAX);
     }
 
     #[test]

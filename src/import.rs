@@ -199,6 +199,7 @@ pub fn import(catalog_path: &Path, imp: &Import) -> Result<ImportReport, ImportE
         source_reference: imp.source_reference.clone(),
         table: imp.table.clone(),
         entry: PathBuf::new(),
+        delivered_at: Some(imp.now),
     };
 
     // Read all of it first: nothing is applied unless the whole file passes.

@@ -11,16 +11,19 @@
 //!    [`generation::store`] publishes generations atomically and keeps old ones for rollback.
 //! 4. [`engine`]: opens the current generation, applies the live opt-outs, and decides a
 //!    verdict per number with the rules in [`engine::rules`].
-//! 5. [`service`]: the gRPC service (wash, explain, call window, registry, admin), with
-//!    authorisation and the hot swap of generations; the `vask` binary (`src/main.rs`,
-//!    `src/cli/`) runs it (`vask serve`) and the other commands.
+//! 5. [`app`] opens one configuration into the store, the engine, the journal and the audit
+//!    trail; [`session`] is the one way a list is washed, whatever front end asks. The front
+//!    ends only translate: [`service`] is the gRPC service (in this library), and the `vask`
+//!    binary (`src/main.rs`, `src/cli/`) runs it (`vask serve`) and the other commands.
 //!
 //! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
 //! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
 //! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
-//! keeps the proof of every wash; [`config`] is the server's configuration; [`domain`] holds
-//! the shared vocabulary (centre, client, campaign, purpose). [`fsutil`] has the durable file
-//! steps and byte readers every module uses; `faults` (test builds only) injects failures.
+//! keeps the proof of every wash; [`auth`] says who is asking; [`policy`] holds the country's
+//! and each client's policy; [`config`] is the server's configuration; [`error`] says why a
+//! request was refused; [`domain`] holds the shared vocabulary (centre, client, campaign,
+//! purpose). [`fsutil`] has the durable file steps and byte readers the modules share;
+//! `faults` (test builds only) injects failures.
 //!
 //! The domain itself (registers, exemptions, calling hours, with the norm's sections) is
 //! described in `docs/domain.md`.
@@ -42,12 +45,15 @@ macro_rules! fault {
 }
 pub(crate) use fault;
 
+pub mod app;
 pub mod audit;
+pub mod auth;
 pub mod build;
 pub mod calendar;
 pub mod config;
 pub mod domain;
 pub mod engine;
+pub mod error;
 #[cfg(any(test, feature = "fault-injection"))]
 pub mod faults;
 pub mod fsutil;
@@ -56,6 +62,8 @@ pub mod import;
 pub mod journal;
 pub mod number;
 pub mod person;
+pub mod policy;
 pub mod service;
+pub mod session;
 pub mod sources;
 pub mod synth;

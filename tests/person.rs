@@ -31,6 +31,30 @@ const PERSON: u32 = pb::ReasonBit::PersonMatch as u32;
 const FUZZY: u32 = pb::ReasonBit::PersonFuzzy as u32;
 const INVALID: u32 = pb::ReasonBit::InvalidNumber as u32;
 
+/// Without a national-id key (it is optional), persons are still matched by name and
+/// address: a configuration without one once matched no person at all.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn persons_are_matched_without_a_national_id_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let server = Server::start(&write_config(dir.path(), &catalog, ""));
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(leads(
+            &["", ""],
+            vec![
+                person("Kari", "Nordmann", "Storgata 12 B", "0150"),
+                person("Ola", "Hansen", "Kirkeveien 5", "0366"),
+            ],
+            "",
+        ))
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(r.verdicts, [NATIONAL | PERSON, NATIONAL | PERSON]);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leads_are_matched_by_person_exactly_fuzzily_and_by_national_id() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -105,6 +129,7 @@ async fn leads_are_matched_by_person_exactly_fuzzily_and_by_national_id() {
         vec![person("Kari", "Nordmann", "Storgata 12 B", "0150")],
         "",
     );
+    req.client_id = "survey-institute".into();
     req.campaign = common::campaign(pb::Purpose::MarketResearch, pb::CallerKind::Business, "");
     assert_eq!(
         wash.wash(req).await.expect("wash").into_inner().verdicts,

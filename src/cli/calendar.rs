@@ -20,11 +20,10 @@ pub struct CalendarArgs {
 
 /// Runs `vask calendar`: the built-in policies, or those of `--config`.
 pub fn run(a: CalendarArgs) -> Result<()> {
-    let policies = match a.config.config.is_some() {
-        true => a.config.load()?.calling_policy,
-        false => Vec::new(),
+    let registry = match a.config.config.is_some() {
+        true => a.config.load()?.calendars,
+        false => vask::calendar::CalendarRegistry::new(),
     };
-    let registry = vask::calendar::CalendarRegistry::from_configs(&policies)?;
     let policy = registry
         .get(&a.country)
         .with_context(|| format!("no calling-window policy for {}", a.country))?;

@@ -119,7 +119,7 @@ enum Command {
     Wash(wash::WashArgs),
     /// Write synthetic sources (Norwegian-like, deterministic) for demos and benchmarks.
     Synth(synth::SynthArgs),
-    /// Read the proof-of-wash audit trail.
+    /// Read the audit trail (proof of every wash and Explain) and the reservation history.
     Audit(audit::AuditArgs),
     /// Print the closed days (weekends and holidays) of a year.
     Calendar(calendar::CalendarArgs),

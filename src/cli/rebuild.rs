@@ -1,12 +1,10 @@
 //! `vask rebuild`: the nightly job. Builds a new generation from the catalogue and the opt-out
-//! journal, verifies it and publishes it (see [`vask::build::rebuild`]).
+//! journal, verifies it and publishes it (see [`vask::app::rebuild`]).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::Utc;
 use clap::Args;
-use vask::build::{BuildOptions, RebuildOptions};
 use vask::generation::store::Store;
-use vask::sources::Catalog;
 
 use super::ConfigArgs;
 use super::progress::with_progress;
@@ -36,23 +34,17 @@ pub struct RebuildArgs {
 /// Runs `vask rebuild`.
 pub fn run(a: RebuildArgs) -> Result<()> {
     let config = a.config.load()?;
-    let catalog = Catalog::load(&config.catalog)?;
     let store = Store::new(&config.store)?;
-    let records =
-        vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
-    let options = RebuildOptions {
-        build: BuildOptions {
-            national_id_key: config.national_id_key()?,
-            now: Utc::now(),
-            max_errors: a.max_errors,
-            opt_outs: vask::service::registry::journal_ops(&records),
-        },
-        min_snapshot_percent: a.min_snapshot_percent,
-        force: a.force,
-        keep: a.keep,
-    };
     let report = with_progress("rebuild", || {
-        vask::build::rebuild(&store, &catalog, &options)
+        vask::app::rebuild(
+            &store,
+            &config,
+            Utc::now(),
+            a.max_errors,
+            a.min_snapshot_percent,
+            a.force,
+            a.keep,
+        )
     })?;
     for (file, e) in &report.skipped {
         eprintln!("skipped {file}: {e}");

@@ -1,5 +1,5 @@
-//! `vask rollback`: makes an earlier generation current again, after verifying it; a running
-//! server switches to it within seconds.
+//! `vask rollback`: makes an earlier generation current again, after verifying it, keeping the
+//! internal lists and opt-outs of the newer one; a running server switches within seconds.
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -45,8 +45,13 @@ pub fn run(a: RollbackArgs) -> Result<()> {
     // Verify before pointing at it: a damaged generation must never become current.
     vask::generation::Generation::open(&store.dir(&target))
         .with_context(|| format!("generation {target} does not verify"))?;
-    let _lock = store.lock()?;
-    store.set_current(&target)?;
-    println!("current generation is now {target} (was {current})");
+    let lock = store.lock()?;
+    store.roll_back(&lock, &target)?;
+    match store.lists_id()? {
+        Some(lists) => println!(
+            "current generation is now {target} (was {current}); internal lists and opt-outs stay as in {lists}"
+        ),
+        None => println!("current generation is now {target} (was {current})"),
+    }
     Ok(())
 }

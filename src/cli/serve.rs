@@ -25,6 +25,7 @@ pub fn run(a: ServeArgs) -> Result<()> {
     if let Some(addr) = a.listen {
         config.listen = addr;
     }
+    config.check_listen(config.listen)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -32,11 +33,18 @@ pub fn run(a: ServeArgs) -> Result<()> {
     runtime.block_on(async move {
         let listener = vask::service::bind(config.listen)?;
         let addr = listener.local_addr()?;
-        let state = tokio::task::spawn_blocking(move || vask::service::State::open(config))
-            .await
-            .context("startup task")??;
-        let generation = state.engine.generation();
-        let fresh = state.engine.freshness(&generation, Utc::now());
+        let app = tokio::task::spawn_blocking(move || {
+            vask::app::App::open(
+                config,
+                vask::app::Mode::Serve,
+                std::sync::Arc::new(vask::domain::SystemClock),
+            )
+        })
+        .await
+        .context("startup task")??;
+        let app = std::sync::Arc::new(app);
+        let generation = app.engine().generation();
+        let fresh = app.engine().freshness(&generation, Utc::now());
         tracing::info!(
             generation = %generation.id(),
             snapshot = %fresh.snapshot_date,
@@ -49,7 +57,7 @@ pub fn run(a: ServeArgs) -> Result<()> {
         println!("vask listening on {addr}");
         use std::io::Write;
         std::io::stdout().flush()?;
-        vask::service::serve(state, listener, shutdown_signal()).await?;
+        vask::service::serve(app, listener, shutdown_signal()).await?;
         tracing::info!("stopped");
         Ok(())
     })

@@ -9,16 +9,16 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::Args;
-use vask::audit::{AuditLog, InputHasher, WashRecord};
-use vask::domain::{CallerKind, Campaign, Category, CentreId, ClientId, Purpose};
+use vask::app::{App, CampaignParams, Mode};
+use vask::auth::Principal;
+use vask::domain::{CallerKind, CentreId, Purpose};
+use vask::engine::Reasons;
 use vask::engine::rules::NAMES;
-use vask::engine::{Engine, Lead, Reasons, WashRequest};
-use vask::generation::Generation;
-use vask::generation::store::Store;
-use vask::number::{Normaliser, Region};
+use vask::error::RequestError;
 use vask::person::PersonQuery;
+use vask::session::{LeadInput, PersonFields, WashParams};
 
 use super::ConfigArgs;
 use super::progress::spinner;
@@ -45,12 +45,13 @@ pub struct WashArgs {
     /// The client the campaign is for.
     #[arg(long)]
     client: String,
-    /// sales, market_research or fundraising.
+    /// sales, market_research or fundraising (one the client's configuration allows).
     #[arg(long, default_value = "sales")]
-    purpose: String,
-    /// business or voluntary.
-    #[arg(long, default_value = "business")]
-    caller: String,
+    purpose: Purpose,
+    /// business or voluntary; default: the client's configured kind (a different one is
+    /// refused).
+    #[arg(long)]
+    caller: Option<CallerKind>,
     /// Product category of the campaign.
     #[arg(long)]
     category: Option<String>,
@@ -60,6 +61,13 @@ pub struct WashArgs {
     /// Campaign id for the audit trail.
     #[arg(long, default_value = "")]
     campaign: String,
+    /// When the calls will be made (RFC 3339, e.g. 2026-12-07T10:00:00+01:00); default now.
+    /// Never in the past.
+    #[arg(long)]
+    at: Option<DateTime<Utc>>,
+    /// Also flag numbers outside the calling window at --at (`outside_calling_window`).
+    #[arg(long)]
+    check_calling_window: bool,
     /// Print a JSON summary on standard output (with --out) or standard error.
     #[arg(long)]
     json: bool,
@@ -77,10 +85,10 @@ pub struct WashArgs {
 }
 
 /// Washes one chunk of numbers as written: a reason code and a normalised number (0 if
-/// invalid) per number, in order.
-/// The persons slice is empty when the file has no person columns.
+/// invalid) per number, in order. The persons slice is empty when the file has no person
+/// columns; otherwise it has one entry per row (`None`: the row names no person).
 type WashChunk<'a> =
-    dyn FnMut(&[&str], &[PersonQuery], &mut Vec<u32>, &mut Vec<u64>) -> Result<()> + 'a;
+    dyn FnMut(&[&str], &[Option<PersonQuery>], &mut Vec<u32>, &mut Vec<u64>) -> Result<()> + 'a;
 
 /// Person columns of a lead file, by the usual header names (English and Norwegian).
 const PERSON_COLUMNS: [(&str, &[&str]); 9] = [
@@ -140,15 +148,20 @@ fn person_columns(headers: &csv::ByteRecord) -> Option<[Option<usize>; 9]> {
     (at[0].is_some() || at[1].is_some() || at[8].is_some()).then_some(at)
 }
 
-/// The person of one lead row; a bad birth date is ignored (matched without it).
-fn person_of(r: &csv::ByteRecord, at: &[Option<usize>; 9]) -> PersonQuery {
+/// The person of one lead row; a bad birth date is refused with the file's line, as the
+/// gRPC service refuses it (never silently matched without it).
+fn person_of(
+    r: &csv::ByteRecord,
+    at: &[Option<usize>; 9],
+    input_name: &str,
+) -> Result<Option<PersonQuery>> {
     let field = |i: usize| {
         at[i]
             .and_then(|c| r.get(c))
             .map(|f| String::from_utf8_lossy(f).trim().to_owned())
             .unwrap_or_default()
     };
-    PersonQuery {
+    PersonFields {
         given_names: field(0),
         surname: field(1),
         street: field(2),
@@ -156,9 +169,14 @@ fn person_of(r: &csv::ByteRecord, at: &[Option<usize>; 9]) -> PersonQuery {
         house_letter: field(4),
         postcode: field(5),
         city: field(6),
-        birth_date: vask::domain::parse_birth_date(&field(7)).ok(),
-        national_id: Some(field(8)).filter(|s| !s.is_empty()),
+        birth_date: field(7),
+        national_id: field(8),
     }
+    .parse()
+    .map_err(|e| {
+        let line = r.position().map_or(0, |p| p.line());
+        anyhow::anyhow!("{input_name} line {line}: {e}")
+    })
 }
 
 /// What washing the file found.
@@ -363,8 +381,11 @@ fn wash_rows(
                             .unwrap_or("")
                     })
                     .collect();
-                let persons: Vec<PersonQuery> = match &person_at {
-                    Some(at) => rows_of.iter().map(|r| person_of(r, at)).collect(),
+                let persons: Vec<Option<PersonQuery>> = match &person_at {
+                    Some(at) => rows_of
+                        .iter()
+                        .map(|r| person_of(r, at, input_name))
+                        .collect::<Result<_>>()?,
                     None => Vec::new(),
                 };
                 wash(
@@ -457,31 +478,31 @@ fn write_chunk(
     Ok(())
 }
 
-/// Washes in-process against the current generation and records the audit entry locally.
+/// Names a refused field by the command's flag.
+fn flag_error(e: RequestError) -> anyhow::Error {
+    let e = e.in_field(|f| {
+        match f {
+            "client_id" => "--client",
+            "campaign.purpose" => "--purpose",
+            "campaign.caller_kind" => "--caller",
+            "campaign.product_category" => "--category",
+            "campaign.campaign_id" => "--campaign",
+            "source_reference" => "--source-reference",
+            "at" => "--at",
+            other => other,
+        }
+        .to_owned()
+    });
+    anyhow::anyhow!("{e}")
+}
+
+/// Washes in-process through the library's wash session (the same checks, rules, live
+/// opt-outs, calling window and audit record as the server), beside a server that may run.
 fn local(
     a: &WashArgs,
     copy: &mut dyn FnMut(&mut WashChunk<'_>) -> Result<Tally>,
 ) -> Result<(Tally, String, String)> {
     let config = a.config.load()?;
-    let store = Store::new(&config.store)?;
-    let generation = Generation::open(&store.current_dir()?)?
-        .with_national_id_key(config.national_id_key()?.as_ref())?;
-    let region: Region = config
-        .country
-        .region
-        .parse()
-        .map_err(|e| anyhow::anyhow!("country.region: {e}"))?;
-    let engine = Engine::new(generation, Normaliser::new(region), config.country.clone());
-    let generation = engine.generation();
-    let fresh = engine.freshness(&generation, Utc::now());
-    if fresh.stale {
-        bail!(
-            "the national register snapshot of {} is {} days old, older than the {}-month limit; rebuild with a fresh delivery",
-            fresh.snapshot_date,
-            fresh.age_days,
-            config.country.snapshot_max_age_months
-        );
-    }
     let centre = match &a.centre {
         Some(c) => CentreId::new(c)?,
         None => match config.centres.as_slice() {
@@ -489,85 +510,55 @@ fn local(
             _ => bail!("--centre: the config has several centres; name one"),
         },
     };
-    let client = ClientId::new(&a.client)?;
-    if !config
-        .centres
-        .iter()
-        .any(|c| c.id == centre && c.clients.contains(&client))
-    {
-        bail!("centre {centre} may not wash for client {client} (see the config's centres)");
-    }
-    let request = WashRequest {
-        centre,
-        client,
-        campaign: Campaign {
-            purpose: a.purpose.parse::<Purpose>()?,
-            caller: a.caller.parse::<CallerKind>()?,
-            category: a.category.clone().map(Category::new).transpose()?,
-        },
-        at: Utc::now(),
-    };
-    let resolved = engine.resolve(&generation, &request);
-    let mut hasher = InputHasher::default();
-    let strictness = match &a.person_strictness {
-        Some(s) => s.parse()?,
-        None => config.person_strictness()?,
-    };
+    let who = Principal::local(&config, "cli", &centre)
+        .with_context(|| format!("--centre: no centre {centre} in the configuration"))?;
+    let app = std::sync::Arc::new(App::open(
+        config,
+        Mode::ReadOnly,
+        std::sync::Arc::new(vask::domain::SystemClock),
+    )?);
+    let strictness = a.person_strictness.as_deref().map(str::parse).transpose()?;
+    let mut session = app
+        .start_wash(
+            &who,
+            WashParams {
+                campaign: CampaignParams {
+                    client: a.client.clone(),
+                    campaign_id: a.campaign.clone(),
+                    purpose: Some(a.purpose),
+                    caller: a.caller,
+                    category: a.category.clone().unwrap_or_default(),
+                    at: a.at,
+                },
+                source_reference: a.source_reference.clone(),
+                check_calling_window: a.check_calling_window,
+                strictness,
+                via: "cli",
+            },
+        )
+        .map_err(flag_error)?;
     let tally = copy(&mut |fields, persons, verdicts, normalised| {
-        let from = normalised.len();
-        if persons.is_empty() {
-            engine.wash_raw(&resolved, fields, verdicts, normalised);
+        let batch = if persons.is_empty() {
+            session.wash_numbers(fields)
         } else {
-            let leads: Vec<Lead<'_>> = fields
+            let leads: Vec<LeadInput> = fields
                 .iter()
                 .zip(persons)
-                .map(|(n, p)| Lead {
-                    number: n,
-                    person: (!p.surname.is_empty()
-                        || !p.given_names.is_empty()
-                        || p.national_id.is_some())
-                    .then_some(p),
+                .map(|(n, p)| LeadInput {
+                    number: (*n).to_owned(),
+                    person: p.clone(),
                 })
                 .collect();
-            engine.wash_leads(&resolved, &leads, strictness, verdicts, normalised);
+            session.wash_leads(&leads)
         }
-        hasher.update(&normalised[from..]);
+        .map_err(flag_error)?;
+        verdicts.extend(batch.verdicts);
+        normalised.extend(batch.normalised);
         Ok(())
     })?;
-    drop(resolved);
-
-    let wash_id = format!(
-        "w{}-{:08x}",
-        Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
-        rand::random::<u32>()
-    );
-    let audit = AuditLog::open(&config.audit)?;
-    audit.append(&WashRecord {
-        wash_id: wash_id.clone(),
-        at: Utc::now(),
-        via: "cli".into(),
-        centre: request.centre.to_string(),
-        key_id: String::new(),
-        client: request.client.to_string(),
-        campaign: a.campaign.clone(),
-        purpose: a.purpose.clone(),
-        caller: a.caller.clone(),
-        category: a.category.clone().unwrap_or_default(),
-        source_reference: a.source_reference.clone(),
-        numbers: tally.rows,
-        allowed: tally.allowed,
-        counts: NAMES
-            .iter()
-            .zip(tally.counts)
-            .filter(|(_, c)| *c > 0)
-            .map(|((_, n), c)| ((*n).to_owned(), c))
-            .collect(),
-        generation: generation.id().to_owned(),
-        snapshot_date: generation.manifest().national.snapshot_date.to_string(),
-        input_sha256: hasher.finish(),
-    })?;
-    audit.sync()?;
-    Ok((tally, wash_id, generation.id().to_owned()))
+    let proof = session.finish().map_err(flag_error)?;
+    app.audit().sync()?;
+    Ok((tally, proof.wash_id, proof.generation))
 }
 
 /// Washes through a running server with one `WashStream` (so one wash id and one audit record
@@ -582,16 +573,15 @@ fn remote(
         .enable_all()
         .build()?;
     let key = a.key.clone().context("--key is required with --server")?;
-    let purpose = match a.purpose.as_str() {
-        "sales" => pb::Purpose::Sales,
-        "market_research" => pb::Purpose::MarketResearch,
-        "fundraising" => pb::Purpose::Fundraising,
-        other => bail!("--purpose {other:?}: sales, market_research or fundraising"),
+    let purpose = match a.purpose {
+        Purpose::Sales => pb::Purpose::Sales,
+        Purpose::MarketResearch => pb::Purpose::MarketResearch,
+        Purpose::Fundraising => pb::Purpose::Fundraising,
     };
-    let caller = match a.caller.as_str() {
-        "business" => pb::CallerKind::Business,
-        "voluntary" => pb::CallerKind::Voluntary,
-        other => bail!("--caller {other:?}: business or voluntary"),
+    let caller = match a.caller {
+        None => pb::CallerKind::Unspecified,
+        Some(CallerKind::Business) => pb::CallerKind::Business,
+        Some(CallerKind::Voluntary) => pb::CallerKind::Voluntary,
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<pb::WashStreamRequest>(4);
     let mut responses = runtime.block_on(async {
@@ -624,6 +614,8 @@ fn remote(
                     }),
                     source_reference: a.source_reference.clone(),
                     echo_normalised: true,
+                    at: a.at.map(vask::service::timestamp),
+                    check_calling_window: a.check_calling_window,
                     ..Default::default()
                 },
             )),
@@ -642,7 +634,10 @@ fn remote(
                 kind: Some(pb::wash_stream_request::Kind::Chunk(pb::NumberChunk {
                     numbers: fields.iter().map(|f| (*f).to_owned()).collect(),
                     e164: Vec::new(),
-                    persons: persons.iter().map(person_pb).collect(),
+                    persons: persons
+                        .iter()
+                        .map(|p| p.as_ref().map(person_pb).unwrap_or_default())
+                        .collect(),
                 })),
             })
             .await

@@ -16,7 +16,7 @@ use std::sync::{Arc, RwLock};
 
 use arc_swap::ArcSwap;
 
-use crate::build::InternalList;
+use crate::domain::InternalList;
 
 const FILTER_BITS_LOG2: u32 = 21; // 256 KiB (stays in L2): ~0.8 % false positives at 100 000 live numbers
 
@@ -183,6 +183,16 @@ impl Live {
     pub fn len(&self) -> usize {
         read(&self.overlay)
             .values()
+            .map(|ops| read(ops).len())
+            .sum()
+    }
+
+    /// Number of live operations held on `lists`.
+    pub fn len_of(&self, lists: &[InternalList]) -> usize {
+        let overlay = read(&self.overlay);
+        lists
+            .iter()
+            .filter_map(|l| overlay.get(l))
             .map(|ops| read(ops).len())
             .sum()
     }

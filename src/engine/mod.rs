@@ -1,102 +1,85 @@
-//! The engine: the current generation, the live opt-outs over it, and washing numbers against
-//! both with the rules in [`rules`].
+//! The engine: the generation being served, the live opt-outs over it, and washing numbers
+//! against both with the rules in [`rules`].
 //!
-//! The generation sits in an `ArcSwap`: a wash takes the current one once (all of a request is
-//! washed against one generation, whose id it reports), and [`Engine::swap`] publishes a new
-//! one without blocking or failing washes in flight.
+//! What is served is a [`Serving`]: a generation, and the generation whose internal lists are
+//! used with it. The two are the same but after a rollback: internal lists never go back in
+//! time (`docs/domain.md`, "Internal lists over time"), so a rolled-back generation is served
+//! with the internal lists of the newest one, and the live overlay holds every journal record
+//! that those lists have not folded in. The serving pair sits in an `ArcSwap`: a wash takes it
+//! once (all of a request is washed against one pair, whose id it reports), and
+//! [`Engine::swap`] publishes a new one without blocking or failing washes in flight.
 
 pub mod live;
 pub mod rules;
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, Weak};
 
 use arc_swap::ArcSwap;
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::build::InternalList;
-use crate::domain::{Campaign, CentreId, ClientId, Day, Purpose, from_day, to_day};
-use crate::generation::{Generation, List, NationalMeta, unpack_days};
+use crate::domain::{
+    Campaign, Category, CentreId, ClientId, Day, InternalList, Purpose, from_day, to_day,
+};
+use crate::generation::{Generation, List, ListValues, NationalMeta, VIA_API};
 use crate::number::{Normaliser, NumberError};
 use crate::person::{MatchKind, PersonMatch, PersonQuery, PersonScratch, Strictness};
+pub use crate::policy::{CountryPolicy, Freshness};
 pub use live::{Live, LiveOp};
-pub use rules::{Context, Facts, Reasons};
+pub use rules::{Context, Facts, Interval, Reasons};
 
-/// The per-country rules that are policy rather than law of nature.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct CountryPolicy {
-    /// ISO 3166 alpha-2 of the register's country; also the default region for numbers.
-    pub region: String,
-    /// Time zone in which "today" is decided.
-    pub time_zone: chrono_tz::Tz,
-    /// A national snapshot older than this many months may not be washed against.
-    pub snapshot_max_age_months: u32,
-    /// Days after a customer relationship ends during which it still exempts (sales).
-    pub customer_window_days: u32,
-    /// Days after the last gift during which a donor relationship exempts (fundraising).
-    pub donor_window_days: u32,
+/// A generation and the generation whose internal lists are served with it.
+#[derive(Debug, Clone)]
+pub struct Serving {
+    /// The national register, the persons, and the clients' customer and express lists.
+    pub generation: Arc<Generation>,
+    /// The centres' and clients' internal lists, and the journal watermark the live overlay
+    /// continues from. The same as `generation` but after a rollback.
+    pub lists: Arc<Generation>,
 }
 
-impl CountryPolicy {
-    /// Norway: a wash no older than one month (norm 10), ongoing customer relationships only,
-    /// donors within three years of a gift.
-    pub fn norway() -> CountryPolicy {
-        CountryPolicy {
-            region: "NO".into(),
-            time_zone: chrono_tz::Europe::Oslo,
-            snapshot_max_age_months: 1,
-            customer_window_days: 0,
-            donor_window_days: 3 * 365 + 1,
+impl Serving {
+    /// A generation served with its own internal lists.
+    pub fn one(generation: Generation) -> Serving {
+        let generation = Arc::new(generation);
+        Serving {
+            lists: generation.clone(),
+            generation,
         }
     }
 
-    /// The local day of an instant.
-    pub fn today(&self, at: DateTime<Utc>) -> NaiveDate {
-        at.with_timezone(&self.time_zone).date_naive()
+    /// Is a rolled-back generation served with newer internal lists?
+    pub fn is_split(&self) -> bool {
+        !Arc::ptr_eq(&self.generation, &self.lists)
     }
 
-    /// How old a snapshot of `snapshot_date` is at `at`, and whether that is too old.
-    pub fn freshness(&self, snapshot_date: NaiveDate, at: DateTime<Utc>) -> Freshness {
-        let today = self.today(at);
-        let limit = snapshot_date
-            .checked_add_months(Months::new(self.snapshot_max_age_months))
-            .unwrap_or(NaiveDate::MAX);
-        Freshness {
-            snapshot_date,
-            age_days: (today - snapshot_date).num_days(),
-            stale: today > limit,
-        }
+    /// The journal seq the internal lists have folded in: the live overlay applies every
+    /// record after it.
+    pub fn watermark(&self) -> u64 {
+        self.lists.manifest().journal_seq
     }
 }
 
-/// How old the national snapshot is at an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Freshness {
-    /// The snapshot date.
-    pub snapshot_date: NaiveDate,
-    /// Its age in days.
-    pub age_days: i64,
-    /// Past the country's limit: washing must be refused.
-    pub stale: bool,
-}
-
-/// One wash request's fixed inputs.
+/// One wash request's fixed inputs, as the wash session has checked them.
 #[derive(Debug, Clone)]
 pub struct WashRequest {
-    /// The centre washing (from its API key).
+    /// The centre washing.
     pub centre: CentreId,
     /// The client the campaign is for.
     pub client: ClientId,
-    /// Purpose, caller kind, product category.
+    /// Purpose (allowed for the client), the client's configured kind, product category.
     pub campaign: Campaign,
-    /// When the calls will be made.
+    /// The client's donor categories (used by a voluntary organisation's fundraising).
+    pub donor_categories: BTreeSet<Category>,
+    /// When the calls will be made; never before now.
     pub at: DateTime<Utc>,
 }
 
 /// The engine.
 pub struct Engine {
-    current: ArcSwap<Generation>,
-    /// Generations handed out, to know which journal records every one of them has folded.
+    current: ArcSwap<Serving>,
+    /// Lists generations handed out, to know which journal records every one of them has
+    /// folded in.
     handed_out: Mutex<Vec<Weak<Generation>>>,
     live: Live,
     normaliser: Normaliser,
@@ -110,10 +93,14 @@ const PROBE_RUN: usize = 64;
 /// The request's lists, resolved once per batch.
 pub struct Resolved<'a> {
     generation: &'a Generation,
+    /// Where the internal lists come from (the same as `generation` unless rolled back).
+    lists: &'a Generation,
+    split: bool,
     centre: Option<&'a List>,
     client_dnc: Option<&'a List>,
     express: Option<&'a List>,
     customers: Option<&'a List>,
+    donors: Vec<&'a List>,
     live: live::LiveView,
     context: Context,
 }
@@ -141,6 +128,14 @@ impl Resolved<'_> {
                 national |= u64::from(g.national.contains(n)) << i;
                 listed |= u64::from(g.listed.contains(n)) << i;
             }
+            // Rolled back: the internal lists are another generation's, with their own union.
+            let mut listed_lists = listed;
+            if self.split {
+                listed_lists = 0;
+                for (i, &n) in run.iter().enumerate() {
+                    listed_lists |= u64::from(self.lists.listed.contains(n)) << i;
+                }
+            }
             // The live filter is small and cached: a pass of its own keeps the loop above short,
             // so more of its misses are in flight at once.
             for (i, &n) in run.iter().enumerate() {
@@ -151,7 +146,7 @@ impl Resolved<'_> {
                     Reasons::INVALID
                 } else {
                     let bit = |mask: u64| (mask >> i) & 1 == 1;
-                    self.decide_probed(n, bit(national), bit(listed), bit(live))
+                    self.decide_probed(n, bit(national), bit(listed), bit(listed_lists), bit(live))
                         .0
                 });
             }
@@ -159,47 +154,79 @@ impl Resolved<'_> {
     }
 
     #[inline]
-    fn decide_probed(&self, number: u64, national: bool, listed: bool, live: bool) -> Reasons {
-        let facts = NumberFacts {
-            resolved: self,
-            national,
-            listed,
-            rank: self.rank(number, listed),
-            live,
-            person: 0,
-        };
+    fn decide_probed(
+        &self,
+        number: u64,
+        national: bool,
+        listed: bool,
+        listed_lists: bool,
+        live: bool,
+    ) -> Reasons {
+        let facts = self.facts(number, national, listed, listed_lists, live, 0);
         rules::decide(&facts, number, &self.context)
     }
 
-    /// The rank of a listed number in the union of lists, where that is ranked.
     #[inline]
-    fn rank(&self, number: u64, listed: bool) -> Option<u32> {
-        self.generation
-            .union_rank
-            .as_ref()
-            .filter(|_| listed)
-            .and_then(|r| r.rank(number))
+    fn facts(
+        &self,
+        number: u64,
+        national: bool,
+        listed: bool,
+        listed_lists: bool,
+        live: bool,
+        person: u8,
+    ) -> NumberFacts<'_, '_> {
+        let rank_g = rank(self.generation, number, listed);
+        NumberFacts {
+            resolved: self,
+            national,
+            listed,
+            rank: rank_g,
+            listed_lists,
+            rank_lists: if self.split {
+                rank(self.lists, number, listed_lists)
+            } else {
+                rank_g
+            },
+            live,
+            person,
+        }
     }
 
     /// Decides one lead: a valid number (or none) and the person the lead names, if any.
     pub fn decide_lead(&self, number: Option<u64>, person: Option<&PersonMatch>) -> Reasons {
         let n = number.unwrap_or(0);
-        let g = self.generation;
-        let listed = number.is_some() && g.listed.contains(n);
-        let facts = NumberFacts {
-            resolved: self,
-            national: number.is_some() && g.national.contains(n),
-            listed,
-            rank: self.rank(n, listed),
-            live: number.is_some() && self.live.maybe(n),
-            person: person.map_or(0, |m| m.payload),
+        let valid = number.is_some();
+        let listed = valid && self.generation.listed.contains(n);
+        let listed_lists = if self.split {
+            valid && self.lists.listed.contains(n)
+        } else {
+            listed
         };
+        let facts = self.facts(
+            n,
+            valid && self.generation.national.contains(n),
+            listed,
+            listed_lists,
+            valid && self.live.maybe(n),
+            person.map_or(0, |m| m.payload),
+        );
         let mut r = rules::decide(&facts, n, &self.context);
         if r.has(Reasons::PERSON_MATCH) && person.is_some_and(|m| m.kind == MatchKind::Fuzzy) {
             r.0 |= Reasons::PERSON_FUZZY;
         }
         r
     }
+}
+
+/// The rank of a listed number in a generation's union of lists, where that is ranked.
+#[inline]
+fn rank(generation: &Generation, number: u64, listed: bool) -> Option<u32> {
+    generation
+        .union_rank
+        .as_ref()
+        .filter(|_| listed)
+        .and_then(|r| r.rank(number))
 }
 
 /// The facts of one number: [`Resolved`] plus what the probes of [`Resolved::decide_all`] found.
@@ -211,6 +238,10 @@ struct NumberFacts<'r, 'a> {
     listed: bool,
     /// Its rank in the union of lists, when ranked (dense lists answer by it).
     rank: Option<u32>,
+    /// On some list of the internal lists' generation (`listed` unless rolled back).
+    listed_lists: bool,
+    /// Its rank there.
+    rank_lists: Option<u32>,
     /// May have a live operation.
     live: bool,
     /// The payload of the lead's matched reserved person (see [`crate::build::person_payload`]),
@@ -226,16 +257,18 @@ impl NumberFacts<'_, '_> {
         {
             return added;
         }
-        self.listed && list.is_some_and(|l| l.contains(number, self.rank))
+        self.listed_lists && list.is_some_and(|l| l.contains(number, self.rank_lists))
     }
 
     #[inline]
-    fn value(&self, list: Option<&List>, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        let list = list.filter(|_| self.listed)?;
-        self.resolved
-            .generation
-            .list_value(list, number, self.rank)
-            .map(unpack_days)
+    fn values<'l>(&self, list: Option<&'l List>, number: u64) -> ListValues<'l> {
+        match list.filter(|_| self.listed) {
+            Some(list) => self
+                .resolved
+                .generation
+                .list_values(list, number, self.rank),
+            None => ListValues::One(None),
+        }
     }
 }
 
@@ -256,11 +289,17 @@ impl Facts for NumberFacts<'_, '_> {
             self.national
         }
     }
-    fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        self.value(self.resolved.express, number)
+    fn express_requests(&self, number: u64) -> impl Iterator<Item = Interval> {
+        self.values(self.resolved.express, number)
     }
-    fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)> {
-        self.value(self.resolved.customers, number)
+    fn customer_relationships(&self, number: u64) -> impl Iterator<Item = Interval> {
+        self.values(self.resolved.customers, number)
+    }
+    fn donor_relationships(&self, number: u64) -> impl Iterator<Item = Interval> {
+        self.resolved
+            .donors
+            .iter()
+            .flat_map(move |l| self.values(Some(l), number))
     }
     #[inline]
     fn person_reserved(&self, voluntary: bool) -> bool {
@@ -292,6 +331,10 @@ pub struct ListHit {
     pub since: Option<NaiveDate>,
     /// Date ended / expires.
     pub until: Option<NaiveDate>,
+    /// Internal lists: `api` (an opt-out taken through the API) or `delivery`; empty otherwise.
+    pub via: &'static str,
+    /// Internal lists from a delivery: when the delivery was imported, if it was.
+    pub delivered_at: Option<DateTime<Utc>>,
     /// Human-readable detail.
     pub detail: String,
 }
@@ -308,21 +351,25 @@ pub struct Explanation {
 }
 
 impl Engine {
-    /// An engine serving `generation`.
-    pub fn new(generation: Generation, normaliser: Normaliser, policy: CountryPolicy) -> Engine {
-        let generation = Arc::new(generation);
+    /// An engine serving `serving`.
+    pub fn new(serving: Serving, normaliser: Normaliser, policy: CountryPolicy) -> Engine {
         Engine {
-            handed_out: Mutex::new(vec![Arc::downgrade(&generation)]),
-            current: ArcSwap::new(generation),
+            handed_out: Mutex::new(vec![Arc::downgrade(&serving.lists)]),
+            current: ArcSwap::from_pointee(serving),
             live: Live::default(),
             normaliser,
             policy,
         }
     }
 
-    /// The current generation, held for the duration of a request.
-    pub fn generation(&self) -> Arc<Generation> {
+    /// What is served now, held for the duration of a request.
+    pub fn serving(&self) -> Arc<Serving> {
         self.current.load_full()
+    }
+
+    /// The current generation (its national register, persons, customers and express lists).
+    pub fn generation(&self) -> Arc<Generation> {
+        self.current.load().generation.clone()
     }
 
     /// The country policy.
@@ -340,16 +387,17 @@ impl Engine {
         &self.live
     }
 
-    /// Publishes a new generation to every later request; requests in flight finish on theirs.
-    /// Returns the journal seq folded into every generation still in use.
-    pub fn swap(&self, generation: Generation) -> u64 {
-        let generation = Arc::new(generation);
+    /// Publishes a new serving pair to every later request; requests in flight finish on
+    /// theirs. The caller must have recorded in the live overlay every journal record after
+    /// the new pair's watermark before (see `App::reload`). Returns the journal seq folded
+    /// into every lists generation still in use.
+    pub fn swap(&self, serving: Serving) -> u64 {
         let mut handed = self
             .handed_out
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        handed.push(Arc::downgrade(&generation));
-        self.current.store(generation);
+        handed.push(Arc::downgrade(&serving.lists));
+        self.current.store(Arc::new(serving));
         self.prune_locked(&mut handed)
     }
 
@@ -365,7 +413,7 @@ impl Engine {
         folded
     }
 
-    /// Drops live operations that every generation still in use has folded in.
+    /// Drops live operations that every lists generation still in use has folded in.
     pub fn prune_live(&self) -> u64 {
         let mut handed = self
             .handed_out
@@ -380,33 +428,50 @@ impl Engine {
             .freshness(generation.manifest().national.snapshot_date, at)
     }
 
-    /// Resolves the request's lists in `generation`.
-    pub fn resolve<'a>(&'a self, generation: &'a Generation, req: &WashRequest) -> Resolved<'a> {
+    /// Resolves the request's lists in what is served.
+    pub fn resolve<'a>(&'a self, serving: &'a Serving, req: &WashRequest) -> Resolved<'a> {
+        let generation = &*serving.generation;
+        let lists = &*serving.lists;
         let client = generation.clients.get(&req.client);
+        let purpose = req.campaign.purpose;
+        let voluntary = req.campaign.caller == crate::domain::CallerKind::Voluntary;
+        let donors_apply = voluntary && purpose == Purpose::Fundraising;
+        let is_donor = |c: &Category| donors_apply && req.donor_categories.contains(c);
+        // The campaign's category: a customer relationship, unless it is one of a voluntary
+        // organisation's donor categories in its fundraising (then the donor window applies).
         let customers = req
             .campaign
             .category
             .as_ref()
+            .filter(|c| !is_donor(c))
             .and_then(|c| client.and_then(|l| l.customers.get(c)));
-        let relationship_window_days = match req.campaign.purpose {
-            Purpose::Fundraising => self.policy.donor_window_days,
-            Purpose::Sales | Purpose::MarketResearch => self.policy.customer_window_days,
+        let donors = match client {
+            Some(l) if donors_apply => req
+                .donor_categories
+                .iter()
+                .filter_map(|c| l.customers.get(c))
+                .collect(),
+            _ => Vec::new(),
         };
         Resolved {
             generation,
-            centre: generation.centres.get(&req.centre),
-            client_dnc: client.and_then(|c| c.dnc.as_ref()),
+            lists,
+            split: serving.is_split(),
+            centre: lists.centres.get(&req.centre),
+            client_dnc: lists.clients.get(&req.client).and_then(|c| c.dnc.as_ref()),
             express: client.and_then(|c| c.express.as_ref()),
             customers,
+            donors,
             live: self.live.view([
                 &InternalList::Centre(req.centre.clone()),
                 &InternalList::Client(req.client.clone()),
             ]),
             context: Context {
-                purpose: req.campaign.purpose,
+                purpose,
                 caller: req.campaign.caller,
                 today: to_day(self.policy.today(req.at)).unwrap_or(0),
-                relationship_window_days,
+                customer_window_days: self.policy.customer_window_days,
+                donor_window_years: self.policy.donor_window_years,
             },
         }
     }
@@ -497,12 +562,13 @@ impl Engine {
     /// With a person match, the matched register record is one of the hits.
     pub fn explain(
         &self,
-        generation: &Generation,
+        serving: &Serving,
         req: &WashRequest,
         number: Option<u64>,
         person: Option<&PersonMatch>,
     ) -> Explanation {
-        let resolved = self.resolve(generation, req);
+        let generation = &*serving.generation;
+        let resolved = self.resolve(serving, req);
         let reasons = resolved.decide_lead(number, person);
         let mut hits = Vec::new();
         let date = |d: Option<Day>| d.map(from_day);
@@ -514,6 +580,8 @@ impl Engine {
                 category: None,
                 since: None,
                 until: None,
+                via: "",
+                delivered_at: None,
                 detail: format!(
                     "{} match (cost {}) with the reserved person {}; reserved against telephone marketing ({} voluntary organisations)",
                     m.kind,
@@ -545,6 +613,8 @@ impl Engine {
                 category: None,
                 since: date(registered),
                 until: None,
+                via: "",
+                delivered_at: None,
                 detail: format!(
                     "reserved against telephone marketing ({} voluntary organisations); snapshot {}",
                     if voluntary { "also" } else { "not" },
@@ -552,41 +622,74 @@ impl Engine {
                 ),
             });
         }
-        let client = generation.clients.get(&req.client);
-        let mut lists: Vec<&List> = Vec::new();
-        lists.extend(generation.centres.get(&req.centre));
-        if let Some(c) = client {
-            lists.extend(c.dnc.iter().chain(c.express.iter()));
+        // Internal lists from the lists generation; relationships and requests from the
+        // generation, every one of them.
+        let lists = &*serving.lists;
+        let mut sources: Vec<(&Generation, &List)> = Vec::new();
+        sources.extend(lists.centres.get(&req.centre).map(|l| (lists, l)));
+        sources.extend(
+            lists
+                .clients
+                .get(&req.client)
+                .and_then(|c| c.dnc.as_ref())
+                .map(|l| (lists, l)),
+        );
+        if let Some(c) = generation.clients.get(&req.client) {
+            sources.extend(c.express.iter().map(|l| (generation, l)));
             let mut customers: Vec<&List> = c.customers.values().collect();
             customers.sort_by_key(|l| l.no);
-            lists.extend(customers);
+            sources.extend(customers.into_iter().map(|l| (generation, l)));
         }
-        for list in lists {
-            let Some(value) = generation.list_value(list, number, None) else {
-                continue;
-            };
-            let info = generation.list_info(list);
-            let (a, b) = unpack_days(value);
+        for (g, list) in sources {
+            let info = g.list_info(list);
             use crate::generation::ListKind;
-            let (kind, category, detail) = match &info.kind {
-                ListKind::CentreDnc => ("centre_dnc", None, "centre's internal list".to_owned()),
-                ListKind::ClientDnc => ("client_dnc", None, "client's internal list".to_owned()),
-                ListKind::Express => ("express", None, "express request to be called".to_owned()),
-                ListKind::Customers { category } => (
-                    "customers",
-                    Some(category.to_string()),
-                    format!("customer relationship in {category}"),
-                ),
-            };
-            hits.push(ListHit {
-                kind,
-                owner: info.owner.clone(),
-                source_reference: info.source_reference.clone(),
-                category,
-                since: date(a),
-                until: date(b),
-                detail,
-            });
+            for (a, b) in g.list_values(list, number, None) {
+                let internal = matches!(info.kind, ListKind::CentreDnc | ListKind::ClientDnc);
+                let via_api = internal && b == Some(VIA_API);
+                let (kind, category, detail) = match &info.kind {
+                    ListKind::CentreDnc => {
+                        ("centre_dnc", None, "centre's internal list".to_owned())
+                    }
+                    ListKind::ClientDnc => {
+                        ("client_dnc", None, "client's internal list".to_owned())
+                    }
+                    ListKind::Express => {
+                        ("express", None, "express request to be called".to_owned())
+                    }
+                    ListKind::Customers { category } => {
+                        let donor = req.donor_categories.contains(category);
+                        (
+                            "customers",
+                            Some(category.to_string()),
+                            format!(
+                                "{} relationship in {category}",
+                                if donor { "donor" } else { "customer" }
+                            ),
+                        )
+                    }
+                };
+                hits.push(ListHit {
+                    kind,
+                    owner: info.owner.clone(),
+                    source_reference: if via_api {
+                        "opt-out taken through the API".to_owned()
+                    } else {
+                        info.source_reference.clone()
+                    },
+                    category,
+                    since: date(a),
+                    until: if internal { None } else { date(b) },
+                    via: match (internal, via_api) {
+                        (false, _) => "",
+                        (true, true) => "api",
+                        (true, false) => "delivery",
+                    },
+                    delivered_at: (internal && !via_api)
+                        .then_some(info.delivered_at)
+                        .flatten(),
+                    detail,
+                });
+            }
         }
         let centre_key = InternalList::Centre(req.centre.clone());
         let client_key = InternalList::Client(req.client.clone());

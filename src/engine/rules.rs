@@ -1,6 +1,7 @@
 //! The decision rules: what blocks a number, what exempts it, in which order.
 //!
-//! Read this file against `DOMAIN.md`; it is the whole of the wash logic. For one number:
+//! This file is the whole of the wash logic; check it against `docs/domain.md` line by line.
+//! For one number, on the day the call will be made (never a day before today):
 //!
 //! 1. An invalid number is blocked (`INVALID`); nothing else is looked up.
 //! 2. The centre's internal list blocks (`CENTRE_LIST`), whatever the client or purpose
@@ -10,19 +11,27 @@
 //! 4. The national register applies to marketing only: not to market research (norm 4.2 k).
 //!    For a voluntary organisation it applies only where the reservation also covers
 //!    voluntary organisations. A number in it is blocked (`NATIONAL_REGISTER`) unless
-//!    - the person expressly asked this client to call, and the request has not lapsed
-//!      (`EXEMPT_EXPRESS`, norm 4.2 b), or
-//!    - the person is the client's customer in the campaign's product category, with a
-//!      relationship that is ongoing or ended no more than the country's window ago
-//!      (`EXEMPT_CUSTOMER`; Norway: 0 days for sales, i.e. ongoing only; for fundraising the
-//!      donor window, 3 years after the last gift).
+//!    - the person expressly asked this client to call, and one such request is valid on the
+//!      day (`EXEMPT_EXPRESS`, norm 4.2 b), or
+//!    - the person is the client's customer in the campaign's product category, with one
+//!      relationship that is ongoing on the day or ended no more than the country's customer
+//!      window before it (`EXEMPT_CUSTOMER`; Norway: 0 days, ongoing only), or
+//!    - the client is a voluntary organisation raising funds and the person is its donor,
+//!      with one gift no more than the donor window (three calendar years) before the day
+//!      (`EXEMPT_CUSTOMER`).
 //!
 //!    The register applies equally when the lead's *person* (name and address, or national id)
 //!    matches a reserved person (`PERSON_MATCH`), whatever number the lead has.
 //!
-//! An exemption is reported as an informational flag; it never hides 2 or 3.
+//! Every relationship and request counts: a number is exempt if any one of them is valid on
+//! the day. An exemption is reported as an informational flag; it never hides 2 or 3. The
+//! purpose and the caller kind come from the client's configuration, never from what a
+//! request declares (the wash session refuses a declaration that differs).
 
-use crate::domain::{CallerKind, Day, Purpose};
+use crate::domain::{CallerKind, Day, Purpose, add_years};
+
+/// An entry's two days: (requested, expires) or (start, end); `None` is open.
+pub type Interval = (Option<Day>, Option<Day>);
 
 /// Reason flags of a verdict, one bit each; the wire format uses the same bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -94,10 +103,13 @@ pub trait Facts {
     fn on_client_list(&self, number: u64) -> bool;
     /// Reserved in the national register (against voluntary organisations too if `voluntary`)?
     fn in_national_register(&self, number: u64, voluntary: bool) -> bool;
-    /// The client's express request for the number, as (requested, expires) days.
-    fn express_request(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
-    /// The client's customer relationship in the campaign's category, as (start, end) days.
-    fn customer_relationship(&self, number: u64) -> Option<(Option<Day>, Option<Day>)>;
+    /// The client's express requests for the number, as (requested, expires) days.
+    fn express_requests(&self, number: u64) -> impl Iterator<Item = Interval>;
+    /// The client's customer relationships in the campaign's category, as (start, end) days.
+    fn customer_relationships(&self, number: u64) -> impl Iterator<Item = Interval>;
+    /// A voluntary organisation's donor relationships (its donor categories), as (first
+    /// gift, last gift) days; asked only for its fundraising.
+    fn donor_relationships(&self, number: u64) -> impl Iterator<Item = Interval>;
     /// Is the lead's person reserved in the national register (against voluntary organisations
     /// too if `voluntary`)? Leads without a person: no.
     fn person_reserved(&self, _voluntary: bool) -> bool {
@@ -108,14 +120,24 @@ pub trait Facts {
 /// The request-wide inputs of the rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
-    /// The campaign's purpose.
+    /// The campaign's purpose (one the client's configuration allows).
     pub purpose: Purpose,
-    /// Business or voluntary organisation.
+    /// The client's configured kind: business or voluntary organisation.
     pub caller: CallerKind,
-    /// The day the call would be made (in the country's time zone).
+    /// The day the call would be made, in the country's time zone; never before today.
     pub today: Day,
     /// Days after a customer relationship ends during which it still exempts.
-    pub relationship_window_days: u32,
+    pub customer_window_days: u32,
+    /// Calendar years after a voluntary organisation's last gift during which the donor
+    /// relationship exempts its fundraising.
+    pub donor_window_years: u32,
+}
+
+impl Context {
+    /// Does the donor relationship apply (a voluntary organisation's fundraising)?
+    pub fn donors_apply(&self) -> bool {
+        self.caller == CallerKind::Voluntary && self.purpose == Purpose::Fundraising
+    }
 }
 
 /// Decides the reasons for one valid number.
@@ -135,9 +157,19 @@ pub fn decide(facts: &impl Facts, number: u64, cx: &Context) -> Reasons {
     if cx.purpose != Purpose::MarketResearch
         && (r & Reasons::PERSON_MATCH != 0 || facts.in_national_register(number, voluntary))
     {
-        r |= if express_valid(facts.express_request(number), cx.today) {
+        r |= if facts
+            .express_requests(number)
+            .any(|e| express_valid(e, cx.today))
+        {
             Reasons::EXEMPT_EXPRESS
-        } else if relationship_valid(facts.customer_relationship(number), cx) {
+        } else if facts
+            .customer_relationships(number)
+            .any(|rel| relationship_valid(rel, cx.today, cx.customer_window_days))
+            || (cx.donors_apply()
+                && facts
+                    .donor_relationships(number)
+                    .any(|rel| donor_valid(rel, cx.today, cx.donor_window_years)))
+        {
             Reasons::EXEMPT_CUSTOMER
         } else {
             Reasons::NATIONAL_REGISTER
@@ -147,18 +179,19 @@ pub fn decide(facts: &impl Facts, number: u64, cx: &Context) -> Reasons {
 }
 
 /// An express request exempts from its request day until its expiry day, inclusive.
-pub fn express_valid(request: Option<(Option<Day>, Option<Day>)>, today: Day) -> bool {
-    request.is_some_and(|(requested, expires)| {
-        requested.is_none_or(|d| d <= today) && expires.is_none_or(|d| today <= d)
-    })
+pub fn express_valid((requested, expires): Interval, today: Day) -> bool {
+    requested.is_none_or(|d| d <= today) && expires.is_none_or(|d| today <= d)
 }
 
-/// A relationship exempts from its start until `window` days after its end, inclusive.
-pub fn relationship_valid(rel: Option<(Option<Day>, Option<Day>)>, cx: &Context) -> bool {
-    rel.is_some_and(|(start, end)| {
-        start.is_none_or(|d| d <= cx.today)
-            && end.is_none_or(|d| cx.today <= d.saturating_add(cx.relationship_window_days))
-    })
+/// A relationship exempts from its start until `window_days` after its end, inclusive.
+pub fn relationship_valid((start, end): Interval, today: Day, window_days: u32) -> bool {
+    start.is_none_or(|d| d <= today) && end.is_none_or(|d| today <= d.saturating_add(window_days))
+}
+
+/// A donor relationship exempts from the first gift until `years` calendar years after the
+/// last one, inclusive (a gift on 2023-03-01 exempts through 2026-03-01).
+pub fn donor_valid((first, last): Interval, today: Day, years: u32) -> bool {
+    first.is_none_or(|d| d <= today) && last.is_none_or(|d| today <= add_years(d, years))
 }
 
 #[cfg(test)]
@@ -172,8 +205,13 @@ mod tests {
         client: bool,
         national: bool,
         national_voluntary: bool,
-        express: Option<(Option<Day>, Option<Day>)>,
-        customer: Option<(Option<Day>, Option<Day>)>,
+        express: Option<Interval>,
+        /// A second express request.
+        express2: Option<Interval>,
+        customer: Option<Interval>,
+        /// A second relationship in the same category.
+        customer2: Option<Interval>,
+        donor: Option<Interval>,
         /// The lead's person is reserved; `Some(true)`: also against voluntary organisations.
         person: Option<bool>,
     }
@@ -192,11 +230,14 @@ mod tests {
                 self.national
             }
         }
-        fn express_request(&self, _: u64) -> Option<(Option<Day>, Option<Day>)> {
-            self.express
+        fn express_requests(&self, _: u64) -> impl Iterator<Item = Interval> {
+            self.express.into_iter().chain(self.express2)
         }
-        fn customer_relationship(&self, _: u64) -> Option<(Option<Day>, Option<Day>)> {
-            self.customer
+        fn customer_relationships(&self, _: u64) -> impl Iterator<Item = Interval> {
+            self.customer.into_iter().chain(self.customer2)
+        }
+        fn donor_relationships(&self, _: u64) -> impl Iterator<Item = Interval> {
+            self.donor.into_iter()
         }
         fn person_reserved(&self, voluntary: bool) -> bool {
             self.person.is_some_and(|v| v || !voluntary)
@@ -217,7 +258,8 @@ mod tests {
             purpose,
             caller,
             today: TODAY,
-            relationship_window_days: window,
+            customer_window_days: window,
+            donor_window_years: 3,
         }
     }
 
@@ -448,21 +490,91 @@ mod tests {
                 "donor within 3 years",
                 Row {
                     national_voluntary: true,
-                    customer: Some((Some(TODAY - 700), Some(TODAY - 700))),
+                    donor: Some((Some(TODAY - 700), Some(TODAY - 700))),
                     ..national
                 },
-                cx(Fundraising, Voluntary, 3 * 365 + 1),
+                cx(Fundraising, Voluntary, 0),
                 CUSTOMER,
             ),
             (
                 "donor after 3 years",
                 Row {
                     national_voluntary: true,
-                    customer: Some((Some(TODAY - 1200), Some(TODAY - 1200))),
+                    donor: Some((Some(TODAY - 1200), Some(TODAY - 1200))),
                     ..national
                 },
-                cx(Fundraising, Voluntary, 3 * 365 + 1),
+                cx(Fundraising, Voluntary, 0),
                 NATIONAL,
+            ),
+            (
+                "ongoing donor",
+                Row {
+                    national_voluntary: true,
+                    donor: Some((Some(TODAY - 2000), None)),
+                    ..national
+                },
+                cx(Fundraising, Voluntary, 0),
+                CUSTOMER,
+            ),
+            (
+                "a voluntary organisation's other relationship gets the customer window",
+                Row {
+                    national_voluntary: true,
+                    customer: Some((Some(TODAY - 900), Some(TODAY - 400))),
+                    ..national
+                },
+                cx(Fundraising, Voluntary, 0),
+                NATIONAL,
+            ),
+            (
+                "a business's fundraising gets the customer window",
+                Row {
+                    customer: Some((Some(TODAY - 900), Some(TODAY - 400))),
+                    donor: Some((Some(TODAY - 900), Some(TODAY - 400))),
+                    ..national
+                },
+                cx(Fundraising, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "donors do not exempt a voluntary organisation's sales",
+                Row {
+                    national_voluntary: true,
+                    donor: Some((Some(TODAY - 10), Some(TODAY - 10))),
+                    ..national
+                },
+                cx(Sales, Voluntary, 0),
+                NATIONAL,
+            ),
+            (
+                "a contract ending today and its renewal next week",
+                Row {
+                    customer: ends_today,
+                    customer2: Some((Some(TODAY + 7), None)),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                CUSTOMER,
+            ),
+            (
+                "a contract ended yesterday and its renewal tomorrow",
+                Row {
+                    customer: ended_yesterday,
+                    customer2: starts_tomorrow,
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                NATIONAL,
+            ),
+            (
+                "an expired express request and a valid one",
+                Row {
+                    express: Some((Some(TODAY - 50), Some(TODAY - 1))),
+                    express2: Some((Some(TODAY - 2), None)),
+                    ..national
+                },
+                cx(Sales, Business, 0),
+                EXPRESS,
             ),
             (
                 "person reserved, number not",
@@ -536,6 +648,17 @@ mod tests {
             assert_eq!(got.0, expected, "{name}: got {:?}", got.names());
             assert_eq!(got.allowed(), expected & Reasons::BLOCKING == 0, "{name}");
         }
+    }
+
+    #[test]
+    fn the_donor_window_is_three_calendar_years() {
+        let day = |s: &str| crate::domain::to_day(crate::domain::parse_date(s).unwrap()).unwrap();
+        let gift = (Some(day("2023-03-01")), Some(day("2023-03-01")));
+        assert!(donor_valid(gift, day("2026-03-01"), 3));
+        assert!(!donor_valid(gift, day("2026-03-02"), 3));
+        let leap = (Some(day("2024-02-29")), Some(day("2024-02-29")));
+        assert!(donor_valid(leap, day("2027-02-28"), 3));
+        assert!(!donor_valid(leap, day("2027-03-01"), 3));
     }
 
     #[test]

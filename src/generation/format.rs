@@ -10,7 +10,7 @@ use crate::fsutil::{le_u32, le_u64};
 /// The magic that starts every vask generation file.
 pub const MAGIC: [u8; 8] = *b"VASKGEN\0";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Bytes before the body: magic, version, kind.
 pub const HEADER_LEN: usize = 16;
 /// Bytes after the body: checksum.

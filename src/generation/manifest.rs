@@ -75,6 +75,15 @@ pub struct ListInfo {
     /// before it was added (they use `lists.fst`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<SetRange>,
+    /// Customers and express requests with several entries for one number: their values
+    /// (see [`super::ListValues`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<SetRange>,
+    /// Internal lists: when the delivery the list was built from was imported (a delivery
+    /// imported after an API removal of a number blocks it again; `docs/domain.md`, "Internal
+    /// lists over time"). None for a catalogue file that was never imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// The national register part of a generation.

@@ -111,6 +111,8 @@ pub struct List {
     pub dense: Option<std::sync::Arc<rank::DenseList>>,
     /// Customers and express requests: every entry's value in number order (`u64` LE).
     values: Option<Bytes>,
+    /// Values of numbers with several entries (see [`ListValues`]).
+    extra: Bytes,
 }
 
 impl List {
@@ -178,6 +180,56 @@ pub struct NationalMeta {
 /// Packs two optional days into one fst value (`u32::MAX` stands for "none").
 pub fn pack_days(a: Option<Day>, b: Option<Day>) -> u64 {
     u64::from(a.unwrap_or(u32::MAX)) << 32 | u64::from(b.unwrap_or(u32::MAX))
+}
+
+/// The first half of a packed value that stands for "several entries": the second half is
+/// the entries' index in the list's `extra` blob, which holds their count and then their
+/// packed values. No real day comes near it (it is year 11 million).
+pub const SEVERAL: u32 = u32::MAX - 1;
+
+/// The second half of an internal list entry's value when an API add put it there (the first
+/// half is the day added); `u32::MAX` ("none") when a delivery did.
+pub const VIA_API: u32 = 0;
+
+/// The entries of one number on a list: one, or several (relationships, express requests).
+#[derive(Debug, Clone)]
+pub enum ListValues<'a> {
+    /// One packed value (or none).
+    One(Option<u64>),
+    /// Several, each `u64` LE.
+    Several(std::slice::ChunksExact<'a, u8>),
+}
+
+impl Iterator for ListValues<'_> {
+    type Item = (Option<Day>, Option<Day>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            ListValues::One(v) => v.take().map(unpack_days),
+            ListValues::Several(chunks) => chunks
+                .next()
+                .map(|c| unpack_days(crate::fsutil::le_u64(c, 0).unwrap_or(u64::MAX))),
+        }
+    }
+}
+
+impl<'a> ListValues<'a> {
+    /// The entries a packed value stands for, given its list's `extra` blob. A reference
+    /// outside the blob (damage the checksums would have caught) yields nothing.
+    fn of(value: Option<u64>, extra: &'a [u8]) -> ListValues<'a> {
+        match value {
+            Some(v) if (v >> 32) as u32 == SEVERAL => {
+                let at = (v as u32 as usize).saturating_mul(8);
+                let count = crate::fsutil::le_u64(extra, at).unwrap_or(0) as usize;
+                let body = at + 8;
+                let entries = extra
+                    .get(body..body.saturating_add(count.saturating_mul(8)))
+                    .unwrap_or(&[]);
+                ListValues::Several(entries.chunks_exact(8))
+            }
+            other => ListValues::One(other),
+        }
+    }
 }
 
 /// Unpacks [`pack_days`].
@@ -298,12 +350,14 @@ impl Generation {
                     ),
                 });
             }
+            let extra = l.extra.as_ref().map(&blob).transpose()?.unwrap_or_default();
             let list = List {
                 no: l.no,
                 set,
                 info,
                 dense,
                 values,
+                extra,
             };
             let client = |owner: &str| {
                 ClientId::new(owner).map_err(|e| GenerationError::Corrupt {
@@ -374,11 +428,13 @@ impl Generation {
     }
 
     /// Lets lead national ids be matched: the key must be the one the index was built with.
+    /// Without a key the persons are still matched by name, address and birth date.
     pub fn with_national_id_key(
         mut self,
         key: Option<&crate::person::IdHashKey>,
     ) -> Result<Generation, GenerationError> {
-        if let (Some(key), Some(persons)) = (key, self.persons.take()) {
+        let Some(key) = key else { return Ok(self) };
+        if let Some(persons) = self.persons.take() {
             self.persons =
                 Some(
                     persons
@@ -420,7 +476,19 @@ impl Generation {
         })
     }
 
-    /// The packed value of a list entry, if the number is on the list.
+    /// Every entry of a number on a list (none if it is not on it): its dates, packed as
+    /// [`pack_days`] (added; start and end; requested and expires).
+    pub fn list_values<'a>(
+        &self,
+        list: &'a List,
+        number: u64,
+        rank: Option<u32>,
+    ) -> ListValues<'a> {
+        ListValues::of(self.list_value(list, number, rank), &list.extra)
+    }
+
+    /// The packed value of a list entry, if the number is on the list: for a number with
+    /// several entries, a reference to them ([`SEVERAL`]); use [`Generation::list_values`].
     ///
     /// `rank` is the number's rank in the union of lists, if known: a dense list with its
     /// values in order then reads the value at the number's position (one memory access)

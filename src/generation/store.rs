@@ -4,6 +4,8 @@
 //! - `generations/<id>/`: published generations, never modified;
 //! - `generations/.tmp-<id>/`: a generation being built (ignored, removed by the next build);
 //! - `CURRENT`: the id of the published generation, replaced atomically;
+//! - `LISTS`: after a rollback, the id of the generation whose internal lists are served with
+//!   the current one (internal lists never go back in time); absent otherwise;
 //! - `rebuild.lock`: held while a rebuild runs, so two cannot run at once.
 //!
 //! Publishing is crash-safe at every step: files are written and fsynced in a temporary
@@ -95,10 +97,59 @@ impl Store {
         Ok(dir)
     }
 
-    /// Points `CURRENT` at generation `id` atomically.
+    /// Points `CURRENT` at generation `id` atomically, with its own internal lists (a newly
+    /// built generation has the newest).
     pub fn set_current(&self, id: &str) -> Result<(), GenerationError> {
-        fsutil::replace(&self.root.join("CURRENT"), format!("{id}\n").as_bytes())?;
+        self.replace("CURRENT", id)?;
+        // A crash before this leaves `LISTS` naming an older generation, which is ignored.
+        self.clear_lists()
+    }
+
+    /// Rolls back: points `CURRENT` at the earlier generation `id` and keeps serving the
+    /// internal lists of the generation that was current (or of the one already named by
+    /// `LISTS`). Rolling forward to the lists' own generation drops `LISTS`.
+    pub fn roll_back(&self, _lock: &RebuildLock, id: &str) -> Result<(), GenerationError> {
+        let lists = match self.lists_id()? {
+            Some(l) => l,
+            None => self.current_id()?,
+        };
+        if lists == id {
+            return self.set_current(id);
+        }
+        // LISTS first: a crash between the two renames leaves the current generation with
+        // lists of its own or newer, never older ones.
+        self.replace("LISTS", &lists)?;
+        self.replace("CURRENT", id)
+    }
+
+    /// Points the pointer file `name` (`CURRENT` or `LISTS`) at `id`, durably.
+    fn replace(&self, name: &str, id: &str) -> Result<(), GenerationError> {
+        fsutil::replace(&self.root.join(name), format!("{id}\n").as_bytes())?;
         Ok(())
+    }
+
+    fn clear_lists(&self) -> Result<(), GenerationError> {
+        let path = self.root.join("LISTS");
+        match fs::remove_file(&path) {
+            Ok(()) => Ok(fsutil::sync_dir(&self.root)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(GenerationError::Io { path, source: e }),
+        }
+    }
+
+    /// The generation whose internal lists are served with the current one after a rollback:
+    /// `LISTS`, when it names a generation newer than the current one (ids sort by build
+    /// time); `None` otherwise.
+    pub fn lists_id(&self) -> Result<Option<String>, GenerationError> {
+        let path = self.root.join("LISTS");
+        let lists = match fs::read_to_string(&path) {
+            Ok(s) if !s.trim().is_empty() => s.trim().to_owned(),
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(GenerationError::Io { path, source: e }),
+        };
+        let current = self.current_id()?;
+        Ok((lists > current).then_some(lists))
     }
 
     /// The id of the current generation.
@@ -138,13 +189,15 @@ impl Store {
         Ok(ids)
     }
 
-    /// Removes all but the newest `keep` generations (never the current one).
+    /// Removes all but the newest `keep` generations (never the current one, nor the one
+    /// whose internal lists are served with it).
     pub fn prune(&self, _lock: &RebuildLock, keep: usize) -> Result<Vec<String>, GenerationError> {
         let current = self.current_id().ok();
+        let lists = self.lists_id()?;
         let ids = self.list()?;
         let mut removed = Vec::new();
         for id in ids.iter().take(ids.len().saturating_sub(keep.max(1))) {
-            if Some(id) == current.as_ref() {
+            if Some(id) == current.as_ref() || Some(id) == lists.as_ref() {
                 continue;
             }
             let dir = self.dir(id);

@@ -2,22 +2,22 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
 use tonic::{Request, Response, Status};
 
-use super::auth::caller;
-use super::{State, pb, timestamp};
+use super::auth::principal;
+use super::{blocking, pb, status, timestamp};
+use crate::app::{App, AppError};
 use crate::generation::{GenerationError, ListKind};
 
 /// The AdminService implementation.
 pub struct AdminApi {
-    state: Arc<State>,
+    app: Arc<App>,
 }
 
 impl AdminApi {
-    /// A handler over shared state.
-    pub fn new(state: Arc<State>) -> AdminApi {
-        AdminApi { state }
+    /// A handler over the app.
+    pub fn new(app: Arc<App>) -> AdminApi {
+        AdminApi { app }
     }
 }
 
@@ -27,18 +27,25 @@ impl pb::admin_service_server::AdminService for AdminApi {
         &self,
         request: Request<pb::StatusRequest>,
     ) -> Result<Response<pb::StatusResponse>, Status> {
-        let caller = caller(&request)?;
-        let engine = &self.state.engine;
-        let generation = engine.generation();
-        let m = generation.manifest();
-        let fresh = engine.freshness(&generation, Utc::now());
+        let who = principal(&request)?;
+        let engine = self.app.engine();
+        let serving = engine.serving();
+        let m = serving.generation.manifest();
+        let fresh = engine.freshness(&serving.generation, self.app.now());
         // A centre sees only its own list and its clients' lists.
-        let lists = m
-            .lists
-            .iter()
+        let lists = [&serving.lists, &serving.generation]
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, g)| {
+                g.manifest().lists.iter().filter(move |l| {
+                    // Internal lists from the lists generation, the rest from the other.
+                    let internal = matches!(l.kind, ListKind::CentreDnc | ListKind::ClientDnc);
+                    internal == (i == 0)
+                })
+            })
             .filter(|l| match &l.kind {
-                ListKind::CentreDnc => l.owner == caller.centre.as_str(),
-                _ => crate::domain::ClientId::new(&l.owner).is_ok_and(|c| caller.serves(&c)),
+                ListKind::CentreDnc => l.owner == who.centre.as_str(),
+                _ => crate::domain::ClientId::new(&l.owner).is_ok_and(|c| who.serves(&c)),
             })
             .map(|l| {
                 let (list, category) = match &l.kind {
@@ -64,10 +71,10 @@ impl pb::admin_service_server::AdminService for AdminApi {
             national_numbers: m.national.numbers,
             national_persons: m.national.persons,
             lists,
-            uptime_seconds: self.state.started.elapsed().as_secs(),
+            uptime_seconds: self.app.uptime().as_secs(),
             version: concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")).to_owned(),
-            live_operations: engine.live().len() as u64,
-            journal_seq: self.state.journal.last_seq(),
+            live_operations: self.app.visible_live_operations(&who) as u64,
+            journal_seq: 0,
             generation_built: Some(timestamp(m.created_at)),
         }))
     }
@@ -76,18 +83,21 @@ impl pb::admin_service_server::AdminService for AdminApi {
         &self,
         request: Request<pb::ReloadRequest>,
     ) -> Result<Response<pb::ReloadResponse>, Status> {
-        caller(&request)?.require_admin("Reload")?;
-        match self.state.reload().await {
+        principal(&request)?
+            .require_admin("Reload")
+            .map_err(status)?;
+        let app = self.app.clone();
+        match blocking(move || app.reload()).await? {
             Ok((generation_id, changed)) => Ok(Response::new(pb::ReloadResponse {
                 generation_id,
                 changed,
             })),
-            Err(e @ GenerationError::NothingPublished(_)) => {
+            Err(e @ AppError::Generation(GenerationError::NothingPublished(_))) => {
                 Err(Status::failed_precondition(e.to_string()))
             }
             Err(e) => Err(Status::failed_precondition(format!(
                 "new generation refused, still serving {}: {e}",
-                self.state.engine.generation().id()
+                self.app.engine().generation().id()
             ))),
         }
     }

@@ -1,11 +1,11 @@
-//! The gRPC service: a thin tonic layer that authorises, translates protobuf ↔ domain types
-//! and calls the engine. No decision rules live here.
+//! The gRPC service: a thin tonic layer that authenticates, translates protobuf ↔ library
+//! types and calls the [`App`]. No decision rules and no checks of their own live here.
 //!
 //! - [`wash`]: `vask.v1.WashService` (Wash, WashStream, Explain, CallWindow);
 //! - [`admin`]: `vask.v1.AdminService` (Status, Reload);
 //! - [`registry`]: `vask.v1.RegistryService` (internal reservations with immediate effect);
-//! - [`auth`]: API keys → centre → clients;
-//! - this module: shared state, generation reload (hot swap), server start and graceful
+//! - [`auth`]: the interceptor that turns an API key into a principal;
+//! - this module: error and time conversions, the reload watcher, server start and graceful
 //!   shutdown.
 
 pub mod admin;
@@ -15,22 +15,13 @@ pub mod wash;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-use tokio::sync::Mutex as AsyncMutex;
+use chrono::{DateTime, Datelike, Utc};
 use tonic::Status;
 
-use crate::audit::AuditLog;
-use crate::build::{self, BuildOptions, RebuildOptions};
-use crate::calendar::CalendarRegistry;
-use crate::config::Config;
-use crate::engine::Engine;
-use crate::generation::store::Store;
-use crate::generation::{Generation, GenerationError};
-use crate::journal::Journal;
-use crate::number::{Normaliser, Region};
-use crate::sources::Catalog;
+use crate::app::App;
+use crate::error::RequestError;
 
 /// Generated protobuf and gRPC code of `proto/vask/v1/vask.proto`.
 pub mod pb {
@@ -40,64 +31,50 @@ pub mod pb {
     pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("vask_descriptor");
 }
 
-/// Why the service could not start.
+/// Why the server could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
-    /// No usable generation.
-    #[error(transparent)]
-    Generation(#[from] GenerationError),
-    /// Building the first generation failed.
-    #[error(transparent)]
-    Build(#[from] build::BuildError),
-    /// The catalogue could not be read.
-    #[error(transparent)]
-    Source(#[from] crate::sources::SourceError),
-    /// The journal could not be opened.
-    #[error(transparent)]
-    Journal(#[from] crate::journal::JournalError),
-    /// The audit log could not be opened.
-    #[error(transparent)]
-    Audit(#[from] crate::audit::AuditError),
-    /// Bad configuration.
+    /// Bad TLS settings.
     #[error("{0}")]
-    Config(String),
+    Tls(String),
     /// The listener or the server failed.
     #[error("server: {0}")]
     Transport(String),
 }
 
-/// Everything the handlers share.
-pub struct State {
-    /// The configuration.
-    pub config: Config,
-    /// The engine.
-    pub engine: Engine,
-    /// The generation store.
-    pub store: Store,
-    /// The opt-out journal.
-    pub journal: Arc<Journal>,
-    /// The proof-of-wash log.
-    pub audit: Arc<AuditLog>,
-    /// Calling-window policies.
-    pub calendars: CalendarRegistry,
-    /// When the server started.
-    pub started: Instant,
-    /// Key of the national-id hash (lead ids are matched only with it).
-    pub national_id_key: Option<crate::person::IdHashKey>,
-    /// Default person-matching strictness.
-    pub person_strictness: crate::person::Strictness,
-    reload_lock: AsyncMutex<()>,
+/// The gRPC status of a library refusal.
+pub fn status(e: RequestError) -> Status {
+    let message = e.to_string();
+    match e {
+        RequestError::Unauthenticated(_) => Status::unauthenticated(message),
+        RequestError::NotPermitted(_) => Status::permission_denied(message),
+        RequestError::InvalidField { .. } => Status::invalid_argument(message),
+        RequestError::Precondition(_) => Status::failed_precondition(message),
+        RequestError::TooMuch(_) => Status::resource_exhausted(message),
+        RequestError::NotFound(_) => Status::not_found(message),
+        RequestError::Unavailable(_) => Status::unavailable(message),
+    }
 }
 
-/// Converts a protobuf timestamp (or none: now).
-pub fn instant(ts: Option<&prost_types::Timestamp>) -> Result<DateTime<Utc>, Status> {
-    match ts {
-        None => Ok(Utc::now()),
-        Some(t) => u32::try_from(t.nanos)
-            .ok()
-            .and_then(|n| DateTime::from_timestamp(t.seconds, n))
-            .ok_or_else(|| Status::invalid_argument("at: not a valid timestamp")),
-    }
+/// Converts a protobuf timestamp (`field` names it in errors). Instants outside the years
+/// 1970–9999 are refused: no call is made then, and time-zone arithmetic there overflows.
+pub fn instant(
+    field: &str,
+    ts: Option<&prost_types::Timestamp>,
+) -> Result<Option<DateTime<Utc>>, Status> {
+    let Some(t) = ts else { return Ok(None) };
+    u32::try_from(t.nanos)
+        .ok()
+        .filter(|n| *n < 1_000_000_000)
+        .and_then(|n| DateTime::from_timestamp(t.seconds, n))
+        .filter(|d| (1970..=9999).contains(&d.year()))
+        .map(Some)
+        .ok_or_else(|| {
+            Status::invalid_argument(format!(
+                "{field}: not a valid instant (seconds {} nanos {}); give a time between the years 1970 and 9999",
+                t.seconds, t.nanos
+            ))
+        })
 }
 
 /// Converts to a protobuf timestamp.
@@ -108,150 +85,18 @@ pub fn timestamp(t: DateTime<Utc>) -> prost_types::Timestamp {
     }
 }
 
-impl State {
-    /// Opens the store (building the first generation if allowed), the journal and the audit log.
-    ///
-    /// Sample and synthetic data carry no snapshot date and are stamped with the build date;
-    /// a generation of such data that has gone stale is rebuilt at start too, so the demo
-    /// works on any date. A real delivery's date is never restamped. A generation of a format
-    /// this vask does not read (written by an older one) is rebuilt when building is allowed.
-    pub fn open(config: Config) -> Result<Arc<State>, ServiceError> {
-        let store = Store::new(&config.store)?;
-        let stale_stamped = store
-            .current_dir()
-            .ok()
-            .and_then(|dir| crate::generation::Manifest::read(&dir).ok())
-            .is_some_and(|m| {
-                m.national.snapshot_date_stamped
-                    && config
-                        .country
-                        .freshness(m.national.snapshot_date, Utc::now())
-                        .stale
-            });
-        if (store.current_id().is_err() || stale_stamped) && config.build_if_missing {
-            build_at_start(
-                &store,
-                &config,
-                "no generation, or stamped sample data gone stale",
-            )?;
-        }
-        let national_id_key = config
-            .national_id_key()
-            .map_err(|e| ServiceError::Config(e.to_string()))?;
-        let person_strictness = config
-            .person_strictness()
-            .map_err(|e| ServiceError::Config(e.to_string()))?;
-        let generation = match Generation::open(&store.current_dir()?) {
-            // Written by an older vask: its sources are still here, so build it anew.
-            Err(GenerationError::Version { file, got, .. }) if config.build_if_missing => {
-                tracing::warn!(%file, got, "the current generation is of an older format");
-                build_at_start(&store, &config, "older format")?;
-                Generation::open(&store.current_dir()?)?
-            }
-            opened => opened?,
-        }
-        .with_national_id_key(national_id_key.as_ref())?;
-        let region: Region = config
-            .country
-            .region
-            .parse()
-            .map_err(|e| ServiceError::Config(format!("country.region: {e}")))?;
-        let engine = Engine::new(generation, Normaliser::new(region), config.country.clone());
-        let (journal, recovery) = Journal::open(&config.journal)?;
-        registry::replay(&engine, &recovery.records);
-        tracing::info!(
-            live_operations = engine.live().len(),
-            dropped_tail_bytes = recovery.dropped_tail_bytes,
-            "journal replayed"
-        );
-        let calendars = CalendarRegistry::from_configs(&config.calling_policy)
-            .map_err(|e| ServiceError::Config(e.to_string()))?;
-        let audit = AuditLog::open(&config.audit)?;
-        Ok(Arc::new(State {
-            engine,
-            store,
-            journal: Arc::new(journal),
-            audit,
-            calendars,
-            started: Instant::now(),
-            national_id_key,
-            person_strictness,
-            reload_lock: AsyncMutex::new(()),
-            config,
-        }))
-    }
-
-    /// Switches to the store's current generation if it changed. A generation that fails to
-    /// open or verify is refused and the old one keeps serving.
-    pub async fn reload(self: &Arc<Self>) -> Result<(String, bool), GenerationError> {
-        let _one_at_a_time = self.reload_lock.lock().await;
-        let id = self.store.current_id()?;
-        if id == self.engine.generation().id() {
-            return Ok((id, false));
-        }
-        let dir = self.store.dir(&id);
-        let key = self.national_id_key.clone();
-        let opened = tokio::task::spawn_blocking(move || {
-            Generation::open(&dir).and_then(|g| g.with_national_id_key(key.as_ref()))
-        })
+/// Runs blocking library work (file I/O, large washes) off the async workers.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Status> {
+    tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| GenerationError::Corrupt {
-            file: id.clone(),
-            why: format!("open task failed: {e}"),
-        })?;
-        let generation = match opened {
-            Ok(g) => g,
-            Err(e) => {
-                tracing::error!(generation = %id, error = %e, "new generation refused; still serving the previous one");
-                return Err(e);
-            }
-        };
-        let folded = generation.manifest().journal_seq;
-        let in_use_folded = self.engine.swap(generation);
-        tracing::info!(generation = %id, journal_seq = folded, live_operations = self.engine.live().len(), "switched generation");
-        // Journal records every generation in use has folded can leave the live journal.
-        let journal = self.journal.clone();
-        if in_use_folded > 0 {
-            let _ = tokio::task::spawn_blocking(move || {
-                if let Err(e) = journal.compact(in_use_folded) {
-                    tracing::error!(error = %e, "journal compaction failed");
-                }
-            })
-            .await;
-        }
-        Ok((id, true))
-    }
-}
-
-/// Builds and publishes a generation from the configured sources before serving (no
-/// generation yet, stamped sample data gone stale, or one of an older format).
-fn build_at_start(store: &Store, config: &Config, why: &str) -> Result<(), ServiceError> {
-    tracing::info!(catalog = %config.catalog.display(), why, "building a generation");
-    let catalog = Catalog::load(&config.catalog)?;
-    let report = build::rebuild(
-        store,
-        &catalog,
-        &RebuildOptions {
-            build: BuildOptions {
-                national_id_key: config
-                    .national_id_key()
-                    .map_err(|e| ServiceError::Config(e.to_string()))?,
-                now: Utc::now(),
-                max_errors: 0,
-                opt_outs: registry::journal_ops(&crate::journal::read_live(&config.journal, 0)?),
-            },
-            min_snapshot_percent: 0,
-            force: true,
-            keep: 3,
-        },
-    )?;
-    tracing::info!(generation = %report.id, seconds = report.seconds, "built");
-    Ok(())
+        .map_err(|e| Status::internal(format!("task failed: {e}")))
 }
 
 /// Runs the server until `shutdown` resolves, then drains in-flight calls.
 pub async fn serve(
-    state: Arc<State>,
+    app: Arc<App>,
     listener: std::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
@@ -265,8 +110,7 @@ pub async fn serve(
     // listener Nagle's algorithm would hold every response for the peer's delayed ACK (40 ms).
     let incoming = tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
 
-    let auth = auth::Auth::new(&state.config);
-    let max = state.config.limits.max_message_bytes;
+    let max = app.config().limits.max_message_bytes;
     let (health_reporter, health) = tonic_health::server::health_reporter();
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
@@ -274,22 +118,22 @@ pub async fn serve(
         .build_v1()
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
 
-    let a = auth.clone();
-    let wash = pb::wash_service_server::WashServiceServer::new(wash::WashApi::new(state.clone()))
+    let interceptor = {
+        let keys = app.keys().clone();
+        move |r| auth::check(&keys, r)
+    };
+    let wash = pb::wash_service_server::WashServiceServer::new(wash::WashApi::new(app.clone()))
         .max_decoding_message_size(max)
         .max_encoding_message_size(max);
-    let wash = tonic::service::interceptor::InterceptedService::new(wash, move |r| a.check(r));
-    let a = auth.clone();
+    let wash = tonic::service::interceptor::InterceptedService::new(wash, interceptor.clone());
     let admin =
-        pb::admin_service_server::AdminServiceServer::new(admin::AdminApi::new(state.clone()));
-    let admin = tonic::service::interceptor::InterceptedService::new(admin, move |r| a.check(r));
-    let a = auth.clone();
+        pb::admin_service_server::AdminServiceServer::new(admin::AdminApi::new(app.clone()));
+    let admin = tonic::service::interceptor::InterceptedService::new(admin, interceptor.clone());
     let registry = pb::registry_service_server::RegistryServiceServer::new(
-        registry::RegistryApi::new(state.clone()),
+        registry::RegistryApi::new(app.clone()),
     )
     .max_decoding_message_size(max);
-    let registry =
-        tonic::service::interceptor::InterceptedService::new(registry, move |r| a.check(r));
+    let registry = tonic::service::interceptor::InterceptedService::new(registry, interceptor);
 
     health_reporter
         .set_serving::<pb::wash_service_server::WashServiceServer<wash::WashApi>>()
@@ -297,7 +141,7 @@ pub async fn serve(
 
     // Reload when the store's CURRENT changes (the rebuild job published) or on SIGHUP.
     let watcher = {
-        let state = state.clone();
+        let app = app.clone();
         tokio::spawn(async move {
             #[cfg(unix)]
             let mut hup =
@@ -320,10 +164,14 @@ pub async fn serve(
                 }
                 #[cfg(not(unix))]
                 tokio::time::sleep(Duration::from_secs(2)).await;
-                match state.reload().await {
-                    Ok(_) => {}
-                    Err(GenerationError::NothingPublished(_)) => {}
-                    Err(e) => tracing::warn!(error = %e, "reload failed"),
+                let app = app.clone();
+                match blocking(move || app.reload()).await {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(crate::app::AppError::Generation(
+                        crate::generation::GenerationError::NothingPublished(_),
+                    ))) => {}
+                    Ok(Err(e)) => tracing::warn!(error = %e, "reload failed"),
+                    Err(e) => tracing::error!(error = %e, "reload task failed"),
                 }
             }
         })
@@ -333,17 +181,17 @@ pub async fn serve(
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
         .initial_connection_window_size(Some(16 << 20));
-    if let Some(tls) = &state.config.tls {
+    if let Some(tls) = &app.config().tls {
         let cert = std::fs::read(&tls.cert)
-            .map_err(|e| ServiceError::Config(format!("tls.cert {}: {e}", tls.cert.display())))?;
+            .map_err(|e| ServiceError::Tls(format!("tls.cert {}: {e}", tls.cert.display())))?;
         let key = std::fs::read(&tls.key)
-            .map_err(|e| ServiceError::Config(format!("tls.key {}: {e}", tls.key.display())))?;
+            .map_err(|e| ServiceError::Tls(format!("tls.key {}: {e}", tls.key.display())))?;
         builder = builder
             .tls_config(
                 tonic::transport::ServerTlsConfig::new()
                     .identity(tonic::transport::Identity::from_pem(cert, key)),
             )
-            .map_err(|e| ServiceError::Config(format!("tls: {e}")))?;
+            .map_err(|e| ServiceError::Tls(format!("tls: {e}")))?;
     }
     let result = builder
         .add_service(health)
@@ -354,7 +202,7 @@ pub async fn serve(
         .serve_with_incoming_shutdown(incoming, shutdown)
         .await;
     watcher.abort();
-    if let Err(e) = state.audit.sync() {
+    if let Err(e) = app.audit().sync() {
         tracing::error!(error = %e, "final audit fsync failed");
     }
     result.map_err(|e| ServiceError::Transport(e.to_string()))

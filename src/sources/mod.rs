@@ -129,6 +129,10 @@ pub struct SourceFile {
     /// [`provenance`]); empty otherwise.
     #[serde(skip)]
     pub entry: PathBuf,
+    /// When the current version was imported (`vask import`); `None` for the catalogue's own
+    /// file, which counts as delivered before any opt-out taken through the API.
+    #[serde(skip)]
+    pub delivered_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl SourceFile {
@@ -154,6 +158,7 @@ impl SourceFile {
         self.entry = std::mem::replace(&mut self.file, dir.join(&p.file));
         self.source_reference = p.source_reference.clone();
         self.table = p.table.clone();
+        self.delivered_at = Some(p.imported_at);
         Ok(Some(p))
     }
 }

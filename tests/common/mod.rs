@@ -35,13 +35,35 @@ journal = "journal"
 audit = "audit"
 {extra}
 
+audit_key = "integration-test audit key"
+
 [[centres]]
 id = "demo-centre"
-clients = ["acme-energy", "nordic-telecom", "red-cross-demo"]
+clients = ["acme-energy", "nordic-telecom", "red-cross-demo", "survey-institute"]
 
 [[centres]]
 id = "other-centre"
 clients = ["other-client"]
+
+[[clients]]
+id = "acme-energy"
+kind = "business"
+purposes = ["sales", "market_research"]
+
+[[clients]]
+id = "nordic-telecom"
+kind = "business"
+purposes = ["sales", "fundraising"]
+
+[[clients]]
+id = "red-cross-demo"
+kind = "voluntary"
+purposes = ["fundraising"]
+
+[[clients]]
+id = "survey-institute"
+kind = "business"
+purposes = ["market_research"]
 
 [[keys]]
 id = "demo"
