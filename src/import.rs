@@ -4,9 +4,10 @@
 //!
 //! An import never edits `catalog.toml` and never overwrites a delivered file. The delivery is
 //! copied, as delivered, next to the catalogue's file under a new name, and a small
-//! *provenance* file (`<catalogue file>.import.json`) names it with its source reference,
-//! reading options, row count and checksum. [`crate::sources::Catalog::load`] reads the
-//! provenance file instead of the catalogue's entry when there is one. Renaming the provenance
+//! *provenance* file (`<catalogue file>.import.json`, see [`crate::sources::provenance`])
+//! names it with its source reference, reading options, row count and checksum.
+//! [`crate::sources::Catalog::load`] reads the provenance file instead of the catalogue's
+//! entry when there is one; this module only writes it. Renaming the provenance
 //! file into place is the one step that switches versions, so a crash at any point leaves
 //! either the old version or the new one, never a mix. The next `vask rebuild` builds from it.
 //!
@@ -17,7 +18,7 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -25,9 +26,11 @@ use serde::{Deserialize, Serialize};
 use sha2::Digest;
 
 use crate::domain;
+use crate::fsutil;
 use crate::number::Normaliser;
+use crate::sources::provenance::{Provenance, provenance_path};
 use crate::sources::{
-    self, Catalog, NationalEntry, RowError, SnapshotDate, SourceError, SourceFile, TableOptions,
+    self, Catalog, NationalEntry, RowError, SourceError, SourceFile, TableOptions,
 };
 
 /// The kinds of source an import can deliver.
@@ -152,17 +155,26 @@ pub enum ImportError {
         rows: u64,
         /// The current version's rows.
         previous: u64,
-        /// The threshold.
+        /// The `min_percent` threshold.
         min_percent: u32,
     },
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Io {
-        /// The file.
+        /// The file that could not be written.
         path: String,
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl From<fsutil::IoError> for ImportError {
+    fn from(e: fsutil::IoError) -> ImportError {
+        ImportError::Io {
+            path: e.path.display().to_string(),
+            source: e.source,
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
@@ -170,60 +182,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
         path: path.display().to_string(),
         source,
     }
-}
-
-/// The provenance of an imported source version (`<catalogue file>.import.json`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Provenance {
-    /// The current data file, relative to the catalogue entry's directory.
-    pub file: PathBuf,
-    /// Where it came from (norm 4.2 a).
-    pub source_reference: String,
-    /// How to read it.
-    #[serde(default)]
-    pub table: TableOptions,
-    /// The national snapshot's date.
-    #[serde(default)]
-    pub snapshot_date: Option<NaiveDate>,
-    /// Data rows.
-    pub rows: u64,
-    /// When it was imported.
-    pub imported_at: DateTime<Utc>,
-    /// The delivered file's name.
-    pub delivered_as: String,
-    /// SHA-256 of the data file.
-    pub sha256: String,
-}
-
-/// The provenance file of a catalogue entry's file.
-pub fn provenance_path(catalog_file: &Path) -> PathBuf {
-    let mut name = catalog_file
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".import.json");
-    catalog_file.with_file_name(name)
-}
-
-/// Reads the provenance of a catalogue entry's file, if it was ever imported.
-pub fn read_provenance(catalog_file: &Path) -> Result<Option<Provenance>, SourceError> {
-    let path = provenance_path(catalog_file);
-    let text = match std::fs::read(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(SourceError::Io {
-                file: path.display().to_string(),
-                source,
-            });
-        }
-    };
-    serde_json::from_slice(&text)
-        .map(Some)
-        .map_err(|e| SourceError::Catalog {
-            file: path.display().to_string(),
-            why: e.to_string(),
-        })
 }
 
 /// Checks a delivery in full and makes it the current version of its source.
@@ -302,7 +260,7 @@ pub fn import(catalog_path: &Path, imp: &Import) -> Result<ImportReport, ImportE
                 "csv"
             };
             let name = format!("{stem}.{stamp}.{ext}");
-            copy_synced(&imp.file, &dir.join(&name))?;
+            fsutil::copy_synced(&imp.file, &dir.join(&name))?;
             (name, summary.rows, imp.table.clone())
         }
         Some(delta) => {
@@ -563,13 +521,6 @@ fn apply_delta(
     Ok(rows)
 }
 
-fn copy_synced(from: &Path, to: &Path) -> Result<(), ImportError> {
-    let mut src = File::open(from).map_err(io(from))?;
-    let mut dst = File::create(to).map_err(io(to))?;
-    std::io::copy(&mut src, &mut dst).map_err(io(to))?;
-    dst.sync_all().map_err(io(to))
-}
-
 fn sha256_file(path: &Path) -> Result<String, ImportError> {
     let mut f = File::open(path).map_err(io(path))?;
     let mut h = sha2::Sha256::new();
@@ -588,33 +539,14 @@ fn sha256_file(path: &Path) -> Result<String, ImportError> {
 /// of the directory. This rename is the step that switches versions.
 fn publish_provenance(entry_path: &Path, p: &Provenance) -> Result<(), ImportError> {
     let path = provenance_path(entry_path);
-    let tmp = path.with_extension("json.tmp");
+    let tmp = fsutil::tmp_path(&path);
     let bytes = serde_json::to_vec_pretty(p).map_err(|e| ImportError::Io {
         path: tmp.display().to_string(),
         source: std::io::Error::other(e),
     })?;
-    let mut f = File::create(&tmp).map_err(io(&tmp))?;
-    f.write_all(&bytes).map_err(io(&tmp))?;
-    f.sync_all().map_err(io(&tmp))?;
-    fail_point("import-before-rename")?;
-    std::fs::rename(&tmp, &path).map_err(io(&path))?;
-    if let Some(dir) = path.parent() {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io(dir))?;
-    }
-    Ok(())
-}
-
-/// Test hook: `VASK_FAIL_AT=<name>` makes the named step fail, to prove a crash there leaves
-/// the previous version current.
-fn fail_point(name: &str) -> Result<(), ImportError> {
-    if std::env::var("VASK_FAIL_AT").is_ok_and(|v| v == name) {
-        return Err(ImportError::Io {
-            path: name.to_owned(),
-            source: std::io::Error::other("failure injected by VASK_FAIL_AT"),
-        });
-    }
+    fsutil::write_synced(&tmp, &[&bytes])?;
+    crate::fault!(ImportBeforeRename, &path).map_err(io(&path))?;
+    fsutil::rename_synced(&tmp, &path)?;
     Ok(())
 }
 
@@ -642,11 +574,4 @@ fn prune_versions(dir: &Path, stem: &str, keep_new: &str, keep_old: Option<Strin
     for old in versions {
         let _ = std::fs::remove_file(dir.join(old));
     }
-}
-
-/// The catalogue's snapshot date after provenance: the imported date wins.
-pub fn snapshot_date(p: &Provenance, catalog_date: SnapshotDate) -> SnapshotDate {
-    p.snapshot_date
-        .map(SnapshotDate::Fixed)
-        .unwrap_or(catalog_date)
 }

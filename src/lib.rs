@@ -11,10 +11,39 @@
 //!    [`generation::store`] publishes generations atomically and keeps old ones for rollback.
 //! 4. [`engine`]: opens the current generation, applies the live opt-outs, and decides a
 //!    verdict per number with the rules in [`engine::rules`].
-//! 5. `service` and the CLI (in the binary): gRPC, authorisation, hot swap, audit.
+//! 5. [`app`] opens one configuration into the store, the engine, the journal and the audit
+//!    trail; [`session`] is the one way a list is washed, whatever front end asks. The front
+//!    ends only translate: [`service`] is the gRPC service (in this library), and the `vask`
+//!    binary (`src/main.rs`, `src/cli/`) runs it (`vask serve`) and the other commands.
 //!
-//! [`import`] brings a new delivery of one source into the catalogue, checked in full first.
-//! [`domain`] holds the shared vocabulary (centre, client, campaign, purpose).
+//! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
+//! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
+//! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
+//! keeps the proof of every wash; [`auth`] says who is asking; [`policy`] holds the country's
+//! and each client's policy; [`config`] is the server's configuration; [`error`] says why a
+//! request was refused; [`domain`] holds the shared vocabulary (centre, client, campaign,
+//! purpose). [`fsutil`] has the durable file steps and byte readers the modules share;
+//! `faults` (test builds only) injects failures.
+//!
+//! The domain itself (registers, exemptions, calling hours, with the norm's sections) is
+//! described in `docs/domain.md`.
+
+/// Fails with an injected I/O error if a test armed fault point `$point` (a variant of
+/// `faults::Point`) for `$scope` (a `&Path`); `Ok(())` in builds without fault injection,
+/// where the points do not exist (see `src/faults.rs`).
+macro_rules! fault {
+    ($point:ident, $scope:expr) => {{
+        #[cfg(any(test, feature = "fault-injection"))]
+        let result = $crate::faults::check($crate::faults::Point::$point, $scope);
+        #[cfg(not(any(test, feature = "fault-injection")))]
+        let result: ::std::io::Result<()> = {
+            let _ = $scope;
+            Ok(())
+        };
+        result
+    }};
+}
+pub(crate) use fault;
 
 pub mod app;
 pub mod audit;
@@ -25,6 +54,9 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod error;
+#[cfg(any(test, feature = "fault-injection"))]
+pub mod faults;
+pub mod fsutil;
 pub mod generation;
 pub mod import;
 pub mod journal;

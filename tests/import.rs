@@ -1,7 +1,7 @@
 //! Imports, the rebuild job and lead files, through the real `vask` binary: malformed
 //! deliveries refused with line numbers and nothing applied, the shrink guard, a crash in the
-//! middle of an import, rollback, and the whole path import → rebuild → hot swap of the running
-//! server → wash of a lead file through the server.
+//! middle of an import, rollback, the delimiter of a lead file sniffed, and the whole path
+//! import → rebuild → hot swap of the running server → wash of a lead file through the server.
 
 mod common;
 
@@ -317,6 +317,35 @@ fn rollback_makes_the_previous_generation_current() {
         .expect("rollback");
     assert!(!o.status.success());
     assert!(stderr(&o).contains(&second), "{}", stderr(&o));
+}
+
+#[test]
+fn wash_sniffs_the_delimiter_of_a_lead_file() {
+    let (dir, config) = setup();
+    let d = dir.path();
+    assert!(rebuild(&config, &[]).status.success());
+    // A semicolon file (as spreadsheets in Norway export), gzipped, without --delimiter.
+    let leads = write(
+        &d.join("leads-semicolon.csv.gz"),
+        &gzip(b"id;phone;name\n1;+47 955 55 556;Kari\n2;91234567;Ola\n"),
+    );
+    let in_process = ["--centre", "demo-centre"];
+    let (o, washed) = wash_file(&config, &leads, &in_process);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(verdict(&washed, "1"), "allowed");
+    assert_eq!(verdict(&washed, "2"), "blocked");
+    assert!(washed.contains("Kari"), "{washed}");
+    // A delimiter given wins over the sniffed one.
+    let (o, _) = wash_file(
+        &config,
+        &leads,
+        &[&in_process[..], &["--delimiter", ","]].concat(),
+    );
+    assert!(
+        !o.status.success(),
+        "no phone column when ',' splits nothing"
+    );
+    assert!(stderr(&o).contains("--number-column"), "{}", stderr(&o));
 }
 
 #[test]

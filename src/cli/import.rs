@@ -82,7 +82,7 @@ pub fn run(a: ImportArgs) -> Result<()> {
         force: a.force,
         now: Utc::now(),
     };
-    let report = super::with_progress("import", || import(&config.catalog, &imp))?;
+    let report = super::progress::with_progress("import", || import(&config.catalog, &imp))?;
     for bad in &report.bad_rows {
         eprintln!("skipped {}: {bad}", imp.file.display());
     }

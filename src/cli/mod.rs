@@ -1,18 +1,26 @@
-//! Command-line interface: argument parsing and the subcommands. Errors get their context here,
-//! at the edge, as `anyhow` chains.
+//! Command-line interface: argument parsing and dispatch. Each command is one file with its
+//! arguments and its `run` (`serve`, `rebuild`, `rollback`, `import`, `wash`, `synth`,
+//! `audit`, `calendar`, `hash-key`, `loadgen`); errors get their context there, at the edge,
+//! as `anyhow` chains.
 
+mod audit;
+mod calendar;
+mod hash_key;
 mod import;
-mod leads;
 mod loadgen;
+mod progress;
+mod rebuild;
+mod rollback;
+mod serve;
+mod synth;
+mod wash;
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
-use chrono::Utc;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use vask::config::Config;
-use vask::generation::store::Store;
+use vask::fsutil;
 
 /// vask: wash call lists against telephone-marketing reservation registers.
 #[derive(Debug, Parser)]
@@ -69,123 +77,52 @@ impl ConfigArgs {
 }
 
 /// Copies the sample data into the demo's state directory (imports then change the copy, never
-/// the repository's files). Copies into a temporary directory renamed into place, so an
-/// interrupted copy is never taken for a complete one.
+/// the repository's files). Copies into a temporary directory, every file and directory
+/// fsynced, then renamed into place with its parent fsynced, so neither an interrupted copy
+/// nor a power cut leaves a partial copy that is taken for a complete one.
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(to)?;
-        for entry in std::fs::read_dir(from)? {
+    fn copy(from: &Path, to: &Path) -> Result<()> {
+        std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+        let entries =
+            std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?;
+        for entry in entries {
             let entry = entry?;
             let target = to.join(entry.file_name());
             if entry.file_type()?.is_dir() {
                 copy(&entry.path(), &target)?;
             } else {
-                std::fs::copy(entry.path(), target)?;
+                fsutil::copy_synced(&entry.path(), &target)?;
             }
         }
+        fsutil::sync_dir(to)?;
         Ok(())
     }
     let tmp = to.with_extension("copying");
     let _ = std::fs::remove_dir_all(&tmp);
     copy(from, &tmp)?;
-    std::fs::rename(&tmp, to)?;
+    fsutil::rename_synced(&tmp, to)?;
     Ok(())
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the gRPC service.
-    Serve {
-        #[command(flatten)]
-        config: ConfigArgs,
-        /// Listen address (overrides the config; port 0 picks a free port).
-        #[arg(long, env = "VASK_LISTEN")]
-        listen: Option<SocketAddr>,
-    },
+    Serve(serve::ServeArgs),
     /// Build a new generation from the catalogue and the opt-out journal, verify and publish it.
-    Rebuild {
-        #[command(flatten)]
-        config: ConfigArgs,
-        /// Bad rows tolerated per file (default 0: all or nothing).
-        #[arg(long, default_value_t = 0)]
-        max_errors: usize,
-        /// Refuse a snapshot with fewer reservations than this percentage of the current one.
-        #[arg(long, default_value_t = 90)]
-        min_snapshot_percent: u32,
-        /// Publish even if the snapshot shrank suspiciously.
-        #[arg(long)]
-        force: bool,
-        /// Generations kept for rollback.
-        #[arg(long, default_value_t = 5)]
-        keep: usize,
-        /// Print a JSON summary.
-        #[arg(long)]
-        json: bool,
-    },
+    Rebuild(rebuild::RebuildArgs),
     /// Make an earlier generation current again (the server switches within seconds).
-    Rollback {
-        #[command(flatten)]
-        config: ConfigArgs,
-        /// Generation id (default: the one before the current).
-        #[arg(long)]
-        to: Option<String>,
-    },
+    Rollback(rollback::RollbackArgs),
     /// Check a delivered source file in full and make it current for the next rebuild.
     Import(import::ImportArgs),
     /// Wash a lead CSV file (in-process, or through a server with --server) and write it back
     /// with verdict columns.
-    Wash(leads::WashArgs),
+    Wash(wash::WashArgs),
     /// Write synthetic sources (Norwegian-like, deterministic) for demos and benchmarks.
-    Synth {
-        /// Output directory.
-        #[arg(long)]
-        out: PathBuf,
-        /// Numbers in the national register.
-        #[arg(long, default_value_t = 5_000_000)]
-        register: u64,
-        /// Centre list size.
-        #[arg(long, default_value_t = 200_000)]
-        centre_list: u64,
-        /// Client list size.
-        #[arg(long, default_value_t = 100_000)]
-        client_list: u64,
-        /// Customer relationships.
-        #[arg(long, default_value_t = 1_000_000)]
-        customers: u64,
-        /// Express requests.
-        #[arg(long, default_value_t = 10_000)]
-        express: u64,
-        /// Random seed.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Also write a lead file of this many rows (leads.csv, ~35 % on some list).
-        #[arg(long)]
-        leads: Option<usize>,
-    },
+    Synth(synth::SynthArgs),
     /// Read the audit trail (proof of every wash and Explain) and the reservation history.
-    Audit {
-        #[command(flatten)]
-        config: ConfigArgs,
-        /// list (a line per record), export (JSON lines), verify (the keyed chain; with
-        /// --checkpoint also that nothing up to the checkpoint was removed or rewritten),
-        /// checkpoint (print the signed head of the trail, to keep somewhere else) or opt-outs
-        /// (every add to and removal from an internal list, with who, when and why).
-        #[arg(default_value = "list")]
-        action: String,
-        /// A checkpoint printed earlier by `vask audit checkpoint` (for verify).
-        #[arg(long)]
-        checkpoint: Option<PathBuf>,
-    },
+    Audit(audit::AuditArgs),
     /// Print the closed days (weekends and holidays) of a year.
-    Calendar {
-        /// The year.
-        year: i32,
-        /// Country (ISO alpha-2).
-        #[arg(long, default_value = "NO")]
-        country: String,
-        #[command(flatten)]
-        config: ConfigArgs,
-    },
+    Calendar(calendar::CalendarArgs),
     /// Measure the person matcher: precision and recall per strictness on a generated,
     /// labelled set of Norwegian persons and leads with realistic corruptions.
     PersonEval {
@@ -200,10 +137,7 @@ enum Command {
         seed: u64,
     },
     /// Print the SHA-256 of an API key, for the config's `[[keys]]`.
-    HashKey {
-        /// The key.
-        key: String,
-    },
+    HashKey(hash_key::HashKeyArgs),
     /// Drive load against a running server and report throughput and latency.
     Loadgen(loadgen::LoadArgs),
 }
@@ -250,40 +184,6 @@ fn person_eval(persons: u64, leads: usize, seed: u64) -> Result<()> {
     result
 }
 
-/// Runs `work` with a progress line (rows read, rows/s, elapsed) on standard error when it is a
-/// terminal; quiet otherwise.
-pub fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
-    use std::io::IsTerminal;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use vask::sources::table::ROWS_READ;
-    if !std::io::stderr().is_terminal() {
-        return work();
-    }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {msg}: {human_pos} rows read, {per_sec}, {elapsed}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
-    bar.set_message(label.to_owned());
-    let start = ROWS_READ.load(Ordering::Relaxed);
-    let done = AtomicBool::new(false);
-    std::thread::scope(|s| {
-        s.spawn(|| {
-            while !done.load(Ordering::Relaxed) {
-                bar.set_position(ROWS_READ.load(Ordering::Relaxed) - start);
-                bar.tick();
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-        });
-        let out = work();
-        done.store(true, Ordering::Relaxed);
-        bar.finish_and_clear();
-        out
-    })
-}
-
 /// Sets up tracing to stderr.
 pub fn init_logging(cli: &Cli) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("VASK_LOG")
@@ -301,339 +201,20 @@ pub fn init_logging(cli: &Cli) {
 /// Runs a subcommand.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve { config, listen } => serve(config, listen),
-        Command::Rebuild {
-            config,
-            max_errors,
-            min_snapshot_percent,
-            force,
-            keep,
-            json,
-        } => {
-            let config = config.load()?;
-            let store = Store::new(&config.store)?;
-            let report = with_progress("rebuild", || {
-                vask::app::rebuild(
-                    &store,
-                    &config,
-                    Utc::now(),
-                    max_errors,
-                    min_snapshot_percent,
-                    force,
-                    keep,
-                )
-            })?;
-            for (file, e) in &report.skipped {
-                eprintln!("skipped {file}: {e}");
-            }
-            if json {
-                println!(
-                    "{}",
-                    serde_json::json!({
-                        "generation": report.id,
-                        "dir": report.dir,
-                        "reservations": report.reservations,
-                        "national_numbers": report.national_numbers,
-                        "lists": report.lists,
-                        "skipped_rows": report.skipped.len(),
-                        "bytes": report.bytes,
-                        "seconds": report.seconds,
-                    })
-                );
-            } else {
-                println!(
-                    "published {} ({} reservations, {} national numbers, {} lists, {} bytes, {:.2} s)",
-                    report.id,
-                    report.reservations,
-                    report.national_numbers,
-                    report.lists,
-                    report.bytes,
-                    report.seconds
-                );
-            }
-            Ok(())
-        }
-        Command::Rollback { config, to } => {
-            let config = config.load()?;
-            let store = Store::new(&config.store)?;
-            let ids = store.list()?;
-            let current = store.current_id()?;
-            let target = match to {
-                Some(id) => id,
-                None => {
-                    let at = ids
-                        .iter()
-                        .position(|i| *i == current)
-                        .context("the current generation is not in the store")?;
-                    if at == 0 {
-                        bail!("no generation before {current} to roll back to");
-                    }
-                    ids[at - 1].clone()
-                }
-            };
-            if !ids.contains(&target) {
-                bail!(
-                    "no generation {target:?} in the store (have: {})",
-                    ids.join(", ")
-                );
-            }
-            // Verify before pointing at it: a damaged generation must never become current.
-            vask::generation::Generation::open(&store.dir(&target))
-                .with_context(|| format!("generation {target} does not verify"))?;
-            let lock = store.lock()?;
-            store.roll_back(&lock, &target)?;
-            match store.lists_id()? {
-                Some(lists) => println!(
-                    "current generation is now {target} (was {current}); internal lists and opt-outs stay as in {lists}"
-                ),
-                None => println!("current generation is now {target} (was {current})"),
-            }
-            Ok(())
-        }
+        Command::Serve(args) => serve::run(args),
+        Command::Rebuild(args) => rebuild::run(args),
+        Command::Rollback(args) => rollback::run(args),
         Command::Import(args) => import::run(args),
-        Command::Wash(args) => leads::run(args),
+        Command::Wash(args) => wash::run(args),
         Command::PersonEval {
             persons,
             leads,
             seed,
         } => person_eval(persons, leads, seed),
-        Command::Synth {
-            out,
-            register,
-            centre_list,
-            client_list,
-            customers,
-            express,
-            seed,
-            leads,
-        } => {
-            let spec = vask::synth::SynthSpec {
-                seed,
-                register,
-                centre_list,
-                client_list,
-                customers,
-                express,
-            };
-            let catalog = vask::synth::write(&out, &spec)?;
-            if let Some(n) = leads {
-                let path = out.join("leads.csv");
-                let mut w = std::io::BufWriter::new(std::fs::File::create(&path)?);
-                use std::io::Write;
-                writeln!(w, "id,phone,name")?;
-                for (i, number) in vask::synth::leads(&spec, seed + 1, n, 0.35)
-                    .iter()
-                    .enumerate()
-                {
-                    writeln!(w, "{i},+{number},Lead {i}")?;
-                }
-                w.flush()?;
-                println!("wrote {} and {}", catalog.display(), path.display());
-            } else {
-                println!("wrote {}", catalog.display());
-            }
-            Ok(())
-        }
-        Command::Audit {
-            config,
-            action,
-            checkpoint,
-        } => audit(config.load()?, &action, checkpoint.as_deref()),
-        Command::Calendar {
-            year,
-            country,
-            config,
-        } => {
-            let registry = match config.config.is_some() {
-                true => config.load()?.calendars,
-                false => vask::calendar::CalendarRegistry::new(),
-            };
-            let policy = registry
-                .get(&country)
-                .with_context(|| format!("no calling-window policy for {country}"))?;
-            for day in policy.closed_days(year)? {
-                println!("{} {} {}", day.date, day.date.format("%a"), day.reason);
-            }
-            Ok(())
-        }
-        Command::HashKey { key } => {
-            println!("{}", vask::config::hash_key(&key));
-            Ok(())
-        }
+        Command::Synth(args) => synth::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Calendar(args) => calendar::run(args),
+        Command::HashKey(args) => hash_key::run(args),
         Command::Loadgen(args) => loadgen::run(args),
     }
-}
-
-/// `vask audit`.
-fn audit(config: vask::config::Config, action: &str, checkpoint: Option<&Path>) -> Result<()> {
-    use vask::audit::AuditRecord;
-    let key = config.audit_key.as_ref();
-    match action {
-        "list" => {
-            let entries = vask::audit::read(&config.audit, key)?;
-            for e in &entries {
-                match &e.record {
-                    AuditRecord::Wash(r) => println!(
-                        "{} {} wash centre={} client={} purpose={} caller={} numbers={} allowed={} generation={} snapshot={} source={:?}",
-                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
-                        r.wash_id,
-                        r.centre,
-                        r.client,
-                        r.purpose,
-                        r.caller,
-                        r.numbers,
-                        r.allowed,
-                        r.generation,
-                        r.snapshot_date,
-                        r.source_reference
-                    ),
-                    AuditRecord::Explain(r) => println!(
-                        "{} {} explain centre={} client={} purpose={} verdict={} generation={}",
-                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
-                        r.audit_id,
-                        r.centre,
-                        r.client,
-                        r.purpose,
-                        r.verdict,
-                        r.generation
-                    ),
-                }
-            }
-            eprintln!("{} records", entries.len());
-        }
-        "export" => {
-            for e in vask::audit::read(&config.audit, key)? {
-                let mut json = serde_json::to_value(&e.record)?;
-                if let Some(o) = json.as_object_mut() {
-                    o.insert("seq".into(), e.seq.into());
-                }
-                println!("{json}");
-            }
-        }
-        "verify" => {
-            let checkpoint = match checkpoint {
-                Some(path) => Some(
-                    serde_json::from_str::<vask::audit::Checkpoint>(
-                        &std::fs::read_to_string(path)
-                            .with_context(|| format!("reading {}", path.display()))?,
-                    )
-                    .with_context(|| format!("{} is not a checkpoint", path.display()))?,
-                ),
-                None => None,
-            };
-            let entries = vask::audit::verify(&config.audit, key, checkpoint.as_ref())?;
-            match checkpoint {
-                Some(cp) => println!(
-                    "audit trail intact: {} records, chain unbroken, records 1 to {} as at the checkpoint of {}",
-                    entries.len(),
-                    cp.seq,
-                    cp.at.to_rfc3339()
-                ),
-                None => println!(
-                    "audit trail intact: {} records, chain unbroken (give --checkpoint to prove that none were cut off)",
-                    entries.len()
-                ),
-            }
-        }
-        "checkpoint" => {
-            let cp = vask::audit::checkpoint(&config.audit, key, Utc::now())?;
-            println!("{}", serde_json::to_string(&cp)?);
-        }
-        "opt-outs" => {
-            // The reservation history (like VICIdial's vicidial_dnc_log): every add and
-            // removal, live and compacted, with who, when, why and which list.
-            let history =
-                vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
-            for r in &history {
-                let e = &r.entry;
-                let list = match &e.list {
-                    vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
-                    vask::journal::ListRef::Client(c) => format!("client:{c}"),
-                };
-                println!(
-                    "{} seq={} {} {} +{} actor={:?} reason={:?}",
-                    e.at.format("%Y-%m-%dT%H:%M:%SZ"),
-                    r.seq,
-                    if e.op == vask::journal::Op::Add {
-                        "add"
-                    } else {
-                        "remove"
-                    },
-                    list,
-                    e.number,
-                    e.actor,
-                    e.reason
-                );
-            }
-            eprintln!("{} reservation changes", history.len());
-        }
-        other => bail!(
-            "unknown audit action {other:?}: use list, export, verify, checkpoint or opt-outs"
-        ),
-    }
-    Ok(())
-}
-
-fn serve(config: ConfigArgs, listen: Option<SocketAddr>) -> Result<()> {
-    let mut config = config.load()?;
-    if let Some(addr) = listen {
-        config.listen = addr;
-    }
-    config.check_listen(config.listen)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    runtime.block_on(async move {
-        let listener = vask::service::bind(config.listen)?;
-        let addr = listener.local_addr()?;
-        let app = tokio::task::spawn_blocking(move || {
-            vask::app::App::open(
-                config,
-                vask::app::Mode::Serve,
-                std::sync::Arc::new(vask::domain::SystemClock),
-            )
-        })
-        .await
-        .context("startup task")??;
-        let app = std::sync::Arc::new(app);
-        let generation = app.engine().generation();
-        let fresh = app.engine().freshness(&generation, Utc::now());
-        tracing::info!(
-            generation = %generation.id(),
-            snapshot = %fresh.snapshot_date,
-            snapshot_age_days = fresh.age_days,
-            stale = fresh.stale,
-            "serving"
-        );
-        drop(generation);
-        // Tests and scripts read this line to find the port.
-        println!("vask listening on {addr}");
-        use std::io::Write;
-        std::io::stdout().flush()?;
-        vask::service::serve(app, listener, shutdown_signal()).await?;
-        tracing::info!("stopped");
-        Ok(())
-    })
-}
-
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let mut term = match signal(SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                return;
-            }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
-    tracing::info!("shutting down: draining in-flight calls");
 }

@@ -5,6 +5,7 @@
 //! truncated, corrupted or foreign file is refused with an error instead of being misread.
 
 use super::GenerationError;
+use crate::fsutil::{le_u32, le_u64};
 
 /// The magic that starts every vask generation file.
 pub const MAGIC: [u8; 8] = *b"VASKGEN\0";
@@ -51,7 +52,8 @@ pub fn unframe(
     if bytes[..8] != MAGIC {
         return Err(corrupt("not a vask generation file (bad magic)".into()));
     }
-    let version = read_u32(bytes, 8);
+    let truncated = || corrupt(format!("only {} bytes: truncated", bytes.len()));
+    let version = le_u32(bytes, 8).ok_or_else(truncated)?;
     if version != VERSION {
         return Err(GenerationError::Version {
             file: file.to_owned(),
@@ -59,7 +61,7 @@ pub fn unframe(
             got: version,
         });
     }
-    let got_kind = read_u32(bytes, 12);
+    let got_kind = le_u32(bytes, 12).ok_or_else(truncated)?;
     if got_kind != kind as u32 {
         return Err(corrupt(format!(
             "file kind {got_kind}, expected {}",
@@ -67,7 +69,7 @@ pub fn unframe(
         )));
     }
     let end = bytes.len() - FOOTER_LEN;
-    let expected = read_u64(bytes, end);
+    let expected = le_u64(bytes, end).ok_or_else(truncated)?;
     let got = xxhash_rust::xxh3::xxh3_64(&bytes[..end]);
     if expected != got {
         return Err(GenerationError::ChecksumMismatch {
@@ -77,20 +79,6 @@ pub fn unframe(
         });
     }
     Ok(HEADER_LEN..end)
-}
-
-/// Reads a little-endian u32 at `at`; callers have checked the bounds.
-pub fn read_u32(bytes: &[u8], at: usize) -> u32 {
-    let mut b = [0u8; 4];
-    b.copy_from_slice(&bytes[at..at + 4]);
-    u32::from_le_bytes(b)
-}
-
-/// Reads a little-endian u64 at `at`; callers have checked the bounds.
-pub fn read_u64(bytes: &[u8], at: usize) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(b)
 }
 
 #[cfg(test)]

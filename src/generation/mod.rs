@@ -3,7 +3,7 @@
 //!
 //! A generation directory holds
 //! - `sets.bin`: every number set (national register, national register incl. voluntary
-//!   organisations, and one set per list), framed by [`format`] and laid out by [`numberset`];
+//!   organisations, and one set per list), framed by [`format`](mod@format) and laid out by [`numberset`];
 //! - `national.fst`: number → registration day and categories of the national register;
 //! - `lists.fst`: (list, number) → the entry's dates (added; start/end; requested/expires);
 //! - `MANIFEST.json`: format version, counts, snapshot date, source references, the byte range
@@ -35,7 +35,7 @@ pub enum GenerationError {
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
-        /// The path.
+        /// The file or directory the step failed on.
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
@@ -45,7 +45,7 @@ pub enum GenerationError {
         "{file}: format version {got}, this vask reads {expected}; rebuild the generation with `vask rebuild`"
     )]
     Version {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// The version this build reads.
         expected: u32,
@@ -57,7 +57,7 @@ pub enum GenerationError {
         "{file}: checksum mismatch (expected {expected:016x}, got {got:016x}); the generation is damaged, rebuild or roll back"
     )]
     ChecksumMismatch {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// The recorded checksum.
         expected: u64,
@@ -67,7 +67,7 @@ pub enum GenerationError {
     /// A file is structurally wrong (truncated, bad offsets, missing).
     #[error("{file}: corrupt generation: {why}; rebuild or roll back")]
     Corrupt {
-        /// The file.
+        /// The generation file, by its name in the generation directory.
         file: String,
         /// What is wrong.
         why: String,
@@ -78,6 +78,15 @@ pub enum GenerationError {
     /// Another rebuild holds the store's lock.
     #[error("another rebuild is running on {0} (lock held); wait for it to finish")]
     Locked(PathBuf),
+}
+
+impl From<crate::fsutil::IoError> for GenerationError {
+    fn from(e: crate::fsutil::IoError) -> GenerationError {
+        GenerationError::Io {
+            path: e.path,
+            source: e.source,
+        }
+    }
 }
 
 impl GenerationError {
@@ -182,13 +191,6 @@ pub const SEVERAL: u32 = u32::MAX - 1;
 /// half is the day added); `u32::MAX` ("none") when a delivery did.
 pub const VIA_API: u32 = 0;
 
-/// The little-endian `u64` at byte `at`, if the slice holds it.
-// TODO(restructure): the shared little-endian reader of `fsutil` replaces this.
-fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(b))
-}
-
 /// The entries of one number on a list: one, or several (relationships, express requests).
 #[derive(Debug, Clone)]
 pub enum ListValues<'a> {
@@ -206,7 +208,7 @@ impl Iterator for ListValues<'_> {
             ListValues::One(v) => v.take().map(unpack_days),
             ListValues::Several(chunks) => chunks
                 .next()
-                .map(|c| unpack_days(u64_at(c, 0).unwrap_or(u64::MAX))),
+                .map(|c| unpack_days(crate::fsutil::le_u64(c, 0).unwrap_or(u64::MAX))),
         }
     }
 }
@@ -218,7 +220,7 @@ impl<'a> ListValues<'a> {
         match value {
             Some(v) if (v >> 32) as u32 == SEVERAL => {
                 let at = (v as u32 as usize).saturating_mul(8);
-                let count = u64_at(extra, at).unwrap_or(0) as usize;
+                let count = crate::fsutil::le_u64(extra, at).unwrap_or(0) as usize;
                 let body = at + 8;
                 let entries = extra
                     .get(body..body.saturating_add(count.saturating_mul(8)))
@@ -448,7 +450,7 @@ impl Generation {
         Ok(self)
     }
 
-    /// The manifest.
+    /// The manifest: counts, snapshot date, source references and every file's checksum.
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
@@ -494,7 +496,7 @@ impl Generation {
     pub fn list_value(&self, list: &List, number: u64, rank: Option<u32>) -> Option<u64> {
         if let (Some(rank), Some(dense), Some(values)) = (rank, &list.dense, &list.values) {
             let at = dense.position(rank)? * 8;
-            return u64_at(values, at);
+            return crate::fsutil::le_u64(values, at);
         }
         if !list.contains(number, rank) {
             return None;

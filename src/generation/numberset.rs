@@ -20,7 +20,7 @@ use bytes::Bytes;
 use roaring::RoaringBitmap;
 
 use super::GenerationError;
-use super::format::{read_u32, read_u64};
+use crate::fsutil::{le_u32, le_u64};
 
 /// A bitset partition is used when it costs at most this many bytes per number it holds.
 pub const BITSET_MAX_BYTES_PER_NUMBER: u64 = 4;
@@ -247,7 +247,8 @@ impl NumberSet {
         if blob.len() < 8 {
             return Err(corrupt("number set header truncated".into()));
         }
-        let n = read_u32(&blob, 0) as usize;
+        let n =
+            le_u32(&blob, 0).ok_or_else(|| corrupt("number set header truncated".into()))? as usize;
         let table_end = n
             .checked_mul(PARTITION_ENTRY)
             .and_then(|t| t.checked_add(8))
@@ -258,12 +259,13 @@ impl NumberSet {
         let mut last_high = None;
         for i in 0..n {
             let e = 8 + i * PARTITION_ENTRY;
-            let high = read_u32(&blob, e);
-            let kind = read_u32(&blob, e + 4);
-            let base = read_u32(&blob, e + 8);
-            let bits = read_u32(&blob, e + 12);
-            let len = read_u64(&blob, e + 16);
-            let count = read_u64(&blob, e + 24);
+            let short = || corrupt(format!("partition {i}: entry truncated"));
+            let high = le_u32(&blob, e).ok_or_else(short)?;
+            let kind = le_u32(&blob, e + 4).ok_or_else(short)?;
+            let base = le_u32(&blob, e + 8).ok_or_else(short)?;
+            let bits = le_u32(&blob, e + 12).ok_or_else(short)?;
+            let len = le_u64(&blob, e + 16).ok_or_else(short)?;
+            let count = le_u64(&blob, e + 24).ok_or_else(short)?;
             if last_high.is_some_and(|h| h >= high) {
                 return Err(corrupt("partitions out of order".into()));
             }

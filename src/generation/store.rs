@@ -13,11 +13,11 @@
 //! `CURRENT` replaced (write temp, fsync, rename, fsync). A crash before the last rename leaves
 //! the previous generation current; after it, the new one. Nothing mapped is ever overwritten.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use super::GenerationError;
+use crate::fsutil;
 
 /// A directory of generations.
 #[derive(Debug, Clone)]
@@ -31,18 +31,11 @@ pub struct RebuildLock {
     _file: File,
 }
 
-/// Fsyncs a directory so that renames inside it are durable.
-pub fn sync_dir(dir: &Path) -> Result<(), GenerationError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(GenerationError::io(dir))
-}
-
-/// Writes `bytes` to `path` and fsyncs it.
+/// Writes `bytes` to `path` and fsyncs it ([`fsutil::write_synced`]); the generation's
+/// directory is synced when it is published.
 pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), GenerationError> {
-    let mut f = File::create(path).map_err(GenerationError::io(path))?;
-    f.write_all(bytes).map_err(GenerationError::io(path))?;
-    f.sync_all().map_err(GenerationError::io(path))
+    fsutil::write_synced(path, &[bytes])?;
+    Ok(())
 }
 
 impl Store {
@@ -65,17 +58,9 @@ impl Store {
 
     /// Takes the rebuild lock, or fails at once if another rebuild holds it.
     pub fn lock(&self) -> Result<RebuildLock, GenerationError> {
-        let path = self.root.join("rebuild.lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(GenerationError::io(&path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(RebuildLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(GenerationError::Locked(self.root.clone())),
-            Err(fs::TryLockError::Error(e)) => Err(GenerationError::Io { path, source: e }),
+        match fsutil::try_lock(&self.root.join("rebuild.lock"))? {
+            Some(file) => Ok(RebuildLock { _file: file }),
+            None => Err(GenerationError::Locked(self.root.clone())),
         }
     }
 
@@ -106,9 +91,8 @@ impl Store {
     ) -> Result<PathBuf, GenerationError> {
         let gens = self.generations();
         let dir = gens.join(id);
-        sync_dir(staging)?;
-        fs::rename(staging, &dir).map_err(GenerationError::io(&dir))?;
-        sync_dir(&gens)?;
+        fsutil::sync_dir(staging)?;
+        fsutil::rename_synced(staging, &dir)?;
         self.set_current(id)?;
         Ok(dir)
     }
@@ -138,18 +122,16 @@ impl Store {
         self.replace("CURRENT", id)
     }
 
+    /// Points the pointer file `name` (`CURRENT` or `LISTS`) at `id`, durably.
     fn replace(&self, name: &str, id: &str) -> Result<(), GenerationError> {
-        let tmp = self.root.join(format!("{name}.tmp"));
-        write_synced(&tmp, format!("{id}\n").as_bytes())?;
-        let path = self.root.join(name);
-        fs::rename(&tmp, &path).map_err(GenerationError::io(&path))?;
-        sync_dir(&self.root)
+        fsutil::replace(&self.root.join(name), format!("{id}\n").as_bytes())?;
+        Ok(())
     }
 
     fn clear_lists(&self) -> Result<(), GenerationError> {
         let path = self.root.join("LISTS");
         match fs::remove_file(&path) {
-            Ok(()) => sync_dir(&self.root),
+            Ok(()) => Ok(fsutil::sync_dir(&self.root)?),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(GenerationError::Io { path, source: e }),
         }

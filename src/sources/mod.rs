@@ -15,6 +15,7 @@
 //! | customers | **number**, **category**, **start**, end |
 //! | express requests | **number**, **requested**, expires |
 
+pub mod provenance;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{self, Category, CentreId, ClientId};
 use crate::number::{Normaliser, Number, Region};
 use crate::person::PersonRecord;
+pub use provenance::Provenance;
 pub use table::TableOptions;
 
 /// A bad row in a source file.
@@ -48,7 +50,7 @@ pub enum SourceError {
     /// The file could not be opened or read (including a truncated gzip stream).
     #[error("cannot read {file}: {source}")]
     Io {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// The I/O error.
         source: std::io::Error,
@@ -66,7 +68,7 @@ pub enum SourceError {
         "{file}: no column {column:?} in the header (found: {found}); rename it or map it in the catalogue's `columns`"
     )]
     MissingColumn {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// The header name looked for.
         column: String,
@@ -76,17 +78,17 @@ pub enum SourceError {
     /// The file is not UTF-8 text.
     #[error("{file}: line {line} is not UTF-8 text; convert the file to UTF-8")]
     Encoding {
-        /// The file.
+        /// The source file's path.
         file: String,
-        /// The line.
+        /// The 1-based line number (the header is line 1).
         line: u64,
     },
     /// The CSV structure itself is broken.
     #[error("{file}: line {line}: malformed CSV: {why}")]
     Malformed {
-        /// The file.
+        /// The source file's path.
         file: String,
-        /// The line.
+        /// The 1-based line number (the header is line 1).
         line: u64,
         /// What the CSV reader said.
         why: String,
@@ -94,7 +96,7 @@ pub enum SourceError {
     /// Bad options for reading a file.
     #[error("{file}: {why}")]
     Options {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// What is wrong.
         why: String,
@@ -102,11 +104,11 @@ pub enum SourceError {
     /// More bad rows than allowed; nothing from the file is used.
     #[error("{file}: {total} bad rows (at most {max_errors} allowed); first: {}", first.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     BadRows {
-        /// The file.
+        /// The source file's path.
         file: String,
         /// How many rows were bad.
         total: usize,
-        /// The threshold.
+        /// The bad rows allowed (`max_errors`).
         max_errors: usize,
         /// The first bad rows.
         first: Vec<RowError>,
@@ -124,7 +126,7 @@ pub struct SourceFile {
     #[serde(flatten)]
     pub table: TableOptions,
     /// The catalogue's own path for this source when an import replaced `file` (see
-    /// [`crate::import`]); empty otherwise.
+    /// [`provenance`]); empty otherwise.
     #[serde(skip)]
     pub entry: PathBuf,
     /// When the current version was imported (`vask import`); `None` for the catalogue's own
@@ -144,11 +146,8 @@ impl SourceFile {
     }
 
     /// Applies the provenance of the latest import of this source, if any.
-    fn resolve_import(
-        &mut self,
-        root: &Path,
-    ) -> Result<Option<crate::import::Provenance>, SourceError> {
-        let Some(p) = crate::import::read_provenance(&root.join(&self.file))? else {
+    fn resolve_import(&mut self, root: &Path) -> Result<Option<Provenance>, SourceError> {
+        let Some(p) = provenance::read_provenance(&root.join(&self.file))? else {
             return Ok(None);
         };
         let dir = self
@@ -324,7 +323,7 @@ impl NationalReader for VaskCsv {
 /// A centre's sources.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct CentreSources {
-    /// The centre.
+    /// The centre's id.
     pub id: CentreId,
     /// Its internal do-not-call list.
     pub dnc: Option<SourceFile>,
@@ -333,7 +332,7 @@ pub struct CentreSources {
 /// A client's sources.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct ClientSources {
-    /// The client.
+    /// The client's id.
     pub id: ClientId,
     /// Its internal do-not-call list.
     pub dnc: Option<SourceFile>,
@@ -377,8 +376,7 @@ impl Catalog {
         catalog.root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let root = catalog.root.clone();
         if let Some(p) = catalog.national.source.resolve_import(&root)? {
-            catalog.national.snapshot_date =
-                crate::import::snapshot_date(&p, catalog.national.snapshot_date);
+            catalog.national.snapshot_date = p.snapshot_date_over(catalog.national.snapshot_date);
         }
         for c in &mut catalog.centres {
             if let Some(s) = &mut c.dnc {
@@ -435,7 +433,7 @@ pub struct NationalEntry {
 /// An entry on an internal do-not-call list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DncEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// When it was added.
     pub added: Option<NaiveDate>,
@@ -444,7 +442,7 @@ pub struct DncEntry {
 /// A customer relationship.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// Product category of the relationship.
     pub category: Category,
@@ -457,7 +455,7 @@ pub struct CustomerEntry {
 /// An express request by the person to be called by the client (norm 4.2 b).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpressEntry {
-    /// The number.
+    /// The number, in E.164.
     pub number: Number,
     /// When the person asked.
     pub requested: NaiveDate,

@@ -40,41 +40,12 @@ pub fn open(
     opts: &TableOptions,
 ) -> Result<Table, SourceError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| SourceError::Io {
-        file: file.clone(),
-        source: e,
-    };
-    let mut raw = BufReader::new(File::open(path).map_err(io)?);
-    let gzipped = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
-    let mut input: Box<dyn BufRead> = if gzipped {
-        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(raw)))
-    } else {
-        Box::new(raw)
-    };
-    let head = input.fill_buf().map_err(io)?;
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
-    if std::str::from_utf8(first_line).is_err() {
+    let mut reader = reader(path, opts.delimiter)?;
+    let headers = reader.byte_headers().map_err(|e| csv_error(&file, e))?;
+    if std::str::from_utf8(headers.as_slice()).is_err() {
         return Err(SourceError::Encoding { file, line: 1 });
     }
-    let delimiter = match opts.delimiter {
-        Some(c) if c.is_ascii() => c as u8,
-        Some(c) => {
-            return Err(SourceError::Options {
-                file,
-                why: format!("delimiter {c:?} is not a single ASCII character"),
-            });
-        }
-        None => sniff_delimiter(first_line),
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(input as Box<dyn Read>);
-    let headers = reader
-        .byte_headers()
-        .map_err(|e| csv_error(&file, e))?
+    let headers = headers
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase())
         .collect::<Vec<_>>();
@@ -107,7 +78,50 @@ pub fn open(
     })
 }
 
-fn sniff_delimiter(line: &[u8]) -> u8 {
+/// Opens `path` as a CSV reader whose header is not read yet: gzip or plain (by the file's
+/// first bytes), rows of any length, and the field delimiter `delimiter` (ASCII) or, when
+/// `None`, sniffed from the header line (see [`sniff_delimiter`]). Shared by the source
+/// tables and the lead files of `vask wash`.
+pub fn reader(
+    path: &Path,
+    delimiter: Option<char>,
+) -> Result<csv::Reader<Box<dyn Read>>, SourceError> {
+    let file = path.display().to_string();
+    let io = |e: std::io::Error| SourceError::Io {
+        file: file.clone(),
+        source: e,
+    };
+    let mut raw = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+    let gzipped = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
+    let mut input: Box<dyn BufRead> = if gzipped {
+        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(raw)))
+    } else {
+        Box::new(raw)
+    };
+    let delimiter = match delimiter {
+        Some(c) if c.is_ascii() => c as u8,
+        Some(c) => {
+            return Err(SourceError::Options {
+                file,
+                why: format!("delimiter {c:?} is not a single ASCII character"),
+            });
+        }
+        None => {
+            let head = input.fill_buf().map_err(io)?;
+            let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            sniff_delimiter(head.split(|&b| b == b'\n').next().unwrap_or_default())
+        }
+    };
+    Ok(csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(input as Box<dyn Read>))
+}
+
+/// The delimiter of a header line: the most frequent of `,` `;` tab `|`, or `,` when none
+/// occurs.
+pub fn sniff_delimiter(line: &[u8]) -> u8 {
     [b',', b';', b'\t', b'|']
         .into_iter()
         .max_by_key(|d| line.iter().filter(|b| *b == d).count())

@@ -4,7 +4,7 @@
 //! server's (one `WashStream`, one wash id).
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,6 +21,7 @@ use vask::person::PersonQuery;
 use vask::session::{LeadInput, PersonFields, WashParams};
 
 use super::ConfigArgs;
+use super::progress::spinner;
 
 /// Arguments of `vask wash`.
 #[derive(Debug, Args)]
@@ -195,25 +196,7 @@ pub fn run(a: WashArgs) -> Result<()> {
         bail!("--source-reference: say where the lead list came from (norm 4.2 a)");
     }
     let input_name = a.input.display().to_string();
-    let mut raw = std::io::BufReader::with_capacity(
-        1 << 20,
-        File::open(&a.input).with_context(|| format!("opening {input_name}"))?,
-    );
-    let gz = {
-        use std::io::BufRead;
-        raw.fill_buf()?.starts_with(&[0x1f, 0x8b])
-    };
-    let reader: Box<dyn Read> = if gz {
-        Box::new(flate2::bufread::MultiGzDecoder::new(raw))
-    } else {
-        Box::new(raw)
-    };
-    let mut rb = csv::ReaderBuilder::new();
-    rb.flexible(true);
-    if let Some(d) = a.delimiter {
-        rb.delimiter(u8::try_from(d).context("--delimiter must be ASCII")?);
-    }
-    let mut csv_in = rb.from_reader(reader);
+    let mut csv_in = vask::sources::table::reader(&a.input, a.delimiter)?;
     let headers = csv_in.byte_headers()?.clone();
     let column = match a.number_column.parse::<usize>() {
         Ok(i) if i < headers.len() => i,
@@ -340,16 +323,7 @@ fn wash_rows(
     input_name: &str,
     wash: &mut WashChunk<'_>,
 ) -> Result<Tally> {
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let p = indicatif::ProgressBar::new_spinner();
-        p.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {human_pos} rows {per_sec} {elapsed}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        p
-    });
+    let progress = spinner("wash");
     // Two stages on two threads: this one reads and washes a chunk while a writer thread
     // formats and writes the one before. Chunks (and their records) circulate, so nothing is
     // allocated per row once warm.

@@ -1,0 +1,562 @@
+//! The journal's tests: round trips, every torn length, corruption, concurrency, compaction
+//! under load, injected faults and the codec's property test.
+
+use std::collections::BTreeMap;
+
+use super::codec::{Body, Frame, decode_header, decode_payload, encode_record, frame_at};
+use super::*;
+use crate::faults::Point;
+
+fn entry(number: u64) -> Entry {
+    Entry {
+        list: if number.is_multiple_of(2) {
+            ListRef::Centre("oslo-1".to_owned())
+        } else {
+            ListRef::Client("kunde-ø".to_owned())
+        },
+        number,
+        op: if number.is_multiple_of(3) {
+            Op::Remove
+        } else {
+            Op::Add
+        },
+        actor: format!("agent-{}", number % 7),
+        reason: if number.is_multiple_of(3) {
+            "customer asked by phone".to_owned()
+        } else {
+            String::new()
+        },
+        at: DateTime::from_timestamp(1_790_000_000 + number as i64, 123_456_789).unwrap(),
+    }
+}
+
+fn entries(from: u64, n: u64) -> Vec<Entry> {
+    (from..from + n).map(entry).collect()
+}
+
+fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn live(dir: &Path) -> PathBuf {
+    dir.join(LIVE_FILE)
+}
+
+/// Copies the journal files (not the lock) of `from` into a new directory.
+fn copy_journal(from: &Path, live_bytes: &[u8]) -> tempfile::TempDir {
+    let to = tempfile::tempdir().unwrap();
+    fs::write(to.path().join(LIVE_FILE), live_bytes).unwrap();
+    let history = from.join(HISTORY_FILE);
+    if history.exists() {
+        fs::copy(&history, to.path().join(HISTORY_FILE)).unwrap();
+    }
+    to
+}
+
+fn numbers(records: &[Record]) -> Vec<u64> {
+    records.iter().map(|r| r.entry.number).collect()
+}
+
+#[test]
+fn round_trip_keeps_every_field_and_seq() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    assert!(recovery.records.is_empty());
+    assert_eq!(recovery.dropped_tail_bytes, 0);
+    let first = rt.block_on(journal.append(entries(1, 3))).unwrap();
+    let second = rt.block_on(journal.append(entries(4, 2))).unwrap();
+    assert_eq!(first, vec![1, 2, 3]);
+    assert_eq!(second, vec![4, 5]);
+    assert_eq!(journal.last_seq(), 5);
+    assert!(rt.block_on(journal.append(Vec::new())).unwrap().is_empty());
+    drop(journal);
+
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    let want: Vec<Record> = (1..=5)
+        .map(|n| Record {
+            seq: n,
+            entry: entry(n),
+        })
+        .collect();
+    assert_eq!(recovery.records, want);
+    assert_eq!(recovery.dropped_tail_bytes, 0);
+    assert_eq!(journal.history().unwrap(), want);
+    assert_eq!(read_all(dir.path()).unwrap(), want);
+    assert_eq!(journal.history_of(4).unwrap(), vec![want[3].clone()]);
+    // A reopen never reuses a seq: a lost unsynced batch may have been read by a rebuild.
+    let next = rt.block_on(journal.append(entries(6, 1))).unwrap();
+    assert!(next[0] > 5 + MAX_APPEND_ENTRIES as u64, "{next:?}");
+    assert_eq!(recovery.last_seq + 1, next[0]);
+}
+
+#[test]
+fn torn_tail_of_every_length_is_cut_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 2))).unwrap();
+    let after_a = fs::metadata(live(dir.path())).unwrap().len() as usize;
+    rt.block_on(journal.append(entries(3, 3))).unwrap();
+    drop(journal);
+    let full = fs::read(live(dir.path())).unwrap();
+    for cut in HEADER_LEN..full.len() {
+        let copy = copy_journal(dir.path(), &full[..cut]);
+        let (journal, recovery) = Journal::open(copy.path()).unwrap();
+        let (want, kept_len) = if cut >= after_a {
+            (vec![1, 2], after_a)
+        } else {
+            (vec![], HEADER_LEN)
+        };
+        assert_eq!(numbers(&recovery.records), want, "cut at {cut}");
+        assert_eq!(
+            recovery.dropped_tail_bytes,
+            (cut - kept_len) as u64,
+            "cut at {cut}"
+        );
+        // The journal goes on after the cut, and a second reopen finds no damage.
+        rt.block_on(journal.append(entries(10, 1))).unwrap();
+        drop(journal);
+        let (_, again) = Journal::open(copy.path()).unwrap();
+        assert_eq!(again.dropped_tail_bytes, 0, "cut at {cut}");
+        let mut want = want;
+        want.push(10);
+        assert_eq!(numbers(&again.records), want, "cut at {cut}");
+    }
+}
+
+#[test]
+fn garbage_after_the_last_batch_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 2))).unwrap();
+    drop(journal);
+    let mut bytes = fs::read(live(dir.path())).unwrap();
+    bytes.extend_from_slice(&[0u8; 4096]);
+    bytes.extend_from_slice(&[0xA5; 100]);
+    fs::write(live(dir.path()), &bytes).unwrap();
+    let (_, recovery) = Journal::open(dir.path()).unwrap();
+    assert_eq!(numbers(&recovery.records), vec![1, 2]);
+    assert_eq!(recovery.dropped_tail_bytes, 4196);
+}
+
+#[test]
+fn damage_in_an_acknowledged_batch_is_corruption() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 2))).unwrap();
+    let after_a = fs::metadata(live(dir.path())).unwrap().len() as usize;
+    rt.block_on(journal.append(entries(3, 2))).unwrap();
+    drop(journal);
+    let full = fs::read(live(dir.path())).unwrap();
+    // Every byte of the first batch: a flipped bit there is refused, never dropped.
+    for at in HEADER_LEN..after_a {
+        let mut bytes = full.clone();
+        bytes[at] ^= 0x10;
+        let copy = copy_journal(dir.path(), &bytes);
+        match Journal::open(copy.path()) {
+            Err(JournalError::Corrupt { offset, .. }) => {
+                assert!(offset >= HEADER_LEN as u64 && offset < after_a as u64);
+            }
+            Err(e) => panic!("byte {at}: unexpected error {e}"),
+            Ok(_) => panic!("byte {at}: damaged acknowledged batch was accepted"),
+        }
+        assert!(matches!(
+            read_all(copy.path()),
+            Err(JournalError::Corrupt { .. })
+        ));
+        // Nothing was truncated: the evidence stays for a person to look at.
+        assert_eq!(fs::read(copy.path().join(LIVE_FILE)).unwrap(), bytes);
+    }
+    // Damage in the last batch cannot be told from a torn write: dropped and counted.
+    let mut bytes = full.clone();
+    bytes[after_a + 12] ^= 0x10;
+    let copy = copy_journal(dir.path(), &bytes);
+    let (_, recovery) = Journal::open(copy.path()).unwrap();
+    assert_eq!(numbers(&recovery.records), vec![1, 2]);
+    assert_eq!(recovery.dropped_tail_bytes, (full.len() - after_a) as u64);
+}
+
+#[test]
+fn damaged_header_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Journal::open(dir.path()).unwrap());
+    let mut bytes = fs::read(live(dir.path())).unwrap();
+    bytes[14] ^= 1;
+    fs::write(live(dir.path()), &bytes).unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(JournalError::BadHeader { .. })
+    ));
+}
+
+#[test]
+fn concurrent_appends_are_recovered_once_in_seq_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    let journal = Arc::new(journal);
+    let acked: BTreeMap<u64, Entry> = rt.block_on(async {
+        let mut tasks = Vec::new();
+        for task in 0..32u64 {
+            let journal = journal.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut acked = Vec::new();
+                for i in 0..20u64 {
+                    let batch = entries(task * 1_000 + i * 10, 1 + i % 3);
+                    let seqs = journal.append(batch.clone()).await.unwrap();
+                    assert_eq!(seqs.len(), batch.len());
+                    assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1));
+                    acked.extend(seqs.into_iter().zip(batch));
+                }
+                acked
+            }));
+        }
+        let mut all = BTreeMap::new();
+        for t in tasks {
+            for (seq, e) in t.await.unwrap() {
+                assert!(all.insert(seq, e).is_none(), "seq {seq} given twice");
+            }
+        }
+        all
+    });
+    assert_eq!(acked.len(), 32 * (7 + 7 * 2 + 6 * 3));
+    assert_eq!(journal.last_seq(), *acked.keys().last().unwrap());
+    drop(journal);
+    let (_, recovery) = Journal::open(dir.path()).unwrap();
+    let got: Vec<(u64, Entry)> = recovery
+        .records
+        .into_iter()
+        .map(|r| (r.seq, r.entry))
+        .collect();
+    assert_eq!(got, acked.into_iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn compaction_during_appends_loses_and_duplicates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    let journal = Arc::new(journal);
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let compacted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (acked, folded) = rt.block_on(async {
+        let mut tasks = Vec::new();
+        for task in 0..16u64 {
+            let journal = journal.clone();
+            let compacted = compacted.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut acked = Vec::new();
+                let mut i = 0u64;
+                // Appends go on until every compaction has finished (bounded, so a failing
+                // compactor fails the test instead of hanging it).
+                while i < 5 || (!compacted.load(Ordering::Acquire) && i < 20_000) {
+                    let batch = entries(task * 1_000_000 + i * 10, 1 + i % 2);
+                    let seqs = journal.append(batch.clone()).await.unwrap();
+                    acked.extend(seqs.into_iter().zip(batch));
+                    i += 1;
+                }
+                acked
+            }));
+        }
+        // An offline reader (the rebuild) reading over and over while appends and
+        // compactions run: never an error, never a duplicate or out-of-order seq.
+        let reader = {
+            let dir = journal.dir().to_path_buf();
+            let stop = stop.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut reads = 0;
+                let mut longest = 0;
+                while !stop.load(Ordering::Acquire) {
+                    let records = read_all(&dir).unwrap();
+                    assert!(records.windows(2).all(|w| w[0].seq < w[1].seq));
+                    assert!(records.len() >= longest, "a reader lost records");
+                    longest = records.len();
+                    reads += 1;
+                }
+                reads
+            })
+        };
+        let compactor = {
+            let journal = journal.clone();
+            let compacted = compacted.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut folded = 0;
+                let mut during = 0;
+                for _ in 0..8 {
+                    std::thread::sleep(std::time::Duration::from_millis(15));
+                    folded = journal.last_seq();
+                    let stats = journal.compact(folded).unwrap();
+                    during += stats.appended_during;
+                    // The live journal now starts after the folded seq.
+                    let bytes = fs::read(journal.dir().join(LIVE_FILE)).unwrap();
+                    let header = decode_header(Path::new("live"), LIVE_MAGIC, &bytes).unwrap();
+                    assert_eq!(header.base_seq, folded);
+                }
+                compacted.store(true, Ordering::Release);
+                (folded, during)
+            })
+        };
+        let mut all = BTreeMap::new();
+        for t in tasks {
+            for (seq, e) in t.await.unwrap() {
+                assert!(all.insert(seq, e).is_none());
+            }
+        }
+        let (folded, during) = compactor.await.unwrap();
+        assert!(during > 0, "no append ran during a compaction");
+        stop.store(true, Ordering::Release);
+        assert!(reader.await.unwrap() > 0);
+        (all, folded)
+    });
+    assert!(folded > 0);
+    // While the writer is open, a second reader sees exactly the acknowledged records.
+    let want: Vec<(u64, Entry)> = acked.clone().into_iter().collect();
+    let pairs = |rs: Vec<Record>| -> Vec<(u64, Entry)> {
+        rs.into_iter().map(|r| (r.seq, r.entry)).collect()
+    };
+    assert_eq!(pairs(read_all(dir.path()).unwrap()), want);
+    drop(journal);
+
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    let live_want: Vec<(u64, Entry)> = want.iter().filter(|(s, _)| *s > folded).cloned().collect();
+    assert_eq!(pairs(recovery.records), live_want);
+    assert_eq!(pairs(journal.history().unwrap()), want);
+    assert_eq!(pairs(read_live(dir.path(), folded).unwrap()), live_want);
+    assert_eq!(pairs(read_live(dir.path(), 0).unwrap()), want);
+}
+
+#[test]
+fn failed_hand_over_leaves_a_usable_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 4))).unwrap();
+    journal.inject(Point::JournalRename);
+    // The archive append succeeds, the hand-over fails: as a crash between those steps.
+    assert!(journal.compact(2).is_err());
+    assert!(!dir.path().join("live.journal.tmp").exists());
+    assert!(!journal.is_failed());
+    rt.block_on(journal.append(entries(5, 1))).unwrap();
+    assert_eq!(numbers(&read_all(dir.path()).unwrap()), vec![1, 2, 3, 4, 5]);
+    // A retry does not archive seqs 1 and 2 a second time.
+    let stats = journal.compact(3).unwrap();
+    assert_eq!(stats.archived, 1);
+    assert_eq!(numbers(&journal.history().unwrap()), vec![1, 2, 3, 4, 5]);
+    drop(journal);
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    assert_eq!(numbers(&recovery.records), vec![4, 5]);
+    assert_eq!(numbers(&journal.history().unwrap()), vec![1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn crash_leftovers_of_compaction_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 3))).unwrap();
+    rt.block_on(journal.append(entries(4, 3))).unwrap();
+    let old_live = fs::read(live(dir.path())).unwrap();
+    journal.inject(Point::JournalRename);
+    assert!(journal.compact(4).is_err());
+    drop(journal);
+    let history = fs::read(dir.path().join(HISTORY_FILE)).unwrap();
+    assert!(history.len() > HEADER_LEN, "the archive append happened");
+
+    // Crash after the archive append and after the temp file was written, before the rename.
+    fs::write(dir.path().join("live.journal.tmp"), b"half a new live file").unwrap();
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    assert!(!dir.path().join("live.journal.tmp").exists());
+    assert_eq!(numbers(&recovery.records), vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(recovery.dropped_history_bytes, 0);
+    assert_eq!(numbers(&journal.history().unwrap()), vec![1, 2, 3, 4, 5, 6]);
+    drop(journal);
+
+    // Crash in the middle of the archive append: every torn length is cut, nothing lost.
+    let fresh = old_live.clone();
+    for cut in HEADER_LEN + 1..history.len() {
+        let copy = copy_journal(dir.path(), &fresh);
+        let archive = copy.path().join(HISTORY_FILE);
+        fs::write(&archive, &history[..cut]).unwrap();
+        let (journal, recovery) = Journal::open(copy.path()).unwrap();
+        assert_eq!(
+            numbers(&recovery.records),
+            vec![1, 2, 3, 4, 5, 6],
+            "cut {cut}"
+        );
+        assert!(recovery.dropped_history_bytes > 0 || cut == history.len());
+        journal.compact(5).unwrap();
+        assert_eq!(
+            numbers(&journal.history().unwrap()),
+            vec![1, 2, 3, 4, 5, 6],
+            "cut {cut}"
+        );
+        drop(journal);
+        let (journal, recovery) = Journal::open(copy.path()).unwrap();
+        assert_eq!(numbers(&recovery.records), vec![6], "cut {cut}");
+        assert_eq!(
+            numbers(&journal.history().unwrap()),
+            vec![1, 2, 3, 4, 5, 6],
+            "cut {cut}"
+        );
+    }
+
+    // Crash after the rename, before the directory fsync: the new file is complete.
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    journal.compact(4).unwrap();
+    drop(journal);
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    assert_eq!(numbers(&recovery.records), vec![5, 6]);
+    assert_eq!(numbers(&journal.history().unwrap()), vec![1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn a_missing_file_is_refused_not_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 3))).unwrap();
+    journal.compact(2).unwrap();
+    drop(journal);
+    let live_copy = fs::read(live(dir.path())).unwrap();
+    fs::remove_file(dir.path().join(HISTORY_FILE)).unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(JournalError::Missing { .. })
+    ));
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join(HISTORY_FILE), b"x").unwrap();
+    fs::remove_file(live(dir.path())).unwrap();
+    drop(live_copy);
+    assert!(matches!(
+        Journal::open(other.path()),
+        Err(JournalError::Missing { .. })
+    ));
+}
+
+#[test]
+fn second_handle_reads_while_the_writer_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    assert!(read_all(dir.path()).unwrap().is_empty());
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(JournalError::Locked { .. })
+    ));
+    assert!(read_live(dir.path(), 0).unwrap().is_empty());
+    rt.block_on(journal.append(entries(1, 5))).unwrap();
+    assert_eq!(numbers(&read_live(dir.path(), 3).unwrap()), vec![4, 5]);
+    journal.compact(2).unwrap();
+    rt.block_on(journal.append(entries(6, 1))).unwrap();
+    assert_eq!(
+        numbers(&read_all(dir.path()).unwrap()),
+        vec![1, 2, 3, 4, 5, 6]
+    );
+    assert_eq!(
+        numbers(&read_live(dir.path(), 1).unwrap()),
+        vec![2, 3, 4, 5, 6]
+    );
+    assert_eq!(numbers(&read_live(dir.path(), 4).unwrap()), vec![5, 6]);
+    drop(journal);
+    assert!(Journal::open(dir.path()).is_ok());
+}
+
+#[test]
+fn failed_fsync_refuses_later_appends_and_stores_nothing_unacknowledged() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append(entries(1, 2))).unwrap();
+    journal.inject(Point::JournalSync);
+    assert!(matches!(
+        rt.block_on(journal.append(entries(3, 2))),
+        Err(JournalError::Failed { .. })
+    ));
+    assert!(journal.is_failed());
+    assert!(matches!(
+        rt.block_on(journal.append(entries(5, 1))),
+        Err(JournalError::Failed { .. })
+    ));
+    assert!(matches!(
+        journal.compact(1),
+        Err(JournalError::Failed { .. })
+    ));
+    drop(journal);
+    let (journal, recovery) = Journal::open(dir.path()).unwrap();
+    assert_eq!(numbers(&recovery.records), vec![1, 2]);
+    assert!(rt.block_on(journal.append(entries(7, 1))).is_ok());
+}
+
+#[test]
+fn invalid_appends_are_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    let mut no_reason = entries(3, 1);
+    no_reason[0].reason = " ".to_owned();
+    let mut batch = entries(1, 1);
+    batch.extend(no_reason);
+    assert!(matches!(
+        rt.block_on(journal.append(batch)),
+        Err(JournalError::MissingReason { index: 1 })
+    ));
+    let mut long = entries(1, 1);
+    long[0].actor = "a".repeat(MAX_FIELD_BYTES + 1);
+    assert!(matches!(
+        rt.block_on(journal.append(long)),
+        Err(JournalError::FieldTooLong { field: "actor", .. })
+    ));
+    assert!(matches!(
+        rt.block_on(journal.append(entries(1, MAX_APPEND_ENTRIES as u64 + 1))),
+        Err(JournalError::TooManyEntries { .. })
+    ));
+    assert!(matches!(
+        journal.compact(1),
+        Err(JournalError::FoldedAhead { .. })
+    ));
+    assert_eq!(journal.last_seq(), 0);
+    drop(journal);
+    assert!(read_all(dir.path()).unwrap().is_empty());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_entry_encodes_and_decodes(
+        number: u64,
+        centre: bool,
+        add: bool,
+        id in ".{0,20}",
+        actor in ".{0,20}",
+        reason in ".{1,40}",
+        secs in -50_000_000_000i64..50_000_000_000,
+        nanos in 0u32..1_000_000_000,
+    ) {
+        let e = Entry {
+            list: if centre { ListRef::Centre(id) } else { ListRef::Client(id) },
+            number,
+            op: if add { Op::Add } else { Op::Remove },
+            actor,
+            reason,
+            at: DateTime::from_timestamp(secs, nanos).unwrap(),
+        };
+        let mut buf = Vec::new();
+        encode_record(&mut buf, 7, 5, true, Some(&e));
+        let Frame::Intact { payload, end } = frame_at(&buf, 0) else {
+            panic!("fresh record damaged");
+        };
+        proptest::prop_assert_eq!(end, buf.len());
+        let Ok((seq, prev, last, Body::Entry(back))) = decode_payload(payload) else {
+            panic!("fresh record undecodable");
+        };
+        proptest::prop_assert_eq!((seq, prev, last), (7, 5, true));
+        proptest::prop_assert_eq!(back, e);
+    }
+}
