@@ -187,6 +187,12 @@ struct Tally {
 }
 
 const CHUNK: usize = 65_536;
+/// A chunk ends early once its rows hold this many bytes, so that wide rows (each within
+/// `sources::table::Limits`) cannot make a chunk of 65 536 rows hold gigabytes.
+const CHUNK_BYTES: usize = 8 << 20;
+/// A recycled chunk whose records have held more than this since they were allocated is freed
+/// and starts anew (a record keeps the capacity of the widest row it held).
+const CHUNK_RETAIN_BYTES: usize = 16 << 20;
 const DEFAULT_NUMBER_COLUMN: &str = "number";
 
 /// Runs `vask wash`.
@@ -355,16 +361,25 @@ fn wash_rows(
             let mut rows = 0u64;
             while let Ok(mut chunk) = empty_rx.recv() {
                 chunk.filled = 0;
-                while chunk.filled < CHUNK {
+                if chunk.held > CHUNK_RETAIN_BYTES {
+                    chunk.records = Vec::new();
+                    chunk.held = 0;
+                }
+                let mut bytes = 0;
+                while chunk.filled < CHUNK && bytes < CHUNK_BYTES {
                     if chunk.filled == chunk.records.len() {
                         chunk.records.push(csv::ByteRecord::new());
                     }
+                    let record = &mut chunk.records[chunk.filled];
                     if !csv_in
-                        .read_byte_record(&mut chunk.records[chunk.filled])
+                        .read_byte_record(record)
                         .with_context(|| format!("reading {input_name}"))?
                     {
                         break;
                     }
+                    let size = record.as_slice().len() + 8 * record.len();
+                    bytes += size;
+                    chunk.held += size;
                     chunk.filled += 1;
                 }
                 if chunk.filled == 0 {
@@ -423,6 +438,8 @@ fn wash_rows(
 struct Chunk {
     records: Vec<csv::ByteRecord>,
     filled: usize,
+    /// Bytes read into `records` since they were allocated: a bound on what they hold.
+    held: usize,
     verdicts: Vec<u32>,
     normalised: Vec<u64>,
 }

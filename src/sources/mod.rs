@@ -93,6 +93,18 @@ pub enum SourceError {
         /// What the CSV reader said.
         why: String,
     },
+    /// A record, a field or a gzip stream past the reading limits ([`table::Limits`]); nothing
+    /// from the file is used.
+    #[error("{file}: line {line}: {limit}")]
+    Limit {
+        /// The source file's path.
+        file: String,
+        /// The 1-based line where the record that broke the limit starts (the header is line
+        /// 1).
+        line: u64,
+        /// Which limit, and what to do.
+        limit: table::Limit,
+    },
     /// Bad options for reading a file.
     #[error("{file}: {why}")]
     Options {
@@ -107,7 +119,7 @@ pub enum SourceError {
         /// The source file's path.
         file: String,
         /// How many rows were bad.
-        total: usize,
+        total: u64,
         /// The bad rows allowed (`max_errors`).
         max_errors: usize,
         /// The first bad rows.
