@@ -371,9 +371,16 @@ impl App {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let current = self.engine.serving();
+        // A generation changed on disk under the server is refused until another is published
+        // (a truncated mapping would kill the process at the next wash that reads it).
+        let damaged = current.check_files();
+        if let Err(e) = &damaged {
+            tracing::error!(error = %e, "the serving generation is damaged; washes are refused");
+        }
         let id = self.store.current_id()?;
         let lists = self.store.lists_id()?.unwrap_or_else(|| id.clone());
         if id == current.generation.id() && lists == current.lists.id() {
+            damaged?;
             return Ok((id, false));
         }
         let serving = match open_serving(&self.store, &self.config) {
@@ -499,12 +506,19 @@ impl App {
         })
     }
 
-    /// Refuses a generation whose national snapshot is too old for a call at `at`.
+    /// Refuses a generation whose national snapshot is too old for a call at `at`, or that
+    /// was found changed on disk (this one, or the lists generation served with it).
     pub(crate) fn fresh(
         &self,
         generation: &Generation,
         at: DateTime<Utc>,
     ) -> Result<(), RequestError> {
+        if let Some(e) = generation
+            .damage()
+            .or_else(|| self.engine.serving().damage())
+        {
+            return Err(RequestError::Unavailable(e.to_string()));
+        }
         let fresh = self.engine.freshness(generation, at);
         if fresh.stale {
             tracing::warn!(generation = %generation.id(), age_days = fresh.age_days, "refused: national snapshot is stale");

@@ -53,6 +53,21 @@ impl Serving {
         !Arc::ptr_eq(&self.generation, &self.lists)
     }
 
+    /// Why the pair must not be washed against: a file of either generation was found changed
+    /// on disk ([`Generation::check_files`]). `None` while both are intact.
+    pub fn damage(&self) -> Option<crate::generation::GenerationError> {
+        self.generation.damage().or_else(|| self.lists.damage())
+    }
+
+    /// Checks the files of both generations ([`Generation::check_files`]).
+    pub fn check_files(&self) -> Result<(), crate::generation::GenerationError> {
+        self.generation.check_files()?;
+        if self.is_split() {
+            self.lists.check_files()?;
+        }
+        Ok(())
+    }
+
     /// The journal seq the internal lists have folded in: the live overlay applies every
     /// record after it.
     pub fn watermark(&self) -> u64 {

@@ -11,7 +11,12 @@
 //!
 //! Opening maps the files, checks every checksum and refuses anything that does not match: a
 //! truncated, corrupted or wrong-version generation is an error, never a panic. Files are never
-//! written after publication (see [`store`]), which is what makes mapping them safe.
+//! written after publication (see [`store`], which makes them read-only), which is what makes
+//! mapping them safe: a mapped file truncated by another process raises SIGBUS at the next
+//! read of a page past its end, and no check can close that window entirely. So an open
+//! generation can re-check its files ([`Generation::check_files`]: a `stat` each, against the
+//! length and modification time seen at open); the server does so every 2 seconds and refuses
+//! washes against a generation found changed ([`Generation::damage`]).
 
 pub mod format;
 pub mod manifest;
@@ -78,6 +83,21 @@ pub enum GenerationError {
     /// Another rebuild holds the store's lock.
     #[error("another rebuild is running on {0} (lock held); wait for it to finish")]
     Locked(PathBuf),
+    /// A file of an open generation was found damaged: changed on disk after it was opened
+    /// (truncated, rewritten or removed: its mapping may no longer hold what was verified,
+    /// and reading a truncated mapping kills the process). Washes against the generation are
+    /// refused from then on.
+    #[error(
+        "generation {generation}: {file} {why}; the store must never be edited in place. Washes against it are refused until another generation is published (`vask rollback` or `vask rebuild`)"
+    )]
+    Damaged {
+        /// The generation's id.
+        generation: String,
+        /// The file, by its name in the generation directory.
+        file: String,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 impl From<crate::fsutil::IoError> for GenerationError {
@@ -137,10 +157,29 @@ pub struct ClientLists {
     pub customers: HashMap<Category, List>,
 }
 
+/// A file of a generation as it was when the generation was opened.
+#[derive(Debug, Clone)]
+struct Opened {
+    name: String,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// What was found wrong with an open generation.
+#[derive(Debug, Clone)]
+enum Damage {
+    /// A file changed on disk after it was opened: the file and what changed.
+    Changed(String, String),
+}
+
 /// An open, verified generation.
 pub struct Generation {
     dir: PathBuf,
     manifest: Manifest,
+    /// Every mapped file, as it was at open (see [`Generation::check_files`]).
+    opened: Vec<Opened>,
+    /// Why washes against it are refused, once found (see [`Generation::damage`]).
+    damage: std::sync::OnceLock<Damage>,
     /// Numbers reserved against telephone marketing.
     pub national: NumberSet,
     /// Numbers whose reservation also covers voluntary organisations.
@@ -246,10 +285,16 @@ pub fn list_key(list_no: u32, number: u64) -> [u8; 12] {
     k
 }
 
-fn map_file(dir: &Path, name: &str, expect: &manifest::FileInfo) -> Result<Bytes, GenerationError> {
+fn map_file(
+    dir: &Path,
+    name: &str,
+    expect: &manifest::FileInfo,
+    opened: &std::cell::RefCell<Vec<Opened>>,
+) -> Result<Bytes, GenerationError> {
     let path = dir.join(name);
     let file = File::open(&path).map_err(GenerationError::io(&path))?;
-    let len = file.metadata().map_err(GenerationError::io(&path))?.len();
+    let meta = file.metadata().map_err(GenerationError::io(&path))?;
+    let len = meta.len();
     if len != expect.len {
         return Err(GenerationError::Corrupt {
             file: name.to_owned(),
@@ -273,6 +318,11 @@ fn map_file(dir: &Path, name: &str, expect: &manifest::FileInfo) -> Result<Bytes
             got,
         });
     }
+    opened.borrow_mut().push(Opened {
+        name: name.to_owned(),
+        len,
+        modified: meta.modified().ok(),
+    });
     Ok(bytes)
 }
 
@@ -280,6 +330,7 @@ impl Generation {
     /// Opens and verifies the generation in `dir`.
     pub fn open(dir: &Path) -> Result<Generation, GenerationError> {
         let manifest = Manifest::read(dir)?;
+        let opened = std::cell::RefCell::new(Vec::new());
         let file = |name: &str| {
             manifest
                 .files
@@ -288,7 +339,7 @@ impl Generation {
                     file: manifest::MANIFEST.to_owned(),
                     why: format!("no entry for {name}"),
                 })
-                .and_then(|info| map_file(dir, name, info))
+                .and_then(|info| map_file(dir, name, info, &opened))
         };
         let sets = file(manifest::SETS)?;
         let body = format::unframe(manifest::SETS, format::FileKind::Sets, &sets)?;
@@ -412,12 +463,16 @@ impl Generation {
         } else {
             None
         };
+        let national_dates = fst_map(manifest::NATIONAL_FST)?;
+        let lists_meta = fst_map(manifest::LISTS_FST)?;
         Ok(Generation {
             persons,
             dir: dir.to_path_buf(),
-            national_dates: fst_map(manifest::NATIONAL_FST)?,
-            lists_meta: fst_map(manifest::LISTS_FST)?,
+            national_dates,
+            lists_meta,
             manifest,
+            opened: opened.into_inner(),
+            damage: std::sync::OnceLock::new(),
             national,
             national_voluntary,
             listed,
@@ -448,6 +503,54 @@ impl Generation {
                 );
         }
         Ok(self)
+    }
+
+    /// Checks that every file of the generation is still as it was when it was opened (its
+    /// length and modification time, by one `stat` each): the store must never be edited in
+    /// place, and a mapped file truncated under the process kills it with SIGBUS at the next
+    /// read past the new end. A change found is kept for good ([`Generation::damage`]: the
+    /// mapping cannot be trusted again even if the file is put back) and returned.
+    pub fn check_files(&self) -> Result<(), GenerationError> {
+        if let Some(e) = self.damage() {
+            return Err(e);
+        }
+        for f in &self.opened {
+            let what = match std::fs::metadata(self.dir.join(&f.name)) {
+                Err(e) => format!("cannot be read: {e}"),
+                Ok(m) if m.len() != f.len => {
+                    format!("now {} bytes, the manifest says {}", m.len(), f.len)
+                }
+                Ok(m) if m.modified().ok() != f.modified => {
+                    "written to: its modification time changed".to_owned()
+                }
+                Ok(_) => continue,
+            };
+            let _ = self.damage.set(Damage::Changed(f.name.clone(), what));
+            return Err(self.damage().unwrap_or_else(|| GenerationError::Damaged {
+                generation: self.id().to_owned(),
+                file: f.name.clone(),
+                why: "changed on disk after it was opened".to_owned(),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Why this generation must not be washed against any more: a file changed on disk since
+    /// it was opened ([`Generation::check_files`] found it). `None` while it is intact.
+    pub fn damage(&self) -> Option<GenerationError> {
+        self.damage.get().map(|d| {
+            let (file, why) = match d {
+                Damage::Changed(file, what) => (
+                    file,
+                    format!("changed on disk after it was opened ({what})"),
+                ),
+            };
+            GenerationError::Damaged {
+                generation: self.id().to_owned(),
+                file: file.clone(),
+                why,
+            }
+        })
     }
 
     /// The manifest: counts, snapshot date, source references and every file's checksum.

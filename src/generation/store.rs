@@ -12,6 +12,12 @@
 //! directory, which is renamed into `generations/` and the directory fsynced; only then is
 //! `CURRENT` replaced (write temp, fsync, rename, fsync). A crash before the last rename leaves
 //! the previous generation current; after it, the new one. Nothing mapped is ever overwritten.
+//!
+//! A published generation is read-only on disk (files 0444, its directory 0555), so that no
+//! careless edit, copy or restore over it can truncate a file the server has mapped (that
+//! would kill it with SIGBUS). The modes do not stop root; the server's periodic size check
+//! ([`super::Generation::check_files`]) does what it can then. Removing a generation (prune,
+//! the leftovers of a crashed build) makes its directory writable first.
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -73,8 +79,7 @@ impl Store {
             .flatten()
         {
             if entry.file_name().to_string_lossy().starts_with(".tmp-") {
-                let p = entry.path();
-                fs::remove_dir_all(&p).map_err(GenerationError::io(&p))?;
+                remove_generation(&entry.path())?;
             }
         }
         let dir = gens.join(format!(".tmp-{id}"));
@@ -91,6 +96,7 @@ impl Store {
     ) -> Result<PathBuf, GenerationError> {
         let gens = self.generations();
         let dir = gens.join(id);
+        make_read_only(staging)?;
         fsutil::sync_dir(staging)?;
         fsutil::rename_synced(staging, &dir)?;
         self.set_current(id)?;
@@ -200,11 +206,37 @@ impl Store {
             if Some(id) == current.as_ref() || Some(id) == lists.as_ref() {
                 continue;
             }
-            let dir = self.dir(id);
             // Open mappings of a removed generation stay valid until they are dropped.
-            fs::remove_dir_all(&dir).map_err(GenerationError::io(&dir))?;
+            remove_generation(&self.dir(id))?;
             removed.push(id.clone());
         }
         Ok(removed)
     }
+}
+
+/// Makes a generation directory read-only before it is published: every write bit off (0444
+/// for the files and 0555 for the directory under the usual umask; a stricter umask's modes
+/// stay as strict). A rename within `generations/` needs no write permission on the directory.
+fn make_read_only(dir: &Path) -> Result<(), GenerationError> {
+    for entry in fs::read_dir(dir).map_err(GenerationError::io(dir))? {
+        let path = entry.map_err(GenerationError::io(dir))?.path();
+        set_mode(&path, |mode| mode & !0o222)?;
+    }
+    set_mode(dir, |mode| mode & !0o222)
+}
+
+/// Removes a generation directory, read-only or not: its files can only be unlinked once the
+/// directory is writable again (by its owner).
+fn remove_generation(dir: &Path) -> Result<(), GenerationError> {
+    set_mode(dir, |mode| mode | 0o700)?;
+    fs::remove_dir_all(dir).map_err(GenerationError::io(dir))
+}
+
+fn set_mode(path: &Path, change: impl FnOnce(u32) -> u32) -> Result<(), GenerationError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut permissions = fs::metadata(path)
+        .map_err(GenerationError::io(path))?
+        .permissions();
+    permissions.set_mode(change(permissions.mode()));
+    fs::set_permissions(path, permissions).map_err(GenerationError::io(path))
 }

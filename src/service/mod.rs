@@ -168,7 +168,9 @@ pub async fn serve(
                 match blocking(move || app.reload()).await {
                     Ok(Ok(_)) => {}
                     Ok(Err(crate::app::AppError::Generation(
-                        crate::generation::GenerationError::NothingPublished(_),
+                        crate::generation::GenerationError::NothingPublished(_)
+                        // Logged as an error by `reload`.
+                        | crate::generation::GenerationError::Damaged { .. },
                     ))) => {}
                     Ok(Err(e)) => tracing::warn!(error = %e, "reload failed"),
                     Err(e) => tracing::error!(error = %e, "reload task failed"),
