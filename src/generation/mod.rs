@@ -16,7 +16,10 @@
 //! read of a page past its end, and no check can close that window entirely. So an open
 //! generation can re-check its files ([`Generation::check_files`]: a `stat` each, against the
 //! length and modification time seen at open); the server does so every 2 seconds and refuses
-//! washes against a generation found changed ([`Generation::damage`]).
+//! washes against a generation found changed ([`Generation::damage`]). The fst maps are read
+//! through the `fst` crate, which may panic on a map malformed behind a matching checksum (a
+//! writer bug or a forged file): such a lookup marks the generation damaged too, and finds
+//! nothing.
 
 pub mod format;
 pub mod manifest;
@@ -85,8 +88,8 @@ pub enum GenerationError {
     Locked(PathBuf),
     /// A file of an open generation was found damaged: changed on disk after it was opened
     /// (truncated, rewritten or removed: its mapping may no longer hold what was verified,
-    /// and reading a truncated mapping kills the process). Washes against the generation are
-    /// refused from then on.
+    /// and reading a truncated mapping kills the process), or malformed behind a matching
+    /// checksum. Washes against the generation are refused from then on.
     #[error(
         "generation {generation}: {file} {why}; the store must never be edited in place. Washes against it are refused until another generation is published (`vask rollback` or `vask rebuild`)"
     )]
@@ -170,6 +173,8 @@ struct Opened {
 enum Damage {
     /// A file changed on disk after it was opened: the file and what changed.
     Changed(String, String),
+    /// A lookup in a file failed: the file is malformed behind a matching checksum.
+    Malformed(String),
 }
 
 /// An open, verified generation.
@@ -536,13 +541,17 @@ impl Generation {
     }
 
     /// Why this generation must not be washed against any more: a file changed on disk since
-    /// it was opened ([`Generation::check_files`] found it). `None` while it is intact.
+    /// it was opened ([`Generation::check_files`] found it), or a lookup found a file
+    /// malformed behind a matching checksum. `None` while it is intact.
     pub fn damage(&self) -> Option<GenerationError> {
         self.damage.get().map(|d| {
             let (file, why) = match d {
-                Damage::Changed(file, what) => (
+                Damage::Changed(file, what) => {
+                    (file, format!("changed on disk after it was opened ({what})"))
+                }
+                Damage::Malformed(file) => (
                     file,
-                    format!("changed on disk after it was opened ({what})"),
+                    "is malformed behind a matching checksum (a lookup in it failed: a writer bug or a forged file)".to_owned(),
                 ),
             };
             GenerationError::Damaged {
@@ -551,6 +560,28 @@ impl Generation {
                 why,
             }
         })
+    }
+
+    /// Looks `key` up in the fst map `map` (the file `name`). The fst crate does not check
+    /// the nodes of a map and may panic on one that is malformed behind a matching checksum
+    /// (a writer bug, or a forged file); walking every node at open would cost more than
+    /// opening does now. So such a panic is contained here: the generation is marked damaged
+    /// (washes are refused from then on, [`Generation::damage`]) and the lookup finds
+    /// nothing, which withholds an exemption rather than granting one; so do all later
+    /// lookups in a damaged generation, without touching its maps again.
+    fn fst_get(&self, name: &str, map: &fst::Map<Bytes>, key: &[u8]) -> Option<u64> {
+        if self.damage.get().is_some() {
+            return None;
+        }
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map.get(key))) {
+            Ok(value) => value,
+            Err(_) => {
+                if self.damage.set(Damage::Malformed(name.to_owned())).is_ok() {
+                    tracing::error!(generation = %self.id(), file = name, "a lookup failed on a malformed file; washes against the generation are refused");
+                }
+                None
+            }
+        }
     }
 
     /// The manifest: counts, snapshot date, source references and every file's checksum.
@@ -573,8 +604,11 @@ impl Generation {
         self.national.contains(number).then(|| NationalMeta {
             voluntary: self.national_voluntary.contains(number),
             registered: self
-                .national_dates
-                .get(number.to_be_bytes())
+                .fst_get(
+                    manifest::NATIONAL_FST,
+                    &self.national_dates,
+                    &number.to_be_bytes(),
+                )
                 .and_then(|d| u32::try_from(d).ok()),
         })
     }
@@ -604,7 +638,11 @@ impl Generation {
         if !list.contains(number, rank) {
             return None;
         }
-        self.lists_meta.get(list_key(list.no, number))
+        self.fst_get(
+            manifest::LISTS_FST,
+            &self.lists_meta,
+            &list_key(list.no, number),
+        )
     }
 
     /// The manifest's description of a list.

@@ -668,6 +668,120 @@ proptest! {
     fn any_bytes_are_safe(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
         let _ = Normaliser::new(Region::NORWAY).normalise_bytes(&bytes);
     }
+}
+
+/// Regions whose numbering differs most (fixed and variable lengths, trunk prefixes, shared
+/// country codes), for the properties below.
+const ODD_REGIONS: &[&str] = &[
+    "NO", "SE", "DK", "FI", "DE", "GB", "US", "CA", "IT", "IN", "AU", "BR", "JP",
+];
+
+/// Every number written in the bundled sample's CSV files (`data/`), as written.
+fn sample_numbers() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "csv") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for line in text.lines().skip(1) {
+                    let field = line.split([',', ';']).next().unwrap_or("");
+                    out.extend(
+                        field
+                            .split('|')
+                            .filter(|f| !f.is_empty())
+                            .map(str::to_owned),
+                    );
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &mut out,
+    );
+    out
+}
+
+/// A mutated number string: a real one with characters changed, inserted or removed, or
+/// cut short.
+fn mutated_number() -> impl Strategy<Value = Vec<u8>> {
+    let seeds = sample_numbers();
+    (
+        prop::sample::select(seeds),
+        prop::collection::vec(
+            (
+                any::<prop::sample::Index>(),
+                0u8..4,
+                prop_oneof![
+                    any::<u8>(),
+                    prop::sample::select(b"+0123456789 -./()\t\xC2\xA0\xEF\xBC\x8B#*xX".to_vec()),
+                ],
+            ),
+            1..6,
+        ),
+    )
+        .prop_map(|(seed, edits)| {
+            let mut b = seed.into_bytes();
+            for (at, op, byte) in edits {
+                let at = at.index(b.len() + 1);
+                match op {
+                    0 if at < b.len() => b[at] = byte,
+                    1 => b.insert(at, byte),
+                    2 if at < b.len() => {
+                        b.remove(at);
+                    }
+                    _ => b.truncate(at),
+                }
+            }
+            b
+        })
+}
+
+proptest! {
+    // 256 cases, or `PROPTEST_CASES`.
+    #![proptest_config(ProptestConfig::default())]
+
+    /// Any text (any script, any length a field may have), in any region: a number or a
+    /// reason, never a panic; and a number it returns is valid when given back as E.164.
+    #[test]
+    fn any_text_in_any_region_is_safe(
+        text in "\\PC{0,64}",
+        region in prop::sample::select(ODD_REGIONS),
+    ) {
+        let n = Normaliser::new(region.parse().unwrap());
+        if let Ok(number) = n.normalise(&text) {
+            prop_assert_eq!(n.validate_e164(number.e164()).map(Number::e164), Ok(number.e164()));
+        }
+        let _ = n.normalise_bytes(text.as_bytes());
+    }
+
+    /// Real numbers of the sample, mutated: a number or a reason, never a panic.
+    #[test]
+    fn mutated_real_numbers_are_safe(
+        bytes in mutated_number(),
+        region in prop::sample::select(ODD_REGIONS),
+    ) {
+        let n = Normaliser::new(region.parse().unwrap());
+        let _ = n.normalise_bytes(&bytes);
+        let _ = n.normalise(&String::from_utf8_lossy(&bytes));
+    }
+
+    /// Long and odd byte strings (a field may hold up to 64 KiB).
+    #[test]
+    fn long_bytes_are_safe(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+        let _ = Normaliser::new(Region::NORWAY).normalise_bytes(&bytes);
+        let _ = Normaliser::new("US".parse().unwrap()).normalise_bytes(&bytes);
+    }
+
+    /// Any integer as E.164, and any text as a region code.
+    #[test]
+    fn any_e164_and_region_code_are_safe(e164 in any::<u64>(), code in "\\PC{0,6}") {
+        let _ = Normaliser::new(Region::NORWAY).validate_e164(e164);
+        let _ = code.parse::<Region>();
+    }
 
     /// Any E.164 integer: validate_e164 is normalise of "+digits".
     #[test]
