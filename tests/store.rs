@@ -176,3 +176,80 @@ async fn a_generation_truncated_under_the_server_is_refused_not_crashed_on() {
     }
     server.kill9();
 }
+
+/// The switch opens and verifies a generation in full: one whose file sizes differ from its
+/// manifest is refused, and the server keeps the one it serves. (This held before the
+/// hardening too; it is the other half of the size checks.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_generation_whose_files_differ_from_its_manifest_is_refused_at_the_switch() {
+    let (dir, config) = setup();
+    let server = Server::start(&config);
+    let store = dir.path().join("store");
+    let first = current_dir(&store);
+    let out = rebuild(&config, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let second = current_dir(&store);
+    let second_id = second
+        .file_name()
+        .expect("id")
+        .to_string_lossy()
+        .into_owned();
+    let mut admin = server.admin_client(ADMIN_KEY).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while admin
+        .status(pb::StatusRequest {})
+        .await
+        .expect("status")
+        .into_inner()
+        .generation_id
+        != second_id
+    {
+        assert!(Instant::now() < deadline, "the server never switched");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The first generation, no longer served, cut short, and made current by hand.
+    let file = first.join("person-columns.bin");
+    let len = std::fs::metadata(&file).expect("stat").len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .expect("open for writing")
+        .set_len(len / 2)
+        .expect("truncate");
+    let first_id = first
+        .file_name()
+        .expect("id")
+        .to_string_lossy()
+        .into_owned();
+    std::fs::write(store.join("CURRENT"), format!("{first_id}\n")).expect("CURRENT");
+    let err = admin
+        .reload(pb::ReloadRequest {})
+        .await
+        .expect_err("refused at the switch");
+    assert!(
+        err.message().contains("person-columns.bin"),
+        "{}",
+        err.message()
+    );
+    let status = admin
+        .status(pb::StatusRequest {})
+        .await
+        .expect("status")
+        .into_inner();
+    assert_eq!(status.generation_id, second_id);
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(persons())
+        .await
+        .expect("still washing against the second")
+        .into_inner();
+    assert_eq!(
+        r.verdicts,
+        [pb::ReasonBit::NationalRegister as u32 | pb::ReasonBit::PersonMatch as u32]
+    );
+}
