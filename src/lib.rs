@@ -60,6 +60,7 @@ pub mod fsutil;
 pub mod generation;
 pub mod import;
 pub mod journal;
+pub mod leads;
 pub mod number;
 pub mod person;
 pub mod policy;

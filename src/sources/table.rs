@@ -27,7 +27,7 @@ pub struct TableOptions {
 /// An open table whose header has been matched to the columns a format wants.
 pub struct Table {
     file: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     /// For each wanted column, its index in the file (None if optional and absent).
     positions: Vec<Option<usize>>,
 }
@@ -85,15 +85,29 @@ pub fn open(
 pub fn reader(
     path: &Path,
     delimiter: Option<char>,
-) -> Result<csv::Reader<Box<dyn Read>>, SourceError> {
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
     let file = path.display().to_string();
+    let raw = File::open(path).map_err(|source| SourceError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    reader_from(&file, Box::new(raw), delimiter)
+}
+
+/// [`reader`] over any byte stream (an uploaded lead file, say); `name` names it in errors.
+pub fn reader_from(
+    name: &str,
+    raw: Box<dyn Read + Send>,
+    delimiter: Option<char>,
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
+    let file = name.to_owned();
     let io = |e: std::io::Error| SourceError::Io {
         file: file.clone(),
         source: e,
     };
-    let mut raw = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+    let mut raw = BufReader::with_capacity(1 << 20, raw);
     let gzipped = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
-    let mut input: Box<dyn BufRead> = if gzipped {
+    let mut input: Box<dyn BufRead + Send> = if gzipped {
         Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(raw)))
     } else {
         Box::new(raw)
@@ -116,7 +130,7 @@ pub fn reader(
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(true)
-        .from_reader(input as Box<dyn Read>))
+        .from_reader(input as Box<dyn Read + Send>))
 }
 
 /// The delimiter of a header line: the most frequent of `,` `;` tab `|`, or `,` when none
