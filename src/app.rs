@@ -23,7 +23,7 @@ use crate::engine::{Engine, Explanation, LiveOp, Serving, WashRequest};
 use crate::error::RequestError;
 use crate::generation::store::Store;
 use crate::generation::{Generation, GenerationError};
-use crate::journal::{self, Entry, Journal, ListRef, Op, Record};
+use crate::journal::{self, Entry, Journal, Op, Record};
 use crate::number::Normaliser;
 use crate::person::{PersonQuery, Strictness};
 use crate::policy::ClientPolicy;
@@ -126,9 +126,12 @@ pub struct HistoryEvent {
     pub added: bool,
     /// `api` or `delivery`.
     pub source: &'static str,
+    /// Made by another centre than the caller's (on a client's list that several centres
+    /// share): then `actor` and `reason` are empty, never another tenant's free text.
+    pub other_centre: bool,
     /// Who (API entries of the caller's own centre only).
     pub actor: String,
-    /// Why, or the delivery's source reference.
+    /// Why (API entries of the caller's own centre), or the delivery's source reference.
     pub reason: String,
     /// When, if known.
     pub at: Option<DateTime<Utc>>,
@@ -231,7 +234,7 @@ pub fn rebuild(
             national_id_key: config.national_id_key.clone(),
             now,
             max_errors,
-            opt_outs: build::opt_outs(&records)?,
+            opt_outs: build::opt_outs(&records),
         },
         min_snapshot_percent,
         force,
@@ -618,26 +621,39 @@ impl App {
         number: u64,
         serving: &Serving,
     ) -> Result<Vec<HistoryEvent>, RequestError> {
-        let records = journal::read_all(&self.config.journal).map_err(|e| {
-            tracing::error!(error = %e, "reading the journal history failed");
-            RequestError::Unavailable("could not read the reservation history; retry".into())
-        })?;
+        let records = match &self.journal {
+            JournalAccess::Writer(j) => j.history_of(number),
+            JournalAccess::Reader => journal::read_all(&self.config.journal)
+                .map_err(|e| {
+                    tracing::error!(error = %e, "reading the journal history failed");
+                    RequestError::Unavailable(
+                        "could not read the reservation history; retry".into(),
+                    )
+                })?
+                .into_iter()
+                .filter(|r| r.entry.number == number)
+                .collect(),
+        };
         let centre = InternalList::Centre(who.centre.clone());
         let client_list = InternalList::Client(client.clone());
         let mut out: Vec<HistoryEvent> = records
             .into_iter()
-            .filter(|r| r.entry.number == number)
-            .filter_map(|r| {
-                let list = build::internal_list(&r.entry.list).ok()?;
-                (list == centre || list == client_list).then(|| HistoryEvent {
+            .filter(|r| r.entry.list == centre || r.entry.list == client_list)
+            .map(|r| {
+                // A centre's own list is only ever changed by the centre; on a client's list,
+                // an entry of unknown origin (written before origins were kept) is treated as
+                // another centre's.
+                let own = r.entry.list == centre || r.entry.by.as_ref() == Some(&who.centre);
+                HistoryEvent {
                     seq: r.seq,
-                    list: list.to_string(),
+                    list: r.entry.list.to_string(),
                     added: r.entry.op == Op::Add,
                     source: "api",
-                    actor: r.entry.actor,
-                    reason: r.entry.reason,
+                    other_centre: !own,
+                    actor: if own { r.entry.actor } else { String::new() },
+                    reason: if own { r.entry.reason } else { String::new() },
                     at: Some(r.entry.at),
-                })
+                }
             })
             .collect();
         // The delivery that holds the number now, on each of the two lists.
@@ -661,6 +677,7 @@ impl App {
                     list: name.to_string(),
                     added: true,
                     source: "delivery",
+                    other_centre: false,
                     actor: String::new(),
                     reason: info.source_reference.clone(),
                     at: info.delivered_at,
@@ -765,19 +782,17 @@ impl App {
             .normaliser()
             .normalise(&r.number)
             .map_err(|e| RequestError::invalid("number", e.to_string()))?;
-        let list_ref = match &list {
-            InternalList::Centre(c) => ListRef::Centre(c.to_string()),
-            InternalList::Client(c) => ListRef::Client(c.to_string()),
-        };
         Ok((
-            list,
+            list.clone(),
             Entry {
-                list: list_ref,
+                list,
                 number: number.e164(),
                 op,
                 actor: r.actor.clone(),
                 reason: r.reason.clone(),
                 at: self.clock.now(),
+                by: Some(who.centre.clone()),
+                principal: who.id.clone(),
             },
         ))
     }
@@ -836,7 +851,7 @@ impl App {
 
 /// Records journal records in the live overlay; a record naming an invalid list fails.
 fn replay(engine: &Engine, records: &[Record]) -> Result<(), AppError> {
-    for op in build::opt_outs(records)? {
+    for op in build::opt_outs(records) {
         engine.live().record(
             op.list,
             op.number,

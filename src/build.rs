@@ -55,15 +55,6 @@ pub enum BuildError {
     /// The built generation does not match its sources.
     #[error("verification of the new generation failed: {0}")]
     Verify(String),
-    /// A journal record names a list that is not a valid centre or client id: the journal is
-    /// damaged or was written by another program; nothing is built from it.
-    #[error("opt-out journal record {seq}: {why}; the journal must be checked before a rebuild")]
-    BadJournalRecord {
-        /// The record's seq.
-        seq: u64,
-        /// What is wrong.
-        why: String,
-    },
 }
 
 /// One opt-out journal operation to fold into the generation.
@@ -81,31 +72,17 @@ pub struct OptOutOp {
     pub at: DateTime<Utc>,
 }
 
-/// The internal list a journal record names.
-pub fn internal_list(list: &crate::journal::ListRef) -> Result<InternalList, String> {
-    use crate::domain::{CentreId, ClientId};
-    use crate::journal::ListRef;
-    match list {
-        ListRef::Centre(c) => CentreId::new(c.as_str()).map(InternalList::Centre),
-        ListRef::Client(c) => ClientId::new(c.as_str()).map(InternalList::Client),
-    }
-    .map_err(|e| e.to_string())
-}
-
-/// Journal records as operations to fold; a record whose list id is not valid fails the
-/// build, so that no opt-out is silently left out.
-pub fn opt_outs(records: &[crate::journal::Record]) -> Result<Vec<OptOutOp>, BuildError> {
+/// Journal records as operations to fold (the journal refuses a record it cannot read, so
+/// none is left out here).
+pub fn opt_outs(records: &[crate::journal::Record]) -> Vec<OptOutOp> {
     records
         .iter()
-        .map(|r| {
-            Ok(OptOutOp {
-                seq: r.seq,
-                list: internal_list(&r.entry.list)
-                    .map_err(|why| BuildError::BadJournalRecord { seq: r.seq, why })?,
-                number: r.entry.number,
-                add: r.entry.op == crate::journal::Op::Add,
-                at: r.entry.at,
-            })
+        .map(|r| OptOutOp {
+            seq: r.seq,
+            list: r.entry.list.clone(),
+            number: r.entry.number,
+            add: r.entry.op == crate::journal::Op::Add,
+            at: r.entry.at,
         })
         .collect()
 }

@@ -6,7 +6,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{ADMIN_KEY, KEY, Server, campaign, copy_sample, vask, wash_request, write_config};
+use common::{
+    ADMIN_KEY, KEY, PARTNER_KEY, Server, campaign, copy_sample, vask, wash_request, write_config,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use tonic::Code;
@@ -373,4 +375,99 @@ fn the_demo_configuration_refuses_a_public_address() {
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("loopback") && e.contains("--config"), "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_centres_free_text_and_counts_stay_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let server = Server::start(&common::write_shared_client_config(dir.path(), &catalog));
+    let client_list = |actor: &str, reason: &str| pb::ReservationRequest {
+        list: Some(pb::reservation_request::List::ClientId(
+            "acme-energy".into(),
+        )),
+        number: "98000021".into(),
+        actor: actor.into(),
+        reason: reason.into(),
+    };
+    // The partner centre's agent writes health data into the reason.
+    server
+        .registry_client(PARTNER_KEY)
+        .await
+        .add_reservation(client_list(
+            "agent-kari",
+            "she said: I have cancer, never call",
+        ))
+        .await
+        .expect("partner add");
+    server
+        .registry_client(PARTNER_KEY)
+        .await
+        .add_reservation(pb::ReservationRequest {
+            list: Some(pb::reservation_request::List::Centre(true)),
+            ..client_list("agent-kari", "")
+        })
+        .await
+        .expect("partner centre add");
+    server
+        .registry_client(KEY)
+        .await
+        .add_reservation(client_list("agent-ola", "asked us too"))
+        .await
+        .expect("own add");
+
+    let explain = |key: &'static str| {
+        let server = &server;
+        async move {
+            server
+                .wash_client(key)
+                .await
+                .explain(pb::ExplainRequest {
+                    client_id: "acme-energy".into(),
+                    campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, ""),
+                    number: "98000021".into(),
+                    ..Default::default()
+                })
+                .await
+                .expect("explain")
+                .into_inner()
+        }
+    };
+    let e = explain(KEY).await;
+    let text = format!("{:?}", e);
+    assert!(
+        !text.contains("cancer") && !text.contains("agent-kari"),
+        "{text}"
+    );
+    let theirs: Vec<&pb::HistoryEntry> = e.history.iter().filter(|h| h.other_centre).collect();
+    assert_eq!(theirs.len(), 1, "{:?}", e.history);
+    assert!(theirs[0].actor.is_empty() && theirs[0].reason.is_empty());
+    assert!(theirs[0].at.is_some() && theirs[0].source == "api" && theirs[0].added);
+    assert!(
+        e.history
+            .iter()
+            .any(|h| !h.other_centre && h.actor == "agent-ola")
+    );
+    // The partner's own centre list is not this centre's business at all.
+    assert!(e.history.iter().all(|h| h.list != "centre:partner-centre"));
+
+    // Status counts only what the caller may see.
+    let status = |key: &'static str| {
+        let server = &server;
+        async move {
+            server
+                .admin_client(key)
+                .await
+                .status(pb::StatusRequest {})
+                .await
+                .expect("status")
+                .into_inner()
+        }
+    };
+    let own = status(KEY).await;
+    // One number with a live change on the shared client list; the partner also has one on
+    // its own centre list.
+    assert_eq!(own.live_operations, 1, "not the partner's own list");
+    assert_eq!(own.journal_seq, 0);
+    assert_eq!(status(PARTNER_KEY).await.live_operations, 2);
 }
