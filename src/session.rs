@@ -312,6 +312,7 @@ impl WashSession {
     fn flag_window(&self, batch: &mut Batch) {
         let calendars = &self.app.config().calendars;
         let at = self.checked.request.at;
+        // Decided once per region: numbers of one batch are mostly of one or two.
         let mut decided: Vec<(&str, bool)> = Vec::new();
         for (n, v) in batch.normalised.iter().zip(batch.verdicts.iter_mut()) {
             let Some(country) = country_of(*n) else {
@@ -408,20 +409,10 @@ pub fn has_person(q: &PersonQuery) -> bool {
     !q.surname.trim().is_empty() || !q.given_names.trim().is_empty() || q.national_id.is_some()
 }
 
-/// Country (ISO alpha-2) of an E.164 number, for calling-window policies.
+/// The region (ISO 3166 alpha-2) of a valid E.164 number, for calling-window policies: by the
+/// numbering metadata, as libphonenumber decides it (+1 416… is Canada, not the US).
 pub fn country_of(e164: u64) -> Option<&'static str> {
-    const CODES: [(u64, u32, &str); 8] = [
-        (358, 3, "FI"),
-        (47, 2, "NO"),
-        (46, 2, "SE"),
-        (45, 2, "DK"),
-        (44, 2, "GB"),
-        (49, 2, "DE"),
-        (31, 2, "NL"),
-        (1, 1, "US"),
-    ];
-    let digits = e164.checked_ilog10()? + 1;
-    CODES.iter().find_map(|&(code, len, iso)| {
-        (digits > len && e164 / 10u64.pow(digits - len) == code).then_some(iso)
-    })
+    (e164 != 0)
+        .then(|| crate::number::Number::from_valid_e164(e164).region())
+        .flatten()
 }

@@ -701,9 +701,12 @@ proptest::proptest! {
 #[test]
 fn a_numbers_history_comes_from_the_index_not_the_files() {
     let dir = tempfile::tempdir().unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     let (journal, _) = Journal::open(dir.path()).unwrap();
-    rt.block_on(journal.append((1..40).map(entry).collect())).unwrap();
+    rt.block_on(journal.append((1..40).map(entry).collect()))
+        .unwrap();
     journal.compact(20).unwrap();
     rt.block_on(journal.append(vec![entry(4)])).unwrap();
     drop(journal);
