@@ -815,7 +815,7 @@ impl App {
                 .normaliser()
                 .normalise(number)
                 .map_err(|e| RequestError::invalid("number", e.to_string()))?;
-            crate::session::country_of(n.e164())
+            n.region()
                 .ok_or_else(|| {
                     RequestError::NotFound(format!(
                         "no calling-window policy for the country of {n}"

@@ -411,7 +411,7 @@ pub fn has_person(q: &PersonQuery) -> bool {
 
 /// The region (ISO 3166 alpha-2) of a valid E.164 number, for calling-window policies: by the
 /// numbering metadata, as libphonenumber decides it (+1 416… is Canada, not the US).
-pub fn country_of(e164: u64) -> Option<&'static str> {
+fn country_of(e164: u64) -> Option<&'static str> {
     (e164 != 0)
         .then(|| crate::number::Number::from_valid_e164(e164).region())
         .flatten()
