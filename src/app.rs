@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
+use crate::admission::Admission;
 use crate::audit::{AuditLog, AuditRecord, ExplainRecord};
 use crate::auth::{Keys, Principal};
 use crate::build::{self, BuildOptions, RebuildOptions};
@@ -162,6 +163,7 @@ pub struct App {
     journal: JournalAccess,
     audit: Arc<AuditLog>,
     keys: Keys,
+    admission: Arc<Admission>,
     clock: Arc<dyn Clock>,
     started: Instant,
     reload_lock: Mutex<()>,
@@ -306,6 +308,7 @@ impl App {
         let audit = AuditLog::open(&config.audit, config.audit_key.as_ref())?;
         Ok(App {
             keys: Keys::new(&config),
+            admission: Arc::new(Admission::new(&config)),
             config,
             store,
             engine,
@@ -340,6 +343,11 @@ impl App {
     /// The API keys.
     pub fn keys(&self) -> &Keys {
         &self.keys
+    }
+
+    /// Admission control, shared by every front end.
+    pub fn admission(&self) -> &Arc<Admission> {
+        &self.admission
     }
 
     /// The clock.

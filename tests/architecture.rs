@@ -49,9 +49,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["audit", "calendar", "domain", "number", "person", "policy"],
     ),
     ("auth", &["config", "domain", "error"]),
+    ("admission", &["auth", "config"]),
     (
         "app",
         &[
+            "admission",
             "audit",
             "auth",
             "build",
@@ -82,6 +84,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "service",
         &[
+            "admission",
             "app",
             "auth",
             "calendar",
