@@ -7,9 +7,15 @@
 //! Every customer relationship and every express request counts: a number with several keeps
 //! them all (overlapping ones merged), so that on any day the rules see the one valid then.
 //! An internal list's state per number is decided by time: the latest API operation from the
-//! journal against the time its delivery was imported (see [`fold_opt_outs`]).
+//! journal against the time its delivery was imported (see `lists.rs`).
+//!
+//! # Where the code is
+//! - this file: reading the sources, writing the generation's files, and [`rebuild`];
+//! - `lists.rs`: gathering each list's entries, merging a number's relationships, folding the
+//!   journal into the internal lists by time;
+//! - `tests.rs`: those merges tested without a server.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -21,11 +27,16 @@ use crate::domain::{Day, InternalList, to_day};
 use crate::generation::manifest::{self, FileInfo, ListInfo, ListKind, NationalInfo, SetRange};
 use crate::generation::store::{Store, write_synced};
 use crate::generation::{
-    Generation, GenerationError, Manifest, NumberSet, SEVERAL, VIA_API, format, list_key,
-    pack_days, unpack_days,
+    Generation, GenerationError, Manifest, NumberSet, format, list_key, pack_days,
 };
 use crate::person::PersonIndexWriter;
 use crate::sources::{self, Catalog, RowError, SnapshotDate, SourceError, SourceFile};
+
+mod lists;
+#[cfg(test)]
+mod tests;
+
+use lists::{ListAcc, fold_opt_outs};
 
 /// Why a build failed.
 #[derive(Debug, thiserror::Error)]
@@ -119,102 +130,6 @@ pub struct BuildReport {
     pub bytes: u64,
     /// Wall time of the build in seconds.
     pub seconds: f64,
-}
-
-struct ListAcc {
-    kind: ListKind,
-    owner: String,
-    source_reference: String,
-    /// When the delivery was imported (internal lists).
-    delivered_at: Option<DateTime<Utc>>,
-    /// (number, packed value); several per number until [`ListAcc::finish`].
-    entries: Vec<(u64, u64)>,
-    /// Values of numbers with several entries, referred to by [`SEVERAL`] values.
-    extra: Vec<u64>,
-}
-
-impl ListAcc {
-    fn new(kind: ListKind, owner: &str, src: &SourceFile) -> ListAcc {
-        ListAcc {
-            kind,
-            owner: owner.to_owned(),
-            source_reference: src.source_reference.clone(),
-            delivered_at: src.delivered_at,
-            entries: Vec::new(),
-            extra: Vec::new(),
-        }
-    }
-
-    /// Sorts the entries by number and leaves one value per number: internal lists keep the
-    /// earliest day added; relationships and express requests keep every interval (merging
-    /// those that overlap or touch, which answers alike for any window), several behind a
-    /// [`SEVERAL`] reference.
-    fn finish(&mut self) {
-        self.entries.sort_unstable();
-        match self.kind {
-            ListKind::CentreDnc | ListKind::ClientDnc => {
-                // The earliest day added; an API add marks the entry as the API's, whose add
-                // holds whatever later deliveries say.
-                self.entries.dedup_by(|later, kept| {
-                    later.0 == kept.0 && {
-                        let ((a, via_a), (b, via_b)) = (unpack_days(kept.1), unpack_days(later.1));
-                        let added = match (a, b) {
-                            (Some(a), Some(b)) => Some(a.min(b)),
-                            (a, b) => a.or(b),
-                        };
-                        let via = via_a.or(via_b);
-                        kept.1 = pack_days(added, via);
-                        true
-                    }
-                });
-            }
-            ListKind::Customers { .. } | ListKind::Express => {
-                let mut out = Vec::with_capacity(self.entries.len());
-                for run in self.entries.chunk_by(|a, b| a.0 == b.0) {
-                    let intervals = merge_intervals(run.iter().map(|e| unpack_days(e.1)).collect());
-                    let value = match intervals.as_slice() {
-                        [(a, b)] => pack_days(*a, *b),
-                        several => {
-                            let at = self.extra.len() as u32;
-                            self.extra.push(several.len() as u64);
-                            self.extra
-                                .extend(several.iter().map(|(a, b)| pack_days(*a, *b)));
-                            pack_days(Some(SEVERAL), Some(at))
-                        }
-                    };
-                    out.push((run[0].0, value));
-                }
-                self.entries = out;
-            }
-        }
-    }
-}
-
-/// Merges intervals `[from, to]` (None: open) that overlap or touch; sorted by start.
-/// An interval "is valid on day d within window w" when `from ≤ d ≤ to + w`; for any w ≥ 0
-/// the merged intervals are valid on exactly the days the given ones are.
-fn merge_intervals(mut v: Vec<(Option<Day>, Option<Day>)>) -> Vec<(Option<Day>, Option<Day>)> {
-    // None sorts first: an open start is the earliest.
-    v.sort_unstable();
-    let mut out: Vec<(Option<Day>, Option<Day>)> = Vec::with_capacity(v.len());
-    for (from, to) in v {
-        if let Some(last) = out.last_mut() {
-            let touches = match (last.1, from) {
-                (None, _) => true,
-                (Some(_), None) => true,
-                (Some(end), Some(start)) => start <= end.saturating_add(1),
-            };
-            if touches {
-                last.1 = match (last.1, to) {
-                    (None, _) | (_, None) => None,
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                };
-                continue;
-            }
-        }
-        out.push((from, to));
-    }
-    out
 }
 
 /// Bitset budget of the national and list sets, in bytes per number.
@@ -522,67 +437,6 @@ pub fn build_into(
     })
 }
 
-/// Applies journal operations to the internal lists (creating lists the catalogue lacks) and
-/// returns the highest seq folded in.
-///
-/// A number's state on an internal list is decided by time (`docs/domain.md`, "Internal lists
-/// over time"): its latest API operation decides, except that a delivery imported *after* an
-/// API removal that still holds the number puts it back. So a number added through the API
-/// stays whatever later deliveries say until it is removed through the API, and a number
-/// removed through the API stays removed until a later delivery holds it again. Entries put
-/// on a list by an API add carry [`VIA_API`] and the day of the add.
-fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
-    if ops.is_empty() {
-        return 0;
-    }
-    // Last operation per (list, number) wins; ops arrive in seq order.
-    let mut last: HashMap<(&InternalList, u64), &OptOutOp> = HashMap::new();
-    for op in ops {
-        last.insert((&op.list, op.number), op);
-    }
-    let mut by_list: BTreeMap<&InternalList, HashMap<u64, &OptOutOp>> = BTreeMap::new();
-    for ((list, number), op) in last {
-        by_list.entry(list).or_default().insert(number, op);
-    }
-    for (list, ops) in by_list {
-        let (kind, owner) = match list {
-            InternalList::Centre(c) => (ListKind::CentreDnc, c.as_str()),
-            InternalList::Client(c) => (ListKind::ClientDnc, c.as_str()),
-        };
-        let at = match lists
-            .iter()
-            .position(|l| l.kind == kind && l.owner == owner)
-        {
-            Some(at) => at,
-            None => {
-                lists.push(ListAcc {
-                    kind: kind.clone(),
-                    owner: owner.to_owned(),
-                    source_reference: "vask opt-out journal".to_owned(),
-                    delivered_at: None,
-                    entries: Vec::new(),
-                    extra: Vec::new(),
-                });
-                lists.len() - 1
-            }
-        };
-        let acc = &mut lists[at];
-        let delivered_at = acc.delivered_at;
-        // A delivery entry stays unless the number's latest operation is a removal that came
-        // after the delivery was imported (or the delivery was never imported).
-        acc.entries.retain(|(n, _)| match ops.get(n) {
-            Some(op) if !op.add => delivered_at.is_some_and(|d| d > op.at),
-            _ => true,
-        });
-        acc.entries.extend(
-            ops.iter()
-                .filter(|(_, o)| o.add)
-                .map(|(n, o)| (*n, pack_days(day(o.at.date_naive()), Some(VIA_API)))),
-        );
-    }
-    ops.iter().map(|o| o.seq).max().unwrap_or(0)
-}
-
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<FileInfo, GenerationError> {
     write_synced(&dir.join(name), bytes)?;
     Ok(FileInfo {
@@ -713,116 +567,4 @@ pub fn rebuild(
     let dir = store.publish(&lock, &staging, &id)?;
     store.prune(&lock, opts.keep)?;
     Ok(BuildReport { dir, ..report })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::CentreId;
-
-    fn d(day: Day) -> Option<Day> {
-        Some(day)
-    }
-
-    #[test]
-    fn overlapping_and_touching_intervals_merge_and_disjoint_ones_stay() {
-        assert_eq!(
-            merge_intervals(vec![(d(10), d(20)), (d(15), d(30)), (d(31), d(40))]),
-            [(d(10), d(40))],
-            "overlapping, then touching (31 follows 30)"
-        );
-        assert_eq!(
-            merge_intervals(vec![(d(50), None), (d(10), d(20))]),
-            [(d(10), d(20)), (d(50), None)],
-            "a contract that ended and a renewal that starts later stay two"
-        );
-        assert_eq!(
-            merge_intervals(vec![(None, d(5)), (d(3), None)]),
-            [(None, None)]
-        );
-        assert_eq!(merge_intervals(vec![(d(7), d(7)); 3]), [(d(7), d(7))]);
-    }
-
-    #[test]
-    fn several_relationships_of_one_number_are_kept_behind_a_reference() {
-        let src = SourceFile {
-            file: "c.csv".into(),
-            source_reference: "crm".into(),
-            table: Default::default(),
-            entry: Default::default(),
-            delivered_at: None,
-        };
-        let mut acc = ListAcc::new(
-            ListKind::Customers {
-                category: crate::domain::Category::new("power").unwrap(),
-            },
-            "acme",
-            &src,
-        );
-        acc.entries = vec![
-            (2, pack_days(d(1), d(2))),
-            (1, pack_days(d(100), d(200))),
-            (1, pack_days(d(300), None)),
-            (1, pack_days(d(150), d(250))),
-        ];
-        acc.finish();
-        assert_eq!(
-            acc.entries[1],
-            (2, pack_days(d(1), d(2))),
-            "one stays inline"
-        );
-        let (marker, at) = unpack_days(acc.entries[0].1);
-        assert_eq!(marker, Some(SEVERAL));
-        let at = at.unwrap() as usize;
-        assert_eq!(acc.extra[at], 2, "two after merging");
-        assert_eq!(
-            acc.extra[at + 1..at + 3],
-            [pack_days(d(100), d(250)), pack_days(d(300), None)]
-        );
-    }
-
-    fn op(seq: u64, number: u64, add: bool, at: &str) -> OptOutOp {
-        OptOutOp {
-            seq,
-            list: InternalList::Centre(CentreId::new("c").unwrap()),
-            number,
-            add,
-            at: at.parse().unwrap(),
-        }
-    }
-
-    #[test]
-    fn internal_lists_follow_the_latest_event() {
-        let delivered = |at: Option<&str>, numbers: &[u64]| ListAcc {
-            kind: ListKind::CentreDnc,
-            owner: "c".into(),
-            source_reference: "file".into(),
-            delivered_at: at.map(|a| a.parse().unwrap()),
-            entries: numbers
-                .iter()
-                .map(|n| (*n, pack_days(None, None)))
-                .collect(),
-            extra: Vec::new(),
-        };
-        let ops = [
-            op(1, 10, false, "2026-11-01T10:00:00Z"), // removed before the delivery
-            op(2, 11, false, "2026-11-03T10:00:00Z"), // removed after it
-            op(3, 12, true, "2026-11-01T10:00:00Z"),  // added, not in the delivery
-            op(4, 13, true, "2026-11-01T10:00:00Z"),  // added, then removed
-            op(5, 13, false, "2026-11-01T11:00:00Z"),
-        ];
-        let mut lists = vec![delivered(Some("2026-11-02T10:00:00Z"), &[10, 11, 14])];
-        assert_eq!(fold_opt_outs(&mut lists, &ops), 5);
-        lists[0].finish();
-        let on: Vec<u64> = lists[0].entries.iter().map(|e| e.0).collect();
-        assert_eq!(on, [10, 12, 14]);
-        assert_eq!(unpack_days(lists[0].entries[1].1).1, Some(VIA_API));
-
-        // A catalogue file never imported counts as older than every API event.
-        let mut lists = vec![delivered(None, &[10, 11])];
-        fold_opt_outs(&mut lists, &ops);
-        lists[0].finish();
-        let on: Vec<u64> = lists[0].entries.iter().map(|e| e.0).collect();
-        assert_eq!(on, [12]);
-    }
 }
