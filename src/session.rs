@@ -166,7 +166,7 @@ impl App {
                 "required: where the lead list came from (norm 4.2 a)",
             ));
         }
-        text_field("source_reference", &params.source_reference, true)?;
+        text_field("source_reference", &params.source_reference, false)?;
         let serving = self.engine().serving();
         let checked = self.check(who, &params.campaign, &serving)?;
         let strictness = params.strictness.unwrap_or(self.config().person_strictness);
