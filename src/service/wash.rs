@@ -639,12 +639,16 @@ impl pb::wash_service_server::WashService for WashApi {
         let matched = person
             .as_ref()
             .zip(generation.persons.as_ref())
-            .and_then(|(q, index)| index.find(q, strictness));
+            .and_then(|(q, index)| {
+                let m = index.find(q, strictness)?;
+                let evidence = index.evidence(q, &m, strictness);
+                Some((m, evidence))
+            });
         let e = engine.explain(
             &generation,
             &request,
             number.map(|n| n.e164()),
-            matched.as_ref(),
+            matched.as_ref().map(|(m, e)| (m, e)),
         );
         let history = match number {
             Some(n) => super::registry::history(&self.state, &caller, &client, n.e164())?,
