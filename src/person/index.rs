@@ -10,9 +10,10 @@
 //!   the persons at a lead's house are the keys under one prefix, found by one walk.
 //! - [`STREET_FILE`], an fst set of `postcode street`, scanned per postcode to forgive typos
 //!   and abbreviations in street names.
-//! - [`STREET_HOUSE_FILE`], an fst set of `street SEP number SEP postcode`: the postcodes at
-//!   which a street has a house, so that a lead whose postcode is missing, misread or wrong is
-//!   found at the postcodes of its city (or next to its postcode) that have its house.
+//! - [`STREET_HOUSE_FILE`], an fst set of `street SEP postcode number`: the postcodes at
+//!   which a street (or one spelt alike) has a house, so that a lead whose postcode is
+//!   missing, misread or wrong is found at the postcodes of its city (or next to its
+//!   postcode) that have its house.
 //! - [`COLUMNS_FILE`]: a header (magic, format version, counts, id-hash key check value, the
 //!   random salt of opaque record ids),
 //!   then per person number a row of birth day and payload (3 bytes); then the *birth index*:
@@ -49,9 +50,9 @@ use std::cell::Cell;
 use super::distance::osa_within;
 use super::nid::{IdHashKey, NationalId};
 use super::normalise::{
-    CANONICAL_SUFFIXES, NameKey, SEP, abbreviates, clean_address, house_key, is_common_given_name,
-    letter_key, lossy_equal, ocr_fold, postcode_key_lenient, sounds_alike, split_house, street_key,
-    street_key_into, suffix_spellings,
+    CANONICAL_SUFFIXES, NameKey, SEP, abbreviates, clean_address, has_ocr_confusion, house_key,
+    is_common_given_name, letter_key, lossy_equal, ocr_fold, postcode_key_lenient, sounds_alike,
+    split_house, street_key, street_key_into, suffix_spellings,
 };
 use super::postcodes::{self, Town};
 use super::{
@@ -97,6 +98,11 @@ const MAX_DUPLICATES: usize = 255;
 const MAX_KEY: usize = 4096;
 /// Leads whose exact probes [`PersonIndex::find_all`] overlaps.
 const RUN: usize = 16;
+/// Most streets spelt alike, and most postcodes with the lead's house, that the city path
+/// tries: a common street name (`Kirkeveien`) on a lead without a house number could
+/// otherwise take long.
+const STREETS_MOST: usize = 64;
+const HOUSES_MOST: usize = 32;
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
 fn birth_day(date: Option<NaiveDate>) -> u16 {
@@ -486,18 +492,17 @@ impl PersonIndexWriter {
                 last_street.clear();
                 last_street.extend_from_slice(street);
             }
-            // `street SEP number SEP postcode`, once per house.
+            // `street SEP postcode number`, once per house.
             if street.len() > 4 {
                 let number = k[street_end + 1..]
                     .split(|&b| b == SEP)
                     .next()
                     .unwrap_or_default();
-                let mut h = Vec::with_capacity(street.len() + number.len() + 6);
+                let mut h = Vec::with_capacity(street.len() + number.len() + 2);
                 h.extend_from_slice(&street[4..]);
                 h.push(SEP);
-                h.extend_from_slice(number);
-                h.push(SEP);
                 h.extend_from_slice(&street[..4]);
+                h.extend_from_slice(number);
                 if houses.last() != Some(&h) {
                     houses.push(h);
                 }
@@ -1247,6 +1252,9 @@ impl PersonIndex {
         let mut best: Best = None;
         // A postcode read with letters for digits, or without its leading zero, costs 1.
         let repaired = u32::from(lead.postcode_repaired);
+        // Whether the register has the lead's street at the lead's postcode: then the street
+        // is taken to be spelt right when other postcodes are tried.
+        let mut street_at_postcode = false;
         if lead.has_address() && repaired <= max {
             let pc = lead.postcode.unwrap_or(0);
             // The exact key first: one lookup for the common case.
@@ -1273,6 +1281,7 @@ impl PersonIndex {
                     key.extend_from_slice(lead.street.as_bytes());
                     self.streets.contains(&*key)
                 });
+                street_at_postcode = known;
                 if !known {
                     self.scan_similar_streets(lead, pc, repaired, max, key, near, &mut best);
                 }
@@ -1281,7 +1290,7 @@ impl PersonIndex {
         // Another postcode of the lead's city, or next to its postcode: only when nothing at
         // the lead's own postcode came close.
         if max > 0 && best.is_none() && !lead.street.is_empty() {
-            self.scan_city(lead, q, max, key, &mut best);
+            self.scan_city(lead, q, max, street_at_postcode, key, &mut best);
         }
         // A move: only when nothing at the lead's address came close (a birth-day scan costs
         // a few fst walks; a move can only win with the exact name, at cost 1).
@@ -1546,14 +1555,17 @@ impl PersonIndex {
         let want = lead.street.as_bytes();
         // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
         let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
-        // Leading tokens of at most three letters abbreviate words of the street.
+        // Leading tokens of at most three letters may abbreviate words of the street (`H.
+        // Raanes vei`); each split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
         let initials = tokens
             .iter()
             .take(tokens.len().saturating_sub(1))
             .take_while(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_alphabetic()))
             .count();
-        let rest = street_key(&tokens[initials..].join(" "));
+        let splits: Vec<(usize, String)> = (0..=initials)
+            .map(|k| (k, street_key(&tokens[k..].join(" "))))
+            .collect();
         let (mut ocr_want, mut ocr_rec) = (Vec::new(), Vec::new());
         ocr_fold(want, &mut ocr_want);
         near.clear();
@@ -1582,7 +1594,11 @@ impl PersonIndex {
             if lossy {
                 d = Some(1);
             }
-            if d.is_none() && abbreviates(&tokens[..initials], rest.as_bytes(), street) {
+            if d.is_none()
+                && splits
+                    .iter()
+                    .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
+            {
                 d = Some(1);
             }
             if d.is_none() {
@@ -1607,15 +1623,17 @@ impl PersonIndex {
         }
     }
 
-    /// Scores the lead at the other postcodes that have its house (its street and number):
-    /// those of the town its city names ([`CandidatePath::City`]), or else of the town of its
-    /// postcode, and those one typing slip from its postcode ([`CandidatePath::Street`]); at
-    /// cost 1 for the postcode that differs or is missing.
+    /// Scores the lead at the other postcodes that have its house (its street, or one spelt
+    /// within the street's edit allowance unless `spelt_right`, and its number): those of the
+    /// town its city names ([`CandidatePath::City`]), or else of the town of its postcode, and
+    /// those one typing slip from its postcode ([`CandidatePath::Street`]); at cost 1 for the
+    /// postcode that differs or is missing, plus the street's edits.
     fn scan_city(
         &self,
         lead: &Folded,
         q: &PersonQuery,
         max: u32,
+        spelt_right: bool,
         key: &mut Vec<u8>,
         best: &mut Best,
     ) {
@@ -1629,49 +1647,158 @@ impl PersonIndex {
         if town.is_none() && lead.postcode.is_none() {
             return;
         }
-        key.clear();
-        key.extend_from_slice(lead.street.as_bytes());
-        key.push(SEP);
+        let budget = if spelt_right {
+            0
+        } else {
+            allowed_edits(lead.street.len()).min(max - 1)
+        };
+        let mut number = Vec::new();
         if let Some(n) = lead.number {
-            push_decimal(n, key);
-            key.push(SEP);
+            push_decimal(n, &mut number);
         }
-        let mut upper = key.clone();
-        if let Some(last) = upper.last_mut() {
-            *last += 1;
-        }
-        // At most this many postcodes: a street name common in a town (`Kirkeveien`) with no
-        // house number on the lead could otherwise take long.
-        const MOST: usize = 32;
-        let mut codes: Vec<u16> = Vec::new();
-        let mut s = self.houses.range().ge(&*key).lt(&upper).into_stream();
-        while let Some(k) = s.next() {
-            let Some(pc) = k
-                .get(k.len().saturating_sub(4)..)
-                .and_then(|d| std::str::from_utf8(d).ok())
-                .and_then(|d| d.parse::<u16>().ok())
-            else {
-                continue;
-            };
-            let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired;
-            let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
-            let slip = lead.postcode.is_some_and(|lp| postcodes::one_slip(lp, pc));
-            if !own_code && (in_town || slip) && !codes.contains(&pc) {
-                codes.push(pc);
-                if codes.len() >= MOST {
-                    break;
+        let mut found: Vec<(u32, u16, Vec<u8>)> = Vec::new();
+        self.houses_near(
+            lead.street.as_bytes(),
+            lead.number.map(|_| number.as_slice()),
+            budget,
+            &mut |d, pc, street| {
+                let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
+                let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
+                let slip = lead
+                    .postcode
+                    .is_some_and(|lp| lp == pc || postcodes::one_slip(lp, pc));
+                if !own_code && (in_town || slip) {
+                    found.push((d, pc, street.to_vec()));
                 }
-            }
-        }
-        for pc in codes {
+                found.len() < HOUSES_MOST
+            },
+        );
+        for (d, pc, street) in &found {
             let scan = Scan {
-                postcode: pc,
-                street: lead.street.as_bytes(),
-                base: 1,
-                lossy_paid: false,
+                postcode: *pc,
+                street,
+                base: 1 + d,
+                lossy_paid: lossy_equal(lead.street.as_bytes(), street),
                 path,
             };
             self.scan_house(lead, &scan, max, key, best);
+        }
+    }
+
+    /// Calls `visit(edits, postcode, street)` for every street within `budget` edits of
+    /// `street` (optimal string alignment) at each postcode where the register has the house
+    /// `number` on it (any house without a number), until `visit` returns false: a walk of the
+    /// street-house set that leaves a branch as soon as no key below it can be close enough.
+    fn houses_near(
+        &self,
+        street: &[u8],
+        number: Option<&[u8]>,
+        budget: u32,
+        visit: &mut impl FnMut(u32, u16, &[u8]) -> bool,
+    ) {
+        let fst = self.houses.as_fst();
+        let n = street.len();
+        if n == 0 || n > MAX_KEY / 4 {
+            return;
+        }
+        // rows[d * (n + 1)..]: the alignment row of the first d bytes of the path.
+        let mut rows: Vec<u32> = (0..=n as u32).collect();
+        let mut path: Vec<u8> = Vec::with_capacity(n + budget as usize + 1);
+        let mut ends: Vec<(u32, Vec<u8>, fst::raw::CompiledAddr)> = Vec::new();
+        struct Walk<'a> {
+            want: &'a [u8],
+            budget: u32,
+            rows: &'a mut Vec<u32>,
+            path: &'a mut Vec<u8>,
+            ends: &'a mut Vec<(u32, Vec<u8>, fst::raw::CompiledAddr)>,
+        }
+        fn walk(fst: &fst::raw::Fst<Mmap>, node: Node<'_>, w: &mut Walk<'_>) {
+            let n = w.want.len();
+            let depth = w.path.len();
+            for t in node.transitions() {
+                if w.ends.len() >= STREETS_MOST {
+                    return;
+                }
+                if t.inp == SEP {
+                    let d = w.rows[depth * (n + 1) + n];
+                    if d <= w.budget {
+                        w.ends.push((d, w.path.clone(), t.addr));
+                    }
+                    continue;
+                }
+                if depth + 1 > n + w.budget as usize {
+                    continue;
+                }
+                let prev = depth * (n + 1);
+                w.rows.resize((depth + 2) * (n + 1), 0);
+                let cur = (depth + 1) * (n + 1);
+                w.rows[cur] = depth as u32 + 1;
+                let mut row_min = w.rows[cur];
+                for j in 1..=n {
+                    let cost = u32::from(t.inp != w.want[j - 1]);
+                    let mut v = (w.rows[prev + j] + 1)
+                        .min(w.rows[cur + j - 1] + 1)
+                        .min(w.rows[prev + j - 1] + cost);
+                    if depth >= 1
+                        && j >= 2
+                        && t.inp == w.want[j - 2]
+                        && w.path[depth - 1] == w.want[j - 1]
+                    {
+                        v = v.min(w.rows[(depth - 1) * (n + 1) + j - 2] + 1);
+                    }
+                    w.rows[cur + j] = v;
+                    row_min = row_min.min(v);
+                }
+                if row_min > w.budget {
+                    continue;
+                }
+                w.path.push(t.inp);
+                walk(fst, fst.node(t.addr), w);
+                w.path.pop();
+            }
+        }
+        let mut w = Walk {
+            want: street,
+            budget,
+            rows: &mut rows,
+            path: &mut path,
+            ends: &mut ends,
+        };
+        walk(fst, fst.root(), &mut w);
+        // Below `street SEP`: four postcode digits, then the house number.
+        for (d, name, addr) in &ends {
+            let mut stack = vec![(fst.node(*addr), 0u16, 0u8)];
+            while let Some((node, pc, digits)) = stack.pop() {
+                if digits == 4 {
+                    let has = match number {
+                        None => true,
+                        Some(num) => {
+                            let mut at = node;
+                            let mut ok = true;
+                            for &b in num {
+                                match at.find_input(b) {
+                                    Some(i) => at = fst.node(at.transition(i).addr),
+                                    None => {
+                                        ok = false;
+                                        break;
+                                    }
+                                }
+                            }
+                            ok && at.is_final()
+                        }
+                    };
+                    if has && !visit(*d, pc, name) {
+                        return;
+                    }
+                    continue;
+                }
+                for t in node.transitions() {
+                    if t.inp.is_ascii_digit() {
+                        let pc = pc * 10 + u16::from(t.inp - b'0');
+                        stack.push((fst.node(t.addr), pc, digits + 1));
+                    }
+                }
+            }
         }
     }
 
@@ -1804,6 +1931,9 @@ fn token_cost(
         })
         .or_else(|| {
             // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
+            if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
+                return None;
+            }
             let (mut a, mut b) = (
                 Vec::with_capacity(lead.len()),
                 Vec::with_capacity(rec.len()),
@@ -1903,14 +2033,24 @@ fn name_cost(
         {
             continue;
         }
-        middle_cost += if middles.is_empty() { 1 } else { 2 };
+        // A middle name spelt differently (`Synnove` for `Synnøve`) costs as a name does.
+        let spelt = middles
+            .split(|&b| b == b' ')
+            .filter(|t| !t.is_empty())
+            .find_map(|t| token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy));
+        middle_cost += match spelt {
+            Some(c) => c,
+            None if middles.is_empty() => 1,
+            None => 2,
+        };
         if middle_cost > max {
             return None;
         }
     }
     let rest = max - middle_cost;
+    let after_middles = lossy.get();
     let order = |g: &str, s: &str| -> Option<u32> {
-        lossy.set(lossy_paid);
+        lossy.set(after_middles);
         let a = surname_cost(s.as_bytes(), rest)?;
         let b = given_cost(g.as_bytes(), rest - a)?;
         Some(a + b)

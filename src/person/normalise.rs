@@ -817,28 +817,31 @@ fn is_bolignummer(t: &str) -> bool {
 
 fn is_flat_word(t: &str) -> bool {
     let t = strip_dots(t);
-    [
-        "leil",
-        "leilighet",
-        "lgh",
-        "leiligh",
-        "bolig",
-        "bolignr",
-        "bnr",
-        "boenhet",
-        "bolignummer",
-    ]
-    .iter()
-    .any(|w| t.eq_ignore_ascii_case(w))
+    t.len() <= 11
+        && matches!(t.as_bytes().first(), Some(b'l' | b'L' | b'b' | b'B'))
+        && [
+            "leil",
+            "leilighet",
+            "lgh",
+            "leiligh",
+            "bolig",
+            "bolignr",
+            "bnr",
+            "boenhet",
+            "bolignummer",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 fn is_floor_word(t: &str) -> bool {
-    let t = strip_dots(t).to_ascii_lowercase();
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    matches!(
-        t,
-        "etg" | "etasje" | "et" | "u.etg" | "uetg" | "kjeller" | "sokkel" | "loft"
-    )
+    let t = strip_dots(t).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    t.len() <= 7
+        && [
+            "etg", "etasje", "et", "u.etg", "uetg", "kjeller", "sokkel", "loft",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The postcode as matched, forgiving what typing and OCR do to it: letters read for digits
@@ -885,7 +888,7 @@ pub fn postcode_key_lenient(postcode: &str) -> Option<(u16, bool)> {
 /// A key of how a given name sounds, made for Scandinavian spellings (after the Norphone idea:
 /// spellings of one sound made one), so that spelling variants of one name agree: `th`→`t`
 /// (Thomas/Tomas, Thor/Tor), `ch`, `ck`, `c`, `q`→`k` (Christian/Kristian, Carl/Karl), `ph`→`f`,
-/// `w`→`v`, `z`→`s`, `x`→`ks`, a silent `h` after a consonant (John/Jon) or before `j`, and
+/// `w`→`v`, `z`→`s`, `x`→`ks`, a silent `h` after or before a consonant (John/Jon), and
 /// doubled letters single (Christoffer/Kristofer). Vowels are kept, so Ola/Ole, Anne/Anna and
 /// Tor/Tore stay apart. `name` is folded; the key is written into `out`.
 pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
@@ -904,8 +907,10 @@ pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
             (b'w', _) => (b"v", 1),
             (b'z', _) => (b"s", 1),
             (b'x', _) => (b"ks", 1),
-            (b'h', Some(b'j')) if i == 0 => (b"", 1),
-            (b'h', _) if out.last().is_some_and(|&p| !is_vowel(p)) => (b"", 1),
+            // A silent h: after a consonant, or before one (`John`, `Hjalmar`).
+            (b'h', n) if out.last().is_some_and(|&p| !is_vowel(p)) || !n.is_some_and(is_vowel) => {
+                (b"", 1)
+            }
             _ => (std::slice::from_ref(&name[i]), 1),
         };
         for &e in emit {
@@ -919,17 +924,39 @@ pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
 
 /// Whether two folded names are spellings of one name ([`sound_key`] agrees).
 pub fn sounds_alike(a: &[u8], b: &[u8]) -> bool {
-    if a.len() > 40 || b.len() > 40 {
-        return false;
+    // Spellings of one name differ by a few letters: most pairs are ruled out before any key
+    // is made.
+    if a.len() > 40 || b.len() > 40 || a.len().abs_diff(b.len()) > 3 || a == b {
+        return a == b;
     }
-    let (mut ka, mut kb) = (Vec::with_capacity(16), Vec::with_capacity(16));
-    sound_key(a, &mut ka);
-    sound_key(b, &mut kb);
-    ka == kb
+    thread_local! {
+        static KEYS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    KEYS.with(|k| match k.try_borrow_mut() {
+        Ok(mut k) => {
+            let (ka, kb) = &mut *k;
+            sound_key(a, ka);
+            sound_key(b, kb);
+            ka == kb
+        }
+        Err(_) => {
+            let (mut ka, mut kb) = (Vec::new(), Vec::new());
+            sound_key(a, &mut ka);
+            sound_key(b, &mut kb);
+            ka == kb
+        }
+    })
+}
+
+/// Whether `s` has something [`ocr_fold`] changes.
+pub fn has_ocr_confusion(s: &[u8]) -> bool {
+    s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))
+        || s.windows(2).any(|w| matches!(w, b"rn" | b"vv" | b"cl"))
 }
 
 /// Writes `s` (folded) with the confusions of OCR and of reading handwriting made one:
-/// `rn`→`m`, `vv`→`w`, `cl`→`d`, `1`/`|`→`l`, `0`→`o`, `5`→`s`.
+/// `rn`→`m`, `vv`→`w`, `cl`→`d`, `1` and `i`→`l`, `0`→`o`, `5`→`s`.
 pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
     out.clear();
     let mut i = 0;
@@ -941,7 +968,7 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
             Some(b"cl") => (b'd', 2),
             _ => (
                 match s[i] {
-                    b'1' => b'l',
+                    b'1' | b'i' => b'l',
                     b'0' => b'o',
                     b'5' => b's',
                     c => c,
@@ -1264,6 +1291,154 @@ mod tests {
         );
     }
 
+    #[test]
+    fn addresses_are_cleaned_of_flats_floors_and_care_of() {
+        let cases = [
+            ("Sagveien 9, H0404", "Sagveien 9"),
+            ("Sagveien 9 H0404", "Sagveien 9"),
+            ("Sagveien 9 h 0404", "Sagveien 9"),
+            ("Sagveien 9 B, H0101", "Sagveien 9 B"),
+            ("Storgata\u{a0}12\u{a0}B", "Storgata 12 B"),
+            ("Storgata  12  B", "Storgata 12 B"),
+            ("Storgata\u{2009}12", "Storgata 12"),
+            ("c/o Hansen, Storgata 12", "Storgata 12"),
+            ("C/O Kari Hansen, Storgata 12", "Storgata 12"),
+            ("Storgata 12 c/o Hansen", "Storgata 12"),
+            ("Storgata 12, 2. etg", "Storgata 12"),
+            ("Storgata 12 3 etasje", "Storgata 12"),
+            ("Storgata 12, U.etg.", "Storgata 12"),
+            ("Storgata 12, leil. 204", "Storgata 12"),
+            ("Storgata 12 bolig 3", "Storgata 12"),
+            ("Storgata, 12", "Storgata 12"),
+            ("Storgata 12 H", "Storgata 12 H"),
+            ("Huldreveien 3", "Huldreveien 3"),
+            ("", ""),
+        ];
+        let mut out = String::new();
+        for (raw, want) in cases {
+            clean_address(raw, &mut out);
+            assert_eq!(out, want, "{raw:?}");
+        }
+        clean_address("Sagveien 9, H0404", &mut out);
+        assert_eq!(split_house(&out), ("Sagveien", Some(9), None));
+        clean_address("Storgata\u{a0}12\u{a0}B", &mut out);
+        assert_eq!(split_house(&out), ("Storgata", Some(12), Some('b')));
+    }
+
+    #[test]
+    fn misread_postcodes() {
+        assert_eq!(postcode_key_lenient("0150"), Some((150, false)));
+        assert_eq!(postcode_key_lenient("94O9"), Some((9409, true)));
+        assert_eq!(postcode_key_lenient("5l39"), Some((5139, true)));
+        assert_eq!(postcode_key_lenient("S003"), Some((5003, true)));
+        assert_eq!(postcode_key_lenient("150"), Some((150, true)));
+        assert_eq!(postcode_key_lenient("Oslo"), None);
+        assert_eq!(postcode_key_lenient("OlSO"), None);
+        assert_eq!(postcode_key_lenient("12"), None);
+        assert_eq!(postcode_key_lenient("015O0"), None);
+        assert_eq!(postcode_key_lenient("0#50"), None);
+    }
+
+    #[test]
+    fn given_names_by_sound() {
+        let same = [
+            ("thomas", "tomas"),
+            ("carl", "karl"),
+            ("kristoffer", "christoffer"),
+            ("kristine", "christine"),
+            ("tor", "thor"),
+            ("christian", "kristian"),
+            ("jon", "john"),
+            ("cathrine", "katrine"),
+            ("aksel", "axel"),
+            ("grete", "grethe"),
+        ];
+        for (a, b) in same {
+            assert!(sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+        let other = [
+            ("tone", "anne"),
+            ("ola", "ole"),
+            ("anne", "anna"),
+            ("tor", "tore"),
+            ("karin", "karen"),
+            ("per", "paal"),
+        ];
+        for (a, b) in other {
+            assert!(!sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn ocr_and_lossy_spellings() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        ocr_fold(b"rnarit", &mut a);
+        ocr_fold(b"marit", &mut b);
+        assert_eq!(a, b);
+        ocr_fold(b"1ars", &mut a);
+        assert_eq!(a, b"lars");
+        assert!(lossy_equal(b"jorgensen", b"joergensen"));
+        assert!(lossy_equal(b"blabergt", b"blaabergt"));
+        assert!(lossy_equal(b"sather", b"saether"));
+        assert!(lossy_equal(b"sether", b"saether"));
+        assert!(!lossy_equal(b"joergensen", b"joergensen"));
+        assert!(!lossy_equal(b"jorgensen", b"jergensen"));
+        assert!(!lossy_equal(b"hansen", b"hansen"));
+    }
+
+    #[test]
+    fn abbreviated_streets() {
+        let key = |s: &str| street_key(s).into_bytes();
+        assert!(abbreviates(
+            &["h"],
+            &key("raanes vei"),
+            &key("Hans Raanes vei")
+        ));
+        assert!(abbreviates(
+            &["oe"],
+            &key("svanegata"),
+            &key("Øvre Svanegata")
+        ));
+        assert!(abbreviates(
+            &["oe"],
+            &key("svanegata"),
+            &key("Østre Svanegata")
+        ));
+        assert!(abbreviates(
+            &["chr"],
+            &key("michelsens gate"),
+            &key("Christian Michelsens gate")
+        ));
+        assert!(abbreviates(
+            &["ndr"],
+            &key("slottsgate"),
+            &key("Nedre Slottsgate")
+        ));
+        assert!(abbreviates(
+            &["st"],
+            &key("olavs gate"),
+            &key("St. Olavs gate")
+        ));
+        assert!(abbreviates(
+            &["h", "c"],
+            &key("andersens vei"),
+            &key("Hans Christian Andersens vei")
+        ));
+        assert!(abbreviates(&[], &key("svanegata"), &key("Øvre Svanegata")));
+        assert!(!abbreviates(&[], &key("svanegata"), &key("Hans Svanegata")));
+        assert!(!abbreviates(
+            &["k"],
+            &key("raanes vei"),
+            &key("Hans Raanes vei")
+        ));
+        assert!(!abbreviates(&["h"], &key("raanes vei"), &key("Raanes vei")));
+        assert!(!abbreviates(
+            &["h"],
+            &key("raanes vei"),
+            &key("Hans Rånes gate")
+        ));
+    }
+
     proptest! {
         #[test]
         fn fold_is_idempotent_and_total(s in any::<String>()) {
@@ -1278,6 +1453,16 @@ mod tests {
             prop_assert_eq!(again, name);
             let _ = split_house(&s);
             let _ = postcode_key(&s);
+            let _ = postcode_key_lenient(&s);
+            let mut cleaned = String::new();
+            clean_address(&s, &mut cleaned);
+            let mut again = String::new();
+            clean_address(&cleaned, &mut again);
+            prop_assert!(!cleaned.contains("  ") && !cleaned.starts_with(' '));
+            let _ = split_house(&again);
+            let f = fold(&s);
+            prop_assert!(sounds_alike(f.as_bytes(), f.as_bytes()) || f.len() > 40);
+            let _ = lossy_equal(f.as_bytes(), street.as_bytes());
         }
 
         #[test]
