@@ -1255,6 +1255,7 @@ impl PersonIndex {
         // Whether the register has the lead's street at the lead's postcode: then the street
         // is taken to be spelt right when other postcodes are tried.
         let mut street_at_postcode = false;
+        let mut house_at_postcode = false;
         if lead.has_address() && repaired <= max {
             let pc = lead.postcode.unwrap_or(0);
             // The exact key first: one lookup for the common case.
@@ -1273,9 +1274,10 @@ impl PersonIndex {
                 lossy_paid: false,
                 path: CandidatePath::Postcode,
             };
-            let street_known = self.scan_house(lead, &at_postcode, max, key, &mut best);
+            let known_there = self.scan_house(lead, &at_postcode, max, key, &mut best);
+            house_at_postcode = known_there.is_some_and(|k| k.1);
             if max > repaired && best.is_none_or(|b| b.0 > repaired) {
-                let known = street_known.unwrap_or_else(|| {
+                let known = known_there.map(|k| k.0).unwrap_or_else(|| {
                     key.clear();
                     push_postcode(pc, key);
                     key.extend_from_slice(lead.street.as_bytes());
@@ -1288,8 +1290,14 @@ impl PersonIndex {
             }
         }
         // Another postcode of the lead's city, or next to its postcode: only when nothing at
-        // the lead's own postcode came close.
-        if max > 0 && best.is_none() && !lead.street.is_empty() {
+        // the lead's own postcode came close, and the register has no such house there (if it
+        // has, the lead's address is right and the lead is someone else who lives there).
+        if max > 0
+            && best.is_none()
+            && !lead.street.is_empty()
+            && !house_at_postcode
+            && (!street_at_postcode || lead.postcode_repaired || self.city_disagrees(lead, q))
+        {
             self.scan_city(lead, q, max, street_at_postcode, key, &mut best);
         }
         // A move: only when nothing at the lead's address came close (a birth-day scan costs
@@ -1469,7 +1477,8 @@ impl PersonIndex {
 
     /// Scores every person at the lead's house on `scan.street` at `scan.postcode` (all
     /// houses if the lead has no number), adding `scan.base` to each cost. Returns whether the
-    /// register has the street at the postcode, if the scan got as far as to know.
+    /// register has the street at the postcode and whether it has the house, if the scan got
+    /// as far as to know.
     fn scan_house(
         &self,
         lead: &Folded,
@@ -1477,7 +1486,7 @@ impl PersonIndex {
         max: u32,
         key: &mut Vec<u8>,
         best: &mut Best,
-    ) -> Option<bool> {
+    ) -> Option<(bool, bool)> {
         lead.house_prefix(scan.postcode, scan.street, key);
         let base = if lead.number.is_none() {
             key.pop();
@@ -1488,8 +1497,10 @@ impl PersonIndex {
         if base > max {
             return None;
         }
-        // `postcode street SEP`: the street is known if some key has it.
+        // `postcode street SEP`: the street is known if some key has it; the house if some
+        // key has the whole prefix.
         let street_prefix = 4 + scan.street.len() + 1;
+        let prefix_len = key.len();
         let same_lead = |p: usize| lead.birth != 0 && lead.birth == self.birth(p);
         let found = self.each_with_prefix(key, &mut |k, p| {
             if p >= self.persons || !self.birth_agrees(lead.birth, p) {
@@ -1530,7 +1541,7 @@ impl PersonIndex {
             }
             true
         });
-        Some(found >= street_prefix)
+        Some((found >= street_prefix, found == prefix_len))
     }
 
     /// Scores the lead at the streets of postcode `pc` spelt like the lead's (one or two
@@ -1656,11 +1667,22 @@ impl PersonIndex {
         if let Some(n) = lead.number {
             push_decimal(n, &mut number);
         }
+        // The postcodes worth trying: the town's, and those one slip from the lead's.
+        let mut allowed: Vec<u16> = town.map(|t| table.codes(t).to_vec()).unwrap_or_default();
+        if let Some(lp) = lead.postcode {
+            allowed.extend(postcodes::slips(lp));
+            if lead.postcode_repaired || !spelt_right {
+                allowed.push(lp);
+            }
+            allowed.sort_unstable();
+            allowed.dedup();
+        }
         let mut found: Vec<(u32, u16, Vec<u8>)> = Vec::new();
         self.houses_near(
             lead.street.as_bytes(),
             lead.number.map(|_| number.as_slice()),
             budget,
+            &allowed,
             &mut |d, pc, street| {
                 let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
                 let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
@@ -1685,15 +1707,34 @@ impl PersonIndex {
         }
     }
 
+    /// Whether the lead names a city that is not its postcode's town (so one of the two is
+    /// wrong). A lead whose postcode has its street, and whose city (if any) is that
+    /// postcode's town, has a consistent address: its person is not sought elsewhere.
+    fn city_disagrees(&self, lead: &Folded, q: &PersonQuery) -> bool {
+        if q.city.trim().is_empty() {
+            return false;
+        }
+        let table = postcodes::norway();
+        match (
+            table.town_named(&q.city),
+            lead.postcode.and_then(|pc| table.town_of(pc)),
+        ) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
+    }
+
     /// Calls `visit(edits, postcode, street)` for every street within `budget` edits of
     /// `street` (optimal string alignment) at each postcode where the register has the house
     /// `number` on it (any house without a number), until `visit` returns false: a walk of the
     /// street-house set that leaves a branch as soon as no key below it can be close enough.
+    #[allow(clippy::too_many_arguments)]
     fn houses_near(
         &self,
         street: &[u8],
         number: Option<&[u8]>,
         budget: u32,
+        allowed: &[u16],
         visit: &mut impl FnMut(u32, u16, &[u8]) -> bool,
     ) {
         let fst = self.houses.as_fst();
@@ -1795,7 +1836,13 @@ impl PersonIndex {
                 for t in node.transitions() {
                     if t.inp.is_ascii_digit() {
                         let pc = pc * 10 + u16::from(t.inp - b'0');
-                        stack.push((fst.node(t.addr), pc, digits + 1));
+                        // Only prefixes of allowed postcodes: `pc` covers [lo, lo + span).
+                        let span = 10u16.pow(3 - u32::from(digits));
+                        let lo = pc * span;
+                        let at = allowed.partition_point(|&a| a < lo);
+                        if allowed.get(at).is_some_and(|&a| a < lo + span) {
+                            stack.push((fst.node(t.addr), pc, digits + 1));
+                        }
                     }
                 }
             }

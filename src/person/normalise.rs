@@ -731,6 +731,18 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
 /// `Sagveien 9` are one address. Commas are dropped too (`Storgata, 12` is `Storgata 12`).
 pub fn clean_address(raw: &str, out: &mut String) {
     out.clear();
+    // The common case: plain ASCII words and single spaces, none a designation.
+    let plain = raw
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'.' || b == b'-')
+        && !raw.starts_with(' ')
+        && !raw.ends_with(' ')
+        && !raw.contains("  ")
+        && raw.split(' ').all(|t| !may_designate(t));
+    if plain {
+        out.push_str(raw);
+        return;
+    }
     // Numbers kept so far, to tell a floor number from the house number.
     let mut numbers = 0usize;
     // Skip the next token (the number of a flat or bolig designation).
@@ -797,6 +809,23 @@ pub fn clean_address(raw: &str, out: &mut String) {
             }
             out.push_str(t);
         }
+    }
+}
+
+/// Whether a token could be a flat, floor or bolig designation (a cheap test before the
+/// exact ones).
+fn may_designate(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
+        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && is_flat_word(t),
+        Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
+            b.len() <= 8 && is_floor_word(t)
+        }
+        Some(d) if d.is_ascii_digit() => {
+            b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
+        }
+        _ => false,
     }
 }
 

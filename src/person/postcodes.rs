@@ -137,12 +137,44 @@ pub fn norway() -> &'static Postcodes {
 pub fn one_slip(a: u16, b: u16) -> bool {
     let d = |x: u16| [x / 1000 % 10, x / 100 % 10, x / 10 % 10, x % 10];
     let (a, b) = (d(a), d(b));
-    let diff: Vec<usize> = (0..4).filter(|&i| a[i] != b[i]).collect();
-    match diff.as_slice() {
-        [_] => true,
-        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+    let mut diff = [0usize; 4];
+    let mut n = 0;
+    for i in 0..4 {
+        if a[i] != b[i] {
+            diff[n] = i;
+            n += 1;
+        }
+    }
+    match n {
+        1 => true,
+        2 => diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]],
         _ => false,
     }
+}
+
+/// The postcodes one typing slip from `pc` ([`one_slip`]), ascending.
+pub fn slips(pc: u16) -> Vec<u16> {
+    let digits = [pc / 1000 % 10, pc / 100 % 10, pc / 10 % 10, pc % 10];
+    let weight = [1000u16, 100, 10, 1];
+    let mut out = Vec::with_capacity(39);
+    for i in 0..4 {
+        for v in 0..10u16 {
+            if v != digits[i] {
+                out.push(pc - digits[i] * weight[i] + v * weight[i]);
+            }
+        }
+    }
+    for i in 0..3 {
+        if digits[i] != digits[i + 1] {
+            out.push(
+                pc - digits[i] * weight[i] - digits[i + 1] * weight[i + 1]
+                    + digits[i + 1] * weight[i]
+                    + digits[i] * weight[i + 1],
+            );
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]
@@ -168,12 +200,16 @@ mod tests {
     }
 
     #[test]
-    fn slips() {
+    fn typing_slips() {
         assert!(one_slip(150, 151));
         assert!(one_slip(5003, 5030));
         assert!(one_slip(1234, 2134));
         assert!(!one_slip(150, 150));
         assert!(!one_slip(1234, 4321));
         assert!(!one_slip(1234, 1243 + 10));
+        for pc in [0u16, 150, 5003, 9999, 1212] {
+            let want: Vec<u16> = (0..10_000).filter(|&x| one_slip(pc, x)).collect();
+            assert_eq!(slips(pc), want, "{pc}");
+        }
     }
 }
