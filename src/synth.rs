@@ -13,6 +13,8 @@
 //! | centre internal list | `[R − K/2, R + K/2)` |
 //! | client internal list | `[R + K, R + K + L)` |
 
+pub mod blind_eval;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
