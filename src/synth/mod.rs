@@ -1,6 +1,7 @@
 //! Synthetic sources: a deterministic generator of Norwegian-like registers and lists at any
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
-//! synthetic persons (names, streets) that the person evaluation set draws from.
+//! synthetic persons (names, streets) that the first person evaluation set draws from, and
+//! [`blind_eval`] the second, independent person evaluation set.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -14,6 +15,7 @@
 //! | centre internal list | `[R − K/2, R + K/2)` |
 //! | client internal list | `[R + K, R + K + L)` |
 
+pub mod blind_eval;
 pub mod words;
 
 use std::io::Write;
