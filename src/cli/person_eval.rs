@@ -2,10 +2,11 @@
 //! corruption kind and false-match rate per look-alike kind, on the labelled evaluation sets
 //! (the first, `vask::person::eval`, written with the matcher; the second, independent one).
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use vask::person::eval::{EvalIndex, EvalReport, LabelledLead, Population, evaluate};
 use vask::person::{IdHashKey, Strictness};
+use vask::synth::blind_eval;
 
 /// Arguments of `vask person-eval`.
 #[derive(Debug, Args)]
@@ -21,7 +22,7 @@ pub struct PersonEvalArgs {
     seed: u64,
     /// Which labelled set: `first` (vask's own generator), `second` (the independent one) or
     /// `both`.
-    #[arg(long, value_enum, default_value_t = EvalSet::First)]
+    #[arg(long, value_enum, default_value_t = EvalSet::Both)]
     set: EvalSet,
 }
 
@@ -51,7 +52,37 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                 )?;
             }
             EvalSet::Second => {
-                bail!("the second, independent evaluation set is not in this build yet")
+                println!(
+                    "## Second set (independent generator, docs/person-evaluation-second-set.md)\n"
+                );
+                let persons = usize::try_from(args.persons).context("--persons")?;
+                let set = blind_eval::generate(args.seed, persons, args.leads);
+                let leads: Vec<LabelledLead> = set
+                    .leads
+                    .iter()
+                    .map(|l| LabelledLead {
+                        query: l.query.clone(),
+                        reserved_id: l.truth.and_then(|t| u32::try_from(t).ok()),
+                        corruption: l.kind.to_owned(),
+                    })
+                    .collect();
+                measure(
+                    |dir, key| {
+                        let records = set
+                            .register
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, r)| Some((u32::try_from(i).ok()?, r)));
+                        let (index, refused) = EvalIndex::build_records(records, dir, Some(key))?;
+                        if refused > 0 {
+                            println!(
+                                "{refused} register records refused by the index (their leads count as misses)"
+                            );
+                        }
+                        Ok(index)
+                    },
+                    &leads,
+                )?;
             }
             EvalSet::Both => {}
         }

@@ -873,6 +873,8 @@ pub struct EvalReport {
     /// Per corruption (or look-alike kind): leads and wrong outcomes (misses or false
     /// matches).
     pub by_kind: BTreeMap<String, (usize, usize)>,
+    /// The kinds whose leads are look-alikes (not reserved).
+    pub look_alike_kinds: std::collections::BTreeSet<String>,
 }
 
 /// One row of the per-kind table: recall for a corruption kind, the false-match rate for a
@@ -899,7 +901,7 @@ impl KindRow {
 
 impl EvalReport {
     /// The per-kind table: every single corruption kind, `two corruptions` for all leads with
-    /// two, then the look-alike kinds.
+    /// two (kinds joined by `+`, as the first set labels them), then the look-alike kinds.
     pub fn kinds(&self) -> Vec<KindRow> {
         let mut rows: Vec<KindRow> = Vec::new();
         let mut two = KindRow {
@@ -916,7 +918,7 @@ impl EvalReport {
             } else {
                 let row = KindRow {
                     kind: kind.clone(),
-                    look_alike: LOOK_ALIKES.contains(&kind.as_str()),
+                    look_alike: self.look_alike_kinds.contains(kind),
                     leads,
                     wrong,
                 };
@@ -927,7 +929,9 @@ impl EvalReport {
                 }
             }
         }
-        rows.push(two);
+        if two.leads > 0 {
+            rows.push(two);
+        }
         rows.extend(look);
         rows
     }
@@ -960,6 +964,36 @@ impl EvalIndex {
             w.add(&p.record, 1)?;
             by_record.push(p.id);
         }
+        Self::finish(w, by_record, dir, key)
+    }
+
+    /// Writes the index of `records` (each with the id its leads name) into `dir` and opens
+    /// it. A record the index refuses ([`PersonError::InvalidRecord`]) is left out and
+    /// counted in the second value: its leads then count as misses.
+    pub fn build_records<'a>(
+        records: impl IntoIterator<Item = (u32, &'a PersonRecord)>,
+        dir: &std::path::Path,
+        key: Option<IdHashKey>,
+    ) -> Result<(EvalIndex, usize), PersonError> {
+        let mut w = PersonIndexWriter::new(key.clone());
+        let mut by_record = Vec::new();
+        let mut refused = 0;
+        for (id, record) in records {
+            match w.add(record, 1) {
+                Ok(_) => by_record.push(id),
+                Err(PersonError::InvalidRecord { .. }) => refused += 1,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((Self::finish(w, by_record, dir, key)?, refused))
+    }
+
+    fn finish(
+        w: PersonIndexWriter,
+        by_record: Vec<u32>,
+        dir: &std::path::Path,
+        key: Option<IdHashKey>,
+    ) -> Result<EvalIndex, PersonError> {
         let written = w.write(dir)?;
         let mut ids = vec![0; by_record.len()];
         for (&person, &id) in written.person_of_record.iter().zip(&by_record) {
@@ -1012,6 +1046,9 @@ pub fn evaluate(index: &EvalIndex, leads: &[LabelledLead], strictness: Strictnes
                 false
             }
         };
+        if lead.reserved_id.is_none() && !rep.look_alike_kinds.contains(&lead.corruption) {
+            rep.look_alike_kinds.insert(lead.corruption.clone());
+        }
         let e = rep.by_kind.entry(lead.corruption.clone()).or_default();
         e.0 += 1;
         e.1 += usize::from(wrong);

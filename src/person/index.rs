@@ -2305,6 +2305,128 @@ mod tests {
         assert_eq!(find(&PersonQuery::default(), Strictness::Loose), None);
     }
 
+    /// Issue 17's lead kinds against a small register: each found, by the path it needs, and
+    /// the look-alikes not.
+    #[test]
+    fn candidates_beyond_the_postcode_and_realistic_spellings() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = PersonIndexWriter::new(None);
+        let mut add = |given: &str, surname: &str, street: &str, number: &str, pc: &str| {
+            let mut r = record(given, surname, street, number, pc);
+            r.city = if pc.starts_with('5') {
+                "BERGEN"
+            } else {
+                "OSLO"
+            }
+            .into();
+            w.add(&r, 1).unwrap();
+        };
+        add("Thomas", "Berg", "Sagveien", "9", "0160");
+        add("Anne", "Lie", "Sagveien", "11", "0160");
+        add("Tone", "Bakke", "Hans Raanes vei", "4", "0152");
+        add("Kristine", "Jørgensen", "Blåbergata", "2", "5004");
+        add("Kari", "Moen", "Øvre Svanegata", "7", "5003");
+        add("Per", "Dahl", "Storgata", "3", "0151");
+        w.write(dir.path()).unwrap();
+        let index = PersonIndex::open(dir.path()).unwrap();
+        let normal = |q: &PersonQuery| index.find(q, Strictness::Normal);
+        let with_city = |mut q: PersonQuery, city: &str| {
+            q.city = city.into();
+            q
+        };
+        let path = |q: &PersonQuery| normal(q).map(|m| (m.path, m.cost));
+
+        // A flat number, Unicode spaces: as exact as the register's own spelling.
+        for street in ["Sagveien 9, H0404", "Sagveien\u{a0}9", "Sagveien  9"] {
+            let q = query("Thomas", "Berg", street, "", "0160");
+            assert_eq!(
+                index.find(&q, Strictness::Exact).map(|m| m.cost),
+                Some(0),
+                "{street}"
+            );
+        }
+        // A spelling of the same given name is the same person; another name is not.
+        assert_eq!(
+            path(&query("Tomas", "Berg", "Sagveien", "9", "0160")),
+            Some((CandidatePath::Postcode, 1))
+        );
+        assert_eq!(
+            normal(&query("Tone", "Lie", "Sagveien", "11", "0160")),
+            None
+        );
+        // Abbreviated streets.
+        assert_eq!(
+            path(&query("Tone", "Bakke", "H. Raanes vei", "4", "0152")),
+            Some((CandidatePath::Postcode, 1))
+        );
+        assert_eq!(
+            path(&query("Kari", "Moen", "Ø. Svanegata", "7", "5003")),
+            Some((CandidatePath::Postcode, 1))
+        );
+        // Lossy æ/ø/å in two fields costs once.
+        assert_eq!(
+            path(&query("Kristine", "Jorgensen", "Blabergata", "2", "5004")),
+            Some((CandidatePath::Postcode, 1))
+        );
+        // OCR in a name and in the postcode.
+        assert_eq!(
+            path(&query("Per", "Dah1", "Storgata", "3", "0151")).map(|p| p.1),
+            Some(1)
+        );
+        assert_eq!(
+            path(&query("Per", "Dahl", "Storgata", "3", "Ol51")),
+            Some((CandidatePath::Postcode, 1))
+        );
+        // A wrong postcode with the right city; no postcode but the city; a postcode one slip
+        // off with no city.
+        assert_eq!(
+            path(&with_city(
+                query("Per", "Dahl", "Storgata", "3", "0160"),
+                "Oslo"
+            )),
+            Some((CandidatePath::City, 1))
+        );
+        assert_eq!(
+            path(&with_city(
+                query("Per", "Dahl", "Storgata", "3", ""),
+                "OSLO"
+            )),
+            Some((CandidatePath::City, 1))
+        );
+        assert_eq!(
+            path(&with_city(
+                query("Per", "Dahl", "Storgata", "3", "0115"),
+                ""
+            )),
+            Some((CandidatePath::Street, 1))
+        );
+        // And a misspelt street on top of a missing postcode.
+        assert_eq!(
+            path(&with_city(query("Per", "Dahl", "Storgta", "3", ""), "Oslo")),
+            Some((CandidatePath::City, 2))
+        );
+        // Not in another town, and not without any place at all.
+        assert_eq!(
+            normal(&with_city(
+                query("Per", "Dahl", "Storgata", "3", ""),
+                "Bergen"
+            )),
+            None
+        );
+        assert_eq!(
+            normal(&with_city(query("Per", "Dahl", "Storgata", "3", ""), "")),
+            None
+        );
+        // A consistent address elsewhere is someone else: a namesake at Storgata 3, 0160.
+        assert_eq!(
+            normal(&with_city(
+                query("Per", "Dahl", "Sagveien", "9", "0160"),
+                "Oslo"
+            )),
+            None
+        );
+    }
+
     #[test]
     fn person_numbers_lead_back_to_their_keys() {
         let dir = tempfile::tempdir().unwrap();
