@@ -1678,23 +1678,30 @@ impl PersonIndex {
             allowed.dedup();
         }
         let mut found: Vec<(u32, u16, Vec<u8>)> = Vec::new();
-        self.houses_near(
-            lead.street.as_bytes(),
-            lead.number.map(|_| number.as_slice()),
-            budget,
-            &allowed,
-            &mut |d, pc, street| {
-                let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
-                let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
-                let slip = lead
-                    .postcode
-                    .is_some_and(|lp| lp == pc || postcodes::one_slip(lp, pc));
-                if !own_code && (in_town || slip) {
-                    found.push((d, pc, street.to_vec()));
-                }
-                found.len() < HOUSES_MOST
-            },
-        );
+        // The street as written first (one path down the set); streets spelt alike only if
+        // that finds no house (a walk with an edit budget visits far more of the set).
+        for (round, budget) in [0, budget].into_iter().enumerate() {
+            if round == 1 && (budget == 0 || !found.is_empty()) {
+                break;
+            }
+            self.houses_near(
+                lead.street.as_bytes(),
+                lead.number.map(|_| number.as_slice()),
+                budget,
+                &allowed,
+                &mut |d, pc, street| {
+                    let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
+                    let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
+                    let slip = lead
+                        .postcode
+                        .is_some_and(|lp| lp == pc || postcodes::one_slip(lp, pc));
+                    if !own_code && (in_town || slip) {
+                        found.push((d, pc, street.to_vec()));
+                    }
+                    found.len() < HOUSES_MOST
+                },
+            );
+        }
         for (d, pc, street) in &found {
             let scan = Scan {
                 postcode: *pc,
