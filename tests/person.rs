@@ -289,6 +289,17 @@ async fn explain_never_reveals_register_person_data() {
             .expect("explain")
             .into_inner(),
     ));
+    // A lead without a postcode is found through its city, and Explain says so.
+    let ex = wash
+        .explain(explain(person("Kari", "Nordmann", "Storgata 12 B", ""), ""))
+        .await
+        .expect("explain")
+        .into_inner();
+    assert!(!ex.allowed);
+    let d = detail(&ex);
+    assert!(d.contains("found by city"), "{d}");
+    assert!(d.contains("city exact"), "{d}");
+    assert!(!fields(&d).contains("0150"), "{d}");
     assert_ne!(ola, kari);
     for id in [&ola, &kari] {
         // `generation/hash`: the generation id, then 16 hex digits of a keyed hash.

@@ -731,15 +731,8 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
 /// `Sagveien 9` are one address. Commas are dropped too (`Storgata, 12` is `Storgata 12`).
 pub fn clean_address(raw: &str, out: &mut String) {
     out.clear();
-    // The common case: plain ASCII words and single spaces, none a designation.
-    let plain = raw
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'.' || b == b'-')
-        && !raw.starts_with(' ')
-        && !raw.ends_with(' ')
-        && !raw.contains("  ")
-        && raw.split(' ').all(|t| !may_designate(t));
-    if plain {
+    // The common case, in one pass: plain ASCII words and single spaces, none a designation.
+    if is_plain(raw) {
         out.push_str(raw);
         return;
     }
@@ -810,6 +803,27 @@ pub fn clean_address(raw: &str, out: &mut String) {
             out.push_str(t);
         }
     }
+}
+
+/// Whether `raw` is ASCII letters, digits, dots and dashes in words separated by single
+/// spaces, none of them possibly a designation: nothing for [`clean_address`] to do.
+fn is_plain(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if i == start || raw.get(start..i).is_none_or(may_designate) {
+                return false;
+            }
+            start = i + 1;
+        } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
+            return false;
+        }
+    }
+    raw.get(start..).is_some_and(|t| !may_designate(t))
 }
 
 /// Whether a token could be a flat, floor or bolig designation (a cheap test before the
