@@ -25,9 +25,11 @@
 //! call* (one lead fewer out of thousands). The costs are lopsided, so the default,
 //! [`Strictness::Normal`], accepts the differences real directory data has (abbreviations,
 //! a typo in a name or in the street, swapped names, a missing middle name or house letter,
-//! a move when the birth date is known) but never a differing birth date, and never a change
-//! to a short given name (Ola/Ole, Per/Pål), which at one address is usually another member
-//! of the household. See [`Strictness`] and the measured table in [`eval`].
+//! a move when the birth date is known, a wrong or missing postcode when the city or the
+//! postcode's neighbours have the house, a spelling variant of a given name) but never a
+//! differing birth date, and never a change from one common given name to another (Ola/Ole,
+//! Tone/Anne) that does not sound the same, which at one address is usually another member of
+//! the household. See [`Strictness`], `docs/person-evaluation.md` and `BENCHMARKS.md`.
 
 pub mod distance;
 pub mod eval;
@@ -169,10 +171,14 @@ impl From<&PersonRecord> for PersonQuery {
 
 /// How much evidence a person match needs. Each difference between lead and register record
 /// costs: one edit in a name or street (1; names of 4–7 letters allow one edit, longer ones
-/// two, names of 3 letters or fewer none), a house letter on one side only (1), a lead at
-/// another address with the same birth date (1), an extra middle name (1), a surname that is
-/// one of the record's double surnames (1), a conflicting middle name (2), an initial for the
-/// given name (3). A differing birth date always rules a record out.
+/// two, names of 3 letters or fewer none), an OCR confusion (1), a spelling variant of a given
+/// name (1), æ/ø/å written as bare vowels (1 for the whole lead), an abbreviated or left-out
+/// street prefix or person's name in the street (1), a misread postcode (1), the house found
+/// at another postcode of the lead's city or next to its postcode (1), a house letter on one
+/// side only (1), a lead at another address with the same birth date (1), an extra middle
+/// name (1), a surname that is one of the record's double surnames (1), a conflicting middle
+/// name (2), an initial for the given name (3). A differing birth date always rules a record
+/// out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Strictness {
     /// Normalised keys equal (case, punctuation, æ/ø/å spellings, accents, street
