@@ -45,6 +45,7 @@ macro_rules! fault {
 }
 pub(crate) use fault;
 
+pub mod admission;
 pub mod app;
 pub mod audit;
 pub mod auth;
@@ -60,6 +61,7 @@ pub mod fsutil;
 pub mod generation;
 pub mod import;
 pub mod journal;
+pub mod leads;
 pub mod number;
 pub mod person;
 pub mod policy;

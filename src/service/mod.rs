@@ -179,7 +179,11 @@ pub async fn serve(
         })
     };
 
+    let limits = &app.config().limits;
     let mut builder = Server::builder()
+        .timeout(Duration::from_secs(u64::from(
+            limits.request_timeout_seconds,
+        )))
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
         .initial_connection_window_size(Some(16 << 20));
@@ -195,7 +199,13 @@ pub async fn serve(
             )
             .map_err(|e| ServiceError::Tls(format!("tls: {e}")))?;
     }
+    let admission = crate::admission::GrpcLayer::new(
+        app.admission().clone(),
+        app.keys().clone(),
+        limits.max_message_bytes,
+    );
     let result = builder
+        .layer(admission)
         .add_service(health)
         .add_service(reflection)
         .add_service(wash)

@@ -3,10 +3,11 @@
 //! line number instead of being dropped.
 //!
 //! Every delivered file is read here (the national register and its deltas, the internal
-//! lists, customers, express requests, and the lead files of `vask wash`), so the limits that
-//! keep a hostile or broken file from exhausting memory live here too ([`Limits`]): a record
-//! or a field longer than the limit, and a gzip stream that expands more than the limit allows,
-//! are refused with the file and the line ([`SourceError::Limit`]). The CSV reader would
+//! lists, customers, express requests, and lead files, from `vask wash` or uploaded), so the
+//! limits that keep a hostile or broken file from exhausting memory live here too
+//! ([`Limits`]): a record or a field longer than the limit, and a gzip stream that expands
+//! more than the limit allows, are refused with the file and the line
+//! ([`SourceError::Limit`]). The CSV reader would
 //! otherwise grow one record without bound (an unclosed quote swallows the rest of the file;
 //! 200 MiB in one field of a 204 KB `.csv.gz` took 279 MB). Only the first
 //! [`MAX_KEPT_ROW_ERRORS`] bad rows are kept; the rest are counted.
@@ -123,7 +124,7 @@ pub struct TableOptions {
 /// An open table whose header has been matched to the columns a format wants.
 pub struct Table {
     file: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     /// For each wanted column, its index in the file (None if optional and absent).
     positions: Vec<Option<usize>>,
 }
@@ -177,7 +178,7 @@ pub fn open(
 /// Opens `path` as a CSV reader whose header is not read yet: gzip or plain (by the file's
 /// first bytes), rows of any number of fields, and the field delimiter `delimiter` (ASCII) or,
 /// when `None`, sniffed from the header line (see [`sniff_delimiter`]). Shared by the source
-/// tables and the lead files of `vask wash`.
+/// tables and the lead files (`vask wash`, an upload: [`reader_from`]).
 ///
 /// The reader enforces [`Limits::DEFAULT`]: a record, a field or a gzip ratio past them is an
 /// I/O error whose inner error is a [`LimitExceeded`] naming the file and the line (the
@@ -185,7 +186,7 @@ pub fn open(
 pub fn reader(
     path: &Path,
     delimiter: Option<char>,
-) -> Result<csv::Reader<Box<dyn Read>>, SourceError> {
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
     reader_with(path, delimiter, Limits::DEFAULT)
 }
 
@@ -194,16 +195,41 @@ pub fn reader_with(
     path: &Path,
     delimiter: Option<char>,
     limits: Limits,
-) -> Result<csv::Reader<Box<dyn Read>>, SourceError> {
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
     let file = path.display().to_string();
+    let raw = File::open(path).map_err(|source| SourceError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    reader_from_with(&file, Box::new(raw), delimiter, limits)
+}
+
+/// [`reader`] over any byte stream (an uploaded lead file, say); `name` names it in errors.
+/// The same limits apply.
+pub fn reader_from(
+    name: &str,
+    raw: Box<dyn Read + Send>,
+    delimiter: Option<char>,
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
+    reader_from_with(name, raw, delimiter, Limits::DEFAULT)
+}
+
+/// [`reader_from`] with other limits.
+pub fn reader_from_with(
+    name: &str,
+    raw: Box<dyn Read + Send>,
+    delimiter: Option<char>,
+    limits: Limits,
+) -> Result<csv::Reader<Box<dyn Read + Send>>, SourceError> {
+    let file = name.to_owned();
     let io = |e: std::io::Error| SourceError::Io {
         file: file.clone(),
         source: e,
     };
-    let mut raw = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+    let mut raw = BufReader::with_capacity(1 << 20, raw);
     let gzipped = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
     let compressed = gzipped.then(|| Arc::new(AtomicU64::new(0)));
-    let mut input: Box<dyn BufRead> = match &compressed {
+    let mut input: Box<dyn BufRead + Send> = match &compressed {
         Some(consumed) => Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(
             Counted {
                 inner: raw,
@@ -238,7 +264,7 @@ pub fn reader_with(
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(true)
-        .from_reader(Box::new(guarded) as Box<dyn Read>))
+        .from_reader(Box::new(guarded) as Box<dyn Read + Send>))
 }
 
 /// Counts the compressed bytes the gzip decoder consumes.
@@ -270,7 +296,7 @@ impl<R: BufRead> BufRead for Counted<R> {
 /// the CSV structure as the reader will parse it, the length of every record and field, and
 /// fails the read before the reader has to hold more.
 struct Guarded {
-    inner: Box<dyn BufRead>,
+    inner: Box<dyn BufRead + Send>,
     file: String,
     limits: Limits,
     /// Compressed bytes consumed so far, for a gzip file.
