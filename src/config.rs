@@ -136,6 +136,71 @@ impl Default for Limits {
     }
 }
 
+/// The web console (`[console]`): where users and washed files are kept, sessions, login
+/// limits and the networks each role may be used from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConsoleConfig {
+    /// The users file (default: `users.json` beside the audit directory).
+    pub users: Option<PathBuf>,
+    /// Where washed lead files wait for their download (default: `console-washes` beside the
+    /// audit directory).
+    pub washes: Option<PathBuf>,
+    /// A session unused this long ends.
+    pub idle_timeout_minutes: u32,
+    /// Failed logins allowed per user and per address within `login_window_seconds`.
+    pub login_failures: u32,
+    /// The window failed logins are counted in.
+    pub login_window_seconds: u32,
+    /// The largest lead file accepted for upload, in bytes.
+    pub max_upload_bytes: u64,
+    /// A washed file is removed this long after the wash if it was not downloaded.
+    pub keep_washed_minutes: u32,
+    /// Most washed files kept at once (the temp area's bound); the oldest go first.
+    pub max_kept_washes: usize,
+    /// Networks (CIDRs) per role; a role without a list may be used from anywhere.
+    pub allow: crate::users::Allowlists,
+    /// Create the documented demo users when there is no users file (demo configuration).
+    #[serde(skip)]
+    pub demo_users: bool,
+}
+
+impl Default for ConsoleConfig {
+    fn default() -> Self {
+        ConsoleConfig {
+            users: None,
+            washes: None,
+            idle_timeout_minutes: 30,
+            login_failures: 5,
+            login_window_seconds: 300,
+            max_upload_bytes: 1 << 30,
+            keep_washed_minutes: 60,
+            max_kept_washes: 16,
+            allow: Default::default(),
+            demo_users: false,
+        }
+    }
+}
+
+impl ConsoleConfig {
+    /// The users file.
+    pub fn users_file(&self, audit: &Path) -> PathBuf {
+        self.users
+            .clone()
+            .unwrap_or_else(|| audit.parent().unwrap_or(Path::new(".")).join("users.json"))
+    }
+
+    /// The washed files' directory.
+    pub fn washes_dir(&self, audit: &Path) -> PathBuf {
+        self.washes.clone().unwrap_or_else(|| {
+            audit
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("console-washes")
+        })
+    }
+}
+
 /// The file as written; [`Config`] is what it means.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +232,8 @@ struct ConfigFile {
     audit_key: Option<String>,
     #[serde(default)]
     person_strictness: Option<String>,
+    #[serde(default)]
+    console: ConsoleConfig,
 }
 
 /// The whole configuration, checked.
@@ -213,6 +280,8 @@ pub struct Config {
     pub audit_key: Option<AuditKey>,
     /// Default strictness of person matching.
     pub person_strictness: Strictness,
+    /// The web console.
+    pub console: ConsoleConfig,
 }
 
 fn default_listen() -> SocketAddr {
@@ -250,6 +319,11 @@ impl Config {
                 cert: resolve(t.cert),
                 key: resolve(t.key),
             }),
+            console: ConsoleConfig {
+                users: file.console.users.map(resolve),
+                washes: file.console.washes.map(resolve),
+                ..file.console
+            },
             ..file
         };
         Config::from_file(file, Some(path.to_path_buf()), false)
@@ -314,6 +388,12 @@ admin = true
             store: state_dir.join(file.store),
             journal: state_dir.join(file.journal),
             audit: state_dir.join(file.audit),
+            console: ConsoleConfig {
+                users: Some(state_dir.join("users.json")),
+                washes: Some(state_dir.join("console-washes")),
+                demo_users: true,
+                ..file.console
+            },
             ..file
         };
         match Config::from_file(file, None, true) {
@@ -484,6 +564,7 @@ admin = true
             national_id_key,
             audit_key,
             person_strictness,
+            console: f.console,
         })
     }
 

@@ -68,3 +68,4 @@ pub mod service;
 pub mod session;
 pub mod sources;
 pub mod synth;
+pub mod users;

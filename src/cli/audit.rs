@@ -61,6 +61,17 @@ pub fn run(a: AuditArgs) -> Result<()> {
                         r.verdict,
                         r.generation
                     ),
+                    AuditRecord::Console(r) => println!(
+                        "{} {} console user={} centre={} client={} action={} target={} outcome={}",
+                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                        r.audit_id,
+                        r.user,
+                        r.centre,
+                        r.client,
+                        r.action,
+                        r.target,
+                        r.outcome
+                    ),
                 }
             }
             eprintln!("{} records", entries.len());

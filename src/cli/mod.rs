@@ -1,6 +1,6 @@
 //! Command-line interface: argument parsing and dispatch. Each command is one file with its
 //! arguments and its `run` (`serve`, `rebuild`, `rollback`, `import`, `wash`, `synth`,
-//! `audit`, `calendar`, `hash-key`, `loadgen`); errors get their context there, at the edge,
+//! `audit`, `calendar`, `hash-key`, `loadgen`, `user`); errors get their context there, at the edge,
 //! as `anyhow` chains.
 
 mod audit;
@@ -13,6 +13,7 @@ mod rebuild;
 mod rollback;
 mod serve;
 mod synth;
+mod user;
 mod wash;
 
 use std::path::{Path, PathBuf};
@@ -140,6 +141,8 @@ enum Command {
     HashKey(hash_key::HashKeyArgs),
     /// Drive load against a running server and report throughput and latency.
     Loadgen(loadgen::LoadArgs),
+    /// Manage the web console's users: add, passwd, disable, list.
+    User(user::UserArgs),
 }
 
 /// `vask person-eval`: builds a person index of a generated register in a scratch directory
@@ -216,5 +219,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Calendar(args) => calendar::run(args),
         Command::HashKey(args) => hash_key::run(args),
         Command::Loadgen(args) => loadgen::run(args),
+        Command::User(args) => user::run(args),
     }
 }
