@@ -142,6 +142,8 @@ impl Default for Limits {
 struct ConfigFile {
     #[serde(default = "default_listen")]
     listen: SocketAddr,
+    #[serde(default = "default_http_listen")]
+    http_listen: SocketAddr,
     catalog: PathBuf,
     store: PathBuf,
     journal: PathBuf,
@@ -177,8 +179,10 @@ pub struct Config {
     /// The demo configuration over the bundled sample: its keys are public, so it serves only
     /// on loopback addresses.
     pub demo: bool,
-    /// Address to listen on.
+    /// Address to listen on (gRPC).
     pub listen: SocketAddr,
+    /// Address the HTTP/JSON API (and `/metrics`, the console) listens on.
+    pub http_listen: SocketAddr,
     /// The source catalogue rebuilds read.
     pub catalog: PathBuf,
     /// Directory of generations.
@@ -196,7 +200,7 @@ pub struct Config {
     pub calendars: CalendarRegistry,
     /// Limits.
     pub limits: Limits,
-    /// TLS; plaintext when absent.
+    /// TLS of both listeners (gRPC and HTTP); plaintext when absent.
     pub tls: Option<TlsConfig>,
     /// Centres and their clients.
     pub centres: Vec<CentreConfig>,
@@ -217,6 +221,10 @@ pub struct Config {
 
 fn default_listen() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 50051))
+}
+
+fn default_http_listen() -> SocketAddr {
+    SocketAddr::from(([127, 0, 0, 1], 8080))
 }
 
 fn yes() -> bool {
@@ -469,6 +477,7 @@ admin = true
             file: path,
             demo,
             listen: f.listen,
+            http_listen: f.http_listen,
             catalog: f.catalog,
             store: f.store,
             journal: f.journal,
