@@ -207,6 +207,8 @@ impl ConsoleConfig {
 struct ConfigFile {
     #[serde(default = "default_listen")]
     listen: SocketAddr,
+    #[serde(default = "default_http_listen")]
+    http_listen: SocketAddr,
     catalog: PathBuf,
     store: PathBuf,
     journal: PathBuf,
@@ -244,8 +246,10 @@ pub struct Config {
     /// The demo configuration over the bundled sample: its keys are public, so it serves only
     /// on loopback addresses.
     pub demo: bool,
-    /// Address to listen on.
+    /// Address to listen on (gRPC).
     pub listen: SocketAddr,
+    /// Address the HTTP/JSON API (and `/metrics`, the console) listens on.
+    pub http_listen: SocketAddr,
     /// The source catalogue rebuilds read.
     pub catalog: PathBuf,
     /// Directory of generations.
@@ -263,7 +267,7 @@ pub struct Config {
     pub calendars: CalendarRegistry,
     /// Limits.
     pub limits: Limits,
-    /// TLS; plaintext when absent.
+    /// TLS of both listeners (gRPC and HTTP); plaintext when absent.
     pub tls: Option<TlsConfig>,
     /// Centres and their clients.
     pub centres: Vec<CentreConfig>,
@@ -286,6 +290,10 @@ pub struct Config {
 
 fn default_listen() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 50051))
+}
+
+fn default_http_listen() -> SocketAddr {
+    SocketAddr::from(([127, 0, 0, 1], 8080))
 }
 
 fn yes() -> bool {
@@ -549,6 +557,7 @@ admin = true
             file: path,
             demo,
             listen: f.listen,
+            http_listen: f.http_listen,
             catalog: f.catalog,
             store: f.store,
             journal: f.journal,

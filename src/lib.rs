@@ -59,6 +59,7 @@ pub mod error;
 pub mod faults;
 pub mod fsutil;
 pub mod generation;
+pub mod http;
 pub mod import;
 pub mod journal;
 pub mod leads;

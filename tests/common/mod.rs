@@ -113,6 +113,8 @@ fn copy_dir(from: &Path, to: &Path) {
 pub struct Server {
     pub child: Child,
     pub addr: String,
+    /// The HTTP/JSON API's address.
+    pub http_addr: String,
     pub config: PathBuf,
     pub dir: PathBuf,
 }
@@ -123,7 +125,7 @@ impl Server {
         let mut child = vask()
             .args(["serve", "--config"])
             .arg(config)
-            .args(["--listen", "127.0.0.1:0"])
+            .args(["--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"])
             .env("VASK_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -131,9 +133,13 @@ impl Server {
             .expect("start vask serve");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
+        let mut http_addr = String::new();
         let addr = loop {
             match lines.next() {
                 Some(Ok(line)) => {
+                    if let Some(a) = line.strip_prefix("vask http listening on ") {
+                        http_addr = a.trim().to_owned();
+                    }
                     if let Some(a) = line.strip_prefix("vask listening on ") {
                         break a.trim().to_owned();
                     }
@@ -146,6 +152,7 @@ impl Server {
         Server {
             child,
             addr,
+            http_addr,
             config: config.to_path_buf(),
             dir: config.parent().expect("dir").to_path_buf(),
         }
@@ -153,6 +160,11 @@ impl Server {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The HTTP API's base URL.
+    pub fn http_url(&self) -> String {
+        format!("http://{}", self.http_addr)
     }
 
     pub async fn channel(&self) -> Channel {
