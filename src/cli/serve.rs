@@ -28,10 +28,13 @@ pub struct ServeArgs {
 }
 
 /// Routers served on the HTTP listener beside the API (`vask::http::router`): the web
-/// console mounts its routes here. They get the same tower stack, but no bearer-key layer:
-/// each router authenticates its own way.
-fn extra_routes(_app: &Arc<App>) -> axum::Router {
-    axum::Router::new()
+/// console (`/console/`, and `/` redirects to it). They get the same tower stack, but no
+/// bearer-key layer: each router authenticates its own way (the console by its users).
+fn extra_routes(console: vask::console::Console) -> axum::Router {
+    vask::console::router(Arc::new(console)).route(
+        "/",
+        axum::routing::get(|| async { axum::response::Redirect::to("/console/") }),
+    )
 }
 
 /// Runs `vask serve`.
@@ -64,6 +67,13 @@ pub fn run(a: ServeArgs) -> Result<()> {
         .await
         .context("startup task")??;
         let app = Arc::new(app);
+        let console = tokio::task::spawn_blocking({
+            let app = app.clone();
+            move || vask::console::Console::open(app)
+        })
+        .await
+        .context("startup task")?
+        .context("opening the web console")?;
         let generation = app.engine().generation();
         let fresh = app.engine().freshness(&generation, Utc::now());
         tracing::info!(
@@ -95,7 +105,7 @@ pub fn run(a: ServeArgs) -> Result<()> {
         };
         let http = {
             let (app, stop) = (app.clone(), stop.clone());
-            let extra = extra_routes(&app);
+            let extra = extra_routes(console);
             async move {
                 let r =
                     vask::http::serve(app, http_listener, extra, stop.clone().cancelled_owned())

@@ -344,6 +344,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("detail", "Detail", "Detalj"),
     ("history", "History", "Historikk"),
     (
+        "live_changes",
+        "Changes since the last rebuild (in effect now)",
+        "Endringer siden siste bygging (gjelder nå)",
+    ),
+    (
         "no_history",
         "No changes recorded for this number.",
         "Ingen endringer registrert for dette nummeret.",

@@ -497,6 +497,9 @@ pub(super) async fn lookup(ctx: Ctx, Form(f): Form<LookupForm>) -> Response {
             source_reference => h.source_reference,
             detail => h.detail,
         }).collect::<Vec<_>>(),
+        live => x.explanation.live.iter().map(|(list, op)| context! {
+            list => list.to_string(), added => op.add, seq => op.seq,
+        }).collect::<Vec<_>>(),
         history => x.history.iter().map(|h| context! {
             at => h.at.map(|t| local(app, t)).unwrap_or_default(),
             list => h.list,

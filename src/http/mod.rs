@@ -26,7 +26,7 @@ use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use tower::ServiceBuilder;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
@@ -131,7 +131,7 @@ pub async fn serve(
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
-        let (stream, _peer) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(conn) => conn,
                 Err(e) => {
@@ -144,7 +144,15 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let hyper_service = hyper_util::service::TowerToHyperService::new(service.clone());
+        // Handlers see the peer's address as axum's `ConnectInfo` (the console limits failed
+        // sign-ins per address and checks its roles' networks against it).
+        let hyper_service =
+            hyper_util::service::TowerToHyperService::new(service.clone().map_request(
+                move |mut r: axum::http::Request<hyper::body::Incoming>| {
+                    r.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                    r
+                },
+            ));
         let builder = builder.clone();
         let watcher = graceful.watcher();
         let tls = tls.clone();

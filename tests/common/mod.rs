@@ -122,9 +122,24 @@ pub struct Server {
 impl Server {
     /// Starts `vask serve --config <config>` and waits for its address.
     pub fn start(config: &Path) -> Server {
+        let dir = config.parent().expect("dir").to_path_buf();
+        Server::spawn(&["--config".as_ref(), config.as_os_str()], config, dir)
+    }
+
+    /// Starts `vask serve` with the demo configuration (bundled sample, demo keys and demo
+    /// console users) over the state directory `state`.
+    pub fn demo(state: &Path) -> Server {
+        Server::spawn(
+            &["--state".as_ref(), state.as_os_str()],
+            Path::new(""),
+            state.to_path_buf(),
+        )
+    }
+
+    fn spawn(args: &[&std::ffi::OsStr], config: &Path, dir: PathBuf) -> Server {
         let mut child = vask()
-            .args(["serve", "--config"])
-            .arg(config)
+            .arg("serve")
+            .args(args)
             .args(["--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"])
             .env("VASK_LOG", "warn")
             .stdout(Stdio::piped())
@@ -154,7 +169,7 @@ impl Server {
             addr,
             http_addr,
             config: config.to_path_buf(),
-            dir: config.parent().expect("dir").to_path_buf(),
+            dir,
         }
     }
 
