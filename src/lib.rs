@@ -19,7 +19,9 @@
 //! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
 //! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
 //! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
-//! keeps the proof of every wash; [`auth`] says who is asking; [`policy`] holds the country's
+//! keeps the proof of every wash; [`status`] is what a principal may read of the service's state
+//! and of its proof; [`auth`] says who is asking (API keys, and [`users`] for people); [`console`]
+//! is the web console, a front end like the HTTP API; [`policy`] holds the country's
 //! and each client's policy; [`config`] is the server's configuration; [`error`] says why a
 //! request was refused; [`domain`] holds the shared vocabulary (centre, client, campaign,
 //! purpose). [`fsutil`] has the durable file steps and byte readers the modules share;

@@ -58,11 +58,10 @@ impl Lang {
     pub fn texts(self) -> &'static BTreeMap<&'static str, &'static str> {
         static NB: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
         static EN: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
-        let (cell, pick): (_, fn(&(&'static str, &'static str, &'static str)) -> _) = match self {
-            Lang::Nb => (&NB, |m| (m.0, m.2)),
-            Lang::En => (&EN, |m| (m.0, m.1)),
-        };
-        cell.get_or_init(|| MESSAGES.iter().map(pick).collect())
+        match self {
+            Lang::Nb => NB.get_or_init(|| MESSAGES.iter().map(|m| (m.0, m.2)).collect()),
+            Lang::En => EN.get_or_init(|| MESSAGES.iter().map(|m| (m.0, m.1)).collect()),
+        }
     }
 
     /// The text of `key` (the key itself if there is none, so a gap shows and is tested).

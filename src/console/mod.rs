@@ -279,25 +279,27 @@ impl Ctx {
     }
 
     /// The session, if its roles open `p`: else a redirect to sign in, or a 403 page.
-    fn require(&self, p: Permission) -> Result<&SessionView, Response> {
+    fn require(&self, p: Permission) -> Result<&SessionView, Box<Response>> {
         match &self.session {
-            None => Err(Redirect::to("/console/login").into_response()),
+            None => Err(Box::new(Redirect::to("/console/login").into_response())),
             Some(s) if may(&s.roles, p) => Ok(s),
-            Some(_) => Err(self
-                .frame()
-                .error(StatusCode::FORBIDDEN, self.lang.t("forbidden"))),
+            Some(_) => Err(Box::new(
+                self.frame()
+                    .error(StatusCode::FORBIDDEN, self.lang.t("forbidden")),
+            )),
         }
     }
 
     /// Refuses a form whose CSRF token is not the session's.
-    fn check_csrf(&self, s: &SessionView, csrf: &str) -> Result<(), Response> {
+    fn check_csrf(&self, s: &SessionView, csrf: &str) -> Result<(), Box<Response>> {
         if session::same_secret(&s.csrf, csrf) {
             Ok(())
         } else {
             tracing::warn!(user = %s.username, "console form with a wrong CSRF token refused");
-            Err(self
-                .frame()
-                .error(StatusCode::FORBIDDEN, self.lang.t("csrf_failed")))
+            Err(Box::new(
+                self.frame()
+                    .error(StatusCode::FORBIDDEN, self.lang.t("csrf_failed")),
+            ))
         }
     }
 

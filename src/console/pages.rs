@@ -217,7 +217,7 @@ pub(super) async fn login(ctx: Ctx, headers: HeaderMap, Form(f): Form<LoginForm>
 pub(super) async fn logout(ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
     if let Some(s) = &ctx.session {
         if let Err(r) = ctx.check_csrf(s, &f.csrf) {
-            return r;
+            return *r;
         }
         ctx.console.sessions.end(&s.token);
         let _ = ctx.record(s, "logout", "", "", Ok(()));
@@ -344,10 +344,10 @@ pub(super) async fn overview(ctx: Ctx) -> Response {
 pub(super) async fn reload(ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
     let s = match ctx.require(Permission::Reload) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return r;
+        return *r;
     }
     if let Err(e) = s.principal.require_admin("Reload") {
         let _ = ctx.record(&s, "reload", "", "", Err(&e));
@@ -424,17 +424,17 @@ fn lookup_page(
 pub(super) async fn lookup_form(ctx: Ctx) -> Response {
     match ctx.require(Permission::LookUp) {
         Ok(s) => lookup_page(&ctx, s, StatusCode::OK, &LookupForm::default(), None, None),
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
 pub(super) async fn lookup(ctx: Ctx, Form(f): Form<LookupForm>) -> Response {
     let s = match ctx.require(Permission::LookUp) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return r;
+        return *r;
     }
     let purpose = match f.purpose.parse::<Purpose>() {
         Ok(p) => p,
@@ -576,7 +576,7 @@ pub(super) async fn optouts(ctx: Ctx) -> Response {
             let s = s.clone();
             optouts_page(&ctx, &s, StatusCode::OK, None).await
         }
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -602,10 +602,10 @@ async fn change(ctx: Ctx, f: ChangeForm, op: Op) -> Response {
     };
     let s = match ctx.require(needs) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return r;
+        return *r;
     }
     let client = f.list.strip_prefix("client:").map(str::to_owned);
     let input = ReservationInput {
@@ -801,7 +801,7 @@ pub(super) async fn proofs(ctx: Ctx, Query(q): Query<ProofForm>) -> Response {
             let s = s.clone();
             proofs_page(&ctx, &s, q, None).await
         }
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -820,7 +820,7 @@ fn attachment(kind: &'static str, name: &str, body: Vec<u8>) -> Response {
 pub(super) async fn proofs_csv(ctx: Ctx, Query(q): Query<ProofForm>) -> Response {
     let s = match ctx.require(Permission::Proofs) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let query = match q.query() {
         Ok(query) => query,
@@ -853,10 +853,10 @@ pub(super) async fn proofs_csv(ctx: Ctx, Query(q): Query<ProofForm>) -> Response
 pub(super) async fn verify(ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
     let s = match ctx.require(Permission::Proofs) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return r;
+        return *r;
     }
     let app = ctx.console.app.clone();
     let result = blocking(move || {
@@ -886,7 +886,7 @@ pub(super) async fn proof_record(ctx: Ctx, Path(file): Path<String>) -> Response
         .or_else(|_| ctx.require(Permission::Wash))
     {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(wash_id) = file.strip_suffix(".json").map(str::to_owned) else {
         return ctx
@@ -939,7 +939,7 @@ pub(super) struct HoursQuery {
 
 pub(super) async fn hours(ctx: Ctx, Query(q): Query<HoursQuery>) -> Response {
     if let Err(r) = ctx.require(Permission::CallingHours) {
-        return r;
+        return *r;
     }
     let app = &ctx.console.app;
     let lang = ctx.lang;

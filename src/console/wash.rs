@@ -233,7 +233,7 @@ fn wash_page(ctx: &Ctx, s: &SessionView, status: StatusCode, notice: Option<Noti
 pub(super) async fn form(ctx: Ctx) -> Response {
     match ctx.require(Permission::Wash) {
         Ok(s) => wash_page(&ctx, s, StatusCode::OK, None),
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -253,7 +253,7 @@ struct Fields {
 pub(super) async fn upload(ctx: Ctx, mut multipart: Multipart) -> Response {
     let s = match ctx.require(Permission::Wash) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let refuse = |e: RequestError| {
         let _ = ctx.record(&s, "wash", "", "", Err(&e));
@@ -306,7 +306,7 @@ async fn wash_file(
         wash_page(ctx, s, super::http_status(&e), Notice::error(e.to_string()))
     };
     if let Err(r) = ctx.check_csrf(s, &f.csrf) {
-        return r;
+        return *r;
     }
     let purpose = match f.purpose.parse::<Purpose>() {
         Ok(p) => p,
@@ -454,7 +454,7 @@ pub(super) async fn status(ctx: Ctx, UrlPath(job): UrlPath<String>) -> Response 
 pub(super) async fn result(ctx: Ctx, UrlPath(job): UrlPath<String>) -> Response {
     let s = match ctx.require(Permission::Wash) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some((rows, state)) = ctx.console.washes.get(&job, &s.username) else {
         return ctx
@@ -518,7 +518,7 @@ pub(super) async fn result(ctx: Ctx, UrlPath(job): UrlPath<String>) -> Response 
 pub(super) async fn download(ctx: Ctx, UrlPath(job): UrlPath<String>) -> Response {
     let s = match ctx.require(Permission::Wash) {
         Ok(s) => s.clone(),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let wash_id = match ctx.console.washes.get(&job, &s.username) {
         Some((_, State::Done { proof, .. })) => proof.wash_id.clone(),

@@ -117,7 +117,7 @@ impl Browser {
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
             "--disable-dev-shm-usage".to_owned(),
-            "--window-size=1280,900".to_owned(),
+            "--window-size=1280,1000".to_owned(),
             format!("--lang={lang}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
