@@ -53,6 +53,12 @@ async fn an_officer_washes_a_file_sees_its_counts_and_finds_it_in_the_trail() {
         assert!(body.contains(&text), "overview lacks {text:?}: {body}");
     }
     assert_eq!(b.text("[data-testid=washes-today]").await, "0");
+    // By keyboard: the first Tab reaches the skip link, the next the menu.
+    b.tab().await;
+    assert_eq!(b.focused().await, "Skip to content");
+    b.tab().await;
+    b.tab().await;
+    assert_eq!(b.focused().await, "Overview");
     b.screenshot("02-overview").await;
 
     // Wash a lead file.
@@ -238,6 +244,19 @@ async fn an_agent_adds_an_opt_out_sees_it_blocked_and_is_refused_a_removal() {
         "{body}"
     );
     b.screenshot("08-opt-outs").await;
+
+    // A form without its CSRF token is refused, and nothing is recorded.
+    let refused = b
+        .client
+        .execute(
+            "return fetch('/console/opt-outs/add', {method: 'POST', headers: \
+             {'Content-Type': 'application/x-www-form-urlencoded'}, \
+             body: 'number=92222223&list=centre'}).then(r => r.status)",
+            vec![],
+        )
+        .await
+        .expect("post");
+    assert_eq!(refused, serde_json::json!(403));
 
     assert_eq!(look_up(&b, &base, "92222222").await, "Blocked");
     let body = b.body().await;

@@ -328,17 +328,9 @@ impl Ctx {
     }
 }
 
-/// The HTTP status of a library refusal.
+/// The HTTP status of a library refusal: the HTTP API's.
 fn http_status(e: &RequestError) -> StatusCode {
-    match e {
-        RequestError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
-        RequestError::NotPermitted(_) => StatusCode::FORBIDDEN,
-        RequestError::InvalidField { .. } => StatusCode::BAD_REQUEST,
-        RequestError::Precondition(_) => StatusCode::PRECONDITION_FAILED,
-        RequestError::TooMuch(_) => StatusCode::PAYLOAD_TOO_LARGE,
-        RequestError::NotFound(_) => StatusCode::NOT_FOUND,
-        RequestError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-    }
+    crate::http::errors::status_of(e)
 }
 
 /// Runs blocking library work (journal and trail reads, washes, password hashing) off the

@@ -207,6 +207,22 @@ impl Browser {
             .expect("click");
     }
 
+    /// Presses Tab in the page.
+    pub async fn tab(&self) {
+        let e = self.client.active_element().await.expect("active element");
+        e.send_keys("\u{E004}").await.expect("tab");
+    }
+
+    /// The text of the element that has the focus.
+    pub async fn focused(&self) -> String {
+        let v = self
+            .client
+            .execute("return document.activeElement.textContent.trim()", vec![])
+            .await
+            .expect("focused element");
+        v.as_str().unwrap_or("").to_owned()
+    }
+
     /// The page's body text.
     pub async fn body(&self) -> String {
         self.text("body").await
