@@ -193,14 +193,7 @@ impl User {
     /// Whether the password is this user's (constant-time comparison inside argon2).
     /// Blocking: argon2 takes tens of milliseconds on purpose.
     pub fn check_password(&self, password: &str) -> bool {
-        if password.len() > MAX_PASSWORD_BYTES {
-            return false;
-        }
-        PasswordHash::new(&self.password).is_ok_and(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
+        check_password(&self.password, password)
     }
 
     /// The roles this user has when it signs in from `addr`: those whose allowlist admits it.
@@ -313,6 +306,19 @@ pub fn hash_password(password: &str) -> Result<String, UserError> {
             field: "password",
             why: e.to_string(),
         })
+}
+
+/// Whether `password` is the one `hash` (a PHC string of [`hash_password`]) was made of.
+/// Blocking (tens of milliseconds, on purpose).
+pub fn check_password(hash: &str, password: &str) -> bool {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return false;
+    }
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// What [`Users::add`] needs.

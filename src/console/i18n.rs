@@ -285,6 +285,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "Filen er større enn konsollet godtar",
     ),
     ("no_file", "Choose a lead file.", "Velg en ringeliste."),
+    (
+        "upload_failed",
+        "The upload failed; try again.",
+        "Opplastingen mislyktes; prøv igjen.",
+    ),
     // Reasons
     ("reason_invalid_number", "Invalid number", "Ugyldig nummer"),
     (

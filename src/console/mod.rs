@@ -37,6 +37,7 @@ use axum::routing::{get, post};
 use crate::app::App;
 use crate::audit::{AuditRecord, ConsoleRecord};
 use crate::error::RequestError;
+use crate::http::errors::status_of;
 use crate::users::{NewUser, Permission, Role, UserError, Users, may};
 
 pub use i18n::Lang;
@@ -305,7 +306,7 @@ impl Ctx {
 
     /// A library refusal as a page, with its HTTP status.
     fn refused(&self, e: &RequestError) -> Response {
-        self.frame().error(http_status(e), &e.to_string())
+        self.frame().error(status_of(e), &e.to_string())
     }
 
     /// Records an action of the signed-in user.
@@ -326,11 +327,6 @@ impl Ctx {
             outcome,
         )
     }
-}
-
-/// The HTTP status of a library refusal: the HTTP API's.
-fn http_status(e: &RequestError) -> StatusCode {
-    crate::http::errors::status_of(e)
 }
 
 /// Runs blocking library work (journal and trail reads, washes, password hashing) off the

@@ -21,9 +21,10 @@ use crate::audit::AuditRecord;
 use crate::calendar::ClosedReason;
 use crate::domain::Purpose;
 use crate::error::RequestError;
+use crate::http::errors::status_of;
 use crate::journal::Op;
 use crate::status::{self, ProofQuery};
-use crate::users::{Permission, User};
+use crate::users::Permission;
 
 /// A time as the console shows it: local time of the country's policy.
 pub(super) fn local(app: &App, at: DateTime<Utc>) -> String {
@@ -100,20 +101,9 @@ pub(super) async fn login_form(ctx: Ctx) -> Response {
 
 /// A hash to check passwords of unknown usernames against, so that a sign-in with an
 /// unknown username takes as long as one with a wrong password.
-fn decoy() -> &'static Option<User> {
-    static DECOY: OnceLock<Option<User>> = OnceLock::new();
-    DECOY.get_or_init(|| {
-        let hash = crate::users::hash_password(&session::token()).ok()?;
-        Some(User {
-            username: String::new(),
-            centre: crate::domain::CentreId::new("decoy").ok()?,
-            roles: Default::default(),
-            password: hash,
-            disabled: true,
-            created_at: Utc::now(),
-            password_set_at: Utc::now(),
-        })
-    })
+fn decoy() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| crate::users::hash_password(&session::token()).unwrap_or_default())
 }
 
 pub(super) async fn login(ctx: Ctx, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
@@ -146,9 +136,7 @@ pub(super) async fn login(ctx: Ctx, headers: HeaderMap, Form(f): Form<LoginForm>
         blocking(move || match &user {
             Some(u) => u.check_password(&password) && !u.disabled,
             None => {
-                if let Some(d) = decoy() {
-                    d.check_password(&password);
-                }
+                crate::users::check_password(decoy(), &password);
                 false
             }
         })
@@ -469,7 +457,7 @@ pub(super) async fn lookup(ctx: Ctx, Form(f): Form<LookupForm>) -> Response {
             return lookup_page(
                 &ctx,
                 &s,
-                super::http_status(&e),
+                status_of(&e),
                 &f,
                 None,
                 Notice::error(e.to_string()),
@@ -660,13 +648,7 @@ async fn change(ctx: Ctx, f: ChangeForm, op: Op) -> Response {
         }
         Err(e) => {
             let _ = ctx.record(&s, action, &client, &list_target, Err(&e));
-            optouts_page(
-                &ctx,
-                &s,
-                super::http_status(&e),
-                Notice::error(e.to_string()),
-            )
-            .await
+            optouts_page(&ctx, &s, status_of(&e), Notice::error(e.to_string())).await
         }
     }
 }
@@ -714,32 +696,14 @@ impl ProofForm {
     }
 
     fn url_query(&self) -> String {
-        serde_urlencoded_pairs(&[
+        serde_urlencoded::to_string([
             ("client", &self.client),
             ("campaign", &self.campaign),
             ("from", &self.from),
             ("to", &self.to),
         ])
+        .unwrap_or_default()
     }
-}
-
-fn serde_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                        (b as char).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 async fn proofs_page(

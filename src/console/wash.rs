@@ -32,6 +32,7 @@ use crate::app::CampaignParams;
 use crate::domain::Purpose;
 use crate::engine::rules::NAMES;
 use crate::error::RequestError;
+use crate::http::errors::status_of;
 use crate::leads::{DEFAULT_NUMBER_COLUMN, LeadColumns, Tally, wash_csv};
 use crate::session::{WashParams, WashProof};
 use crate::users::Permission;
@@ -230,6 +231,12 @@ fn wash_page(ctx: &Ctx, s: &SessionView, status: StatusCode, notice: Option<Noti
     )
 }
 
+/// A wash refused before it started: recorded, and the form again with the reason.
+fn refuse(ctx: &Ctx, s: &SessionView, e: RequestError) -> Response {
+    let _ = ctx.record(s, "wash", "", "", Err(&e));
+    wash_page(ctx, s, status_of(&e), Notice::error(e.to_string()))
+}
+
 pub(super) async fn form(ctx: Ctx) -> Response {
     match ctx.require(Permission::Wash) {
         Ok(s) => wash_page(&ctx, s, StatusCode::OK, None),
@@ -257,12 +264,7 @@ pub(super) async fn upload(ctx: Ctx, mut multipart: Multipart) -> Response {
     };
     let refuse = |e: RequestError| {
         let _ = ctx.record(&s, "wash", "", "", Err(&e));
-        wash_page(
-            &ctx,
-            &s,
-            super::http_status(&e),
-            Notice::error(e.to_string()),
-        )
+        wash_page(&ctx, &s, status_of(&e), Notice::error(e.to_string()))
     };
     let mut f = Fields::default();
     loop {
@@ -301,10 +303,7 @@ async fn wash_file(
     f: Fields,
     mut field: axum::extract::multipart::Field<'_>,
 ) -> Response {
-    let refuse = |e: RequestError| {
-        let _ = ctx.record(s, "wash", "", "", Err(&e));
-        wash_page(ctx, s, super::http_status(&e), Notice::error(e.to_string()))
-    };
+    let refuse = |e: RequestError| refuse(ctx, s, e);
     if let Err(r) = ctx.check_csrf(s, &f.csrf) {
         return *r;
     }

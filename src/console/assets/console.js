@@ -46,7 +46,7 @@
           document.open(); document.write(xhr.responseText); document.close();
         }
       };
-      xhr.onerror = function () { stop(); button.disabled = false; text.textContent = "upload failed"; };
+      xhr.onerror = function () { stop(); button.disabled = false; text.textContent = form.getAttribute("data-failed") || "upload failed"; };
       xhr.send(new FormData(form));
     });
   }
