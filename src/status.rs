@@ -20,6 +20,9 @@ pub const VERSION: &str = concat!(
     ")"
 );
 
+/// The version and commit alone (`vask --version`).
+pub const VERSION_SHORT: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("VASK_COMMIT"), ")");
+
 /// One list's count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListStatus {

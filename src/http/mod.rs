@@ -82,7 +82,9 @@ pub fn with_stack(router: Router) -> Router {
                         .map_or("unmatched", |p| p.as_str());
                     tracing::info_span!("http", method = %request.method(), route)
                 },
-            ))
+            )
+            // A 503 (not ready, storage) is the answer, not a failure of the server.
+            .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::DEBUG)))
             .layer(HandleErrorLayer::new(|e: tower::BoxError| async move {
                 if e.is::<tower::timeout::error::Elapsed>() {
                     ApiError::from(RequestError::Unavailable(format!(

@@ -85,3 +85,44 @@ pub async fn openapi_json(State(_app): State<Arc<App>>) -> impl IntoResponse {
         DOCUMENT.as_str(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checked_in_document_is_the_one_the_code_generates() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/openapi.json");
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == document(),
+            "{} differs from the document the code generates: run `cargo run -- openapi > docs/openapi.json` and commit it",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn every_api_endpoint_is_documented_with_its_errors() {
+        let (_, doc) = api().split_for_parts();
+        let paths: Vec<&str> = doc.paths.paths.keys().map(String::as_str).collect();
+        for p in [
+            "/v1/wash",
+            "/v1/washes/{wash_id}",
+            "/v1/explain",
+            "/v1/reservations",
+            "/v1/call-window",
+            "/v1/status",
+            "/healthz",
+            "/readyz",
+            "/metrics",
+            "/v1/openapi.json",
+        ] {
+            assert!(paths.contains(&p), "{p} is not documented: {paths:?}");
+        }
+        let wash = &doc.paths.paths["/v1/wash"];
+        let post = wash.post.as_ref().expect("POST /v1/wash");
+        for status in ["200", "400", "401", "403", "412", "413", "429", "503"] {
+            assert!(post.responses.responses.contains_key(status), "{status}");
+        }
+    }
+}

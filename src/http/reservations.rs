@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::Caller;
-use super::errors::{ApiError, BodyBytes, ErrorBody};
+use super::errors::{ApiError, BodyBytes, ErrorBody, Json};
 use crate::app::{App, ReservationInput, Reserved};
 use crate::error::RequestError;
 use crate::journal::Op;
@@ -70,6 +70,16 @@ pub struct BulkAnswer {
     pub results: Vec<ReservationResult>,
 }
 
+/// The answer: one change's, or an array's results.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ReservationsAnswer {
+    /// For one change.
+    One(ReservationAnswer),
+    /// For an array of changes.
+    Many(BulkAnswer),
+}
+
 /// One reservation or an array of them.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(untagged)]
@@ -95,8 +105,7 @@ async fn change(
     who: crate::auth::Principal,
     body: Bytes,
     op: Op,
-) -> Result<axum::response::Response, ApiError> {
-    use axum::response::IntoResponse;
+) -> Result<Json<ReservationsAnswer>, ApiError> {
     // One object or an array, told apart by the first byte so that a malformed entry is
     // reported by serde with its field and position.
     let many = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
@@ -114,7 +123,10 @@ async fn change(
             })?;
         tracing::info!(key = %who.id, centre = %who.centre, seq = result.seq, op = ?op, "reservation");
         let Reserved { seq, normalised } = result;
-        return Ok(super::errors::Json(ReservationAnswer { seq, normalised }).into_response());
+        return Ok(Json(ReservationsAnswer::One(ReservationAnswer {
+            seq,
+            normalised,
+        })));
     }
     let entries: Vec<ReservationBody> = serde_json::from_slice(&body).map_err(parse_error)?;
     let max = app.config().limits.max_batch;
@@ -146,7 +158,7 @@ async fn change(
             },
         })
         .collect();
-    Ok(super::errors::Json(BulkAnswer { results }).into_response())
+    Ok(Json(ReservationsAnswer::Many(BulkAnswer { results })))
 }
 
 /// Adds numbers to an internal list, with immediate effect.
@@ -156,9 +168,7 @@ async fn change(
     tag = "reservations",
     request_body(content = ReservationsBody, content_type = "application/json"),
     responses(
-        (status = 200, description = "Recorded (fsynced): one answer, or one result per entry for an array", content(
-            (ReservationAnswer = "application/json"),
-        )),
+        (status = 200, description = "Recorded (fsynced): one answer, or one result per entry for an array", body = ReservationsAnswer),
         (status = 400, description = "A field is wrong", body = ErrorBody),
         (status = 401, description = "No or unknown key", body = ErrorBody),
         (status = 403, description = "Not allowed for this client", body = ErrorBody),
@@ -171,7 +181,7 @@ pub async fn add(
     State(app): State<Arc<App>>,
     Caller(who): Caller,
     BodyBytes(body): BodyBytes,
-) -> Result<axum::response::Response, ApiError> {
+) -> Result<Json<ReservationsAnswer>, ApiError> {
     change(app, who, body, Op::Add).await
 }
 
@@ -182,9 +192,7 @@ pub async fn add(
     tag = "reservations",
     request_body(content = ReservationsBody, content_type = "application/json"),
     responses(
-        (status = 200, description = "Recorded (fsynced): one answer, or one result per entry for an array", content(
-            (ReservationAnswer = "application/json"),
-        )),
+        (status = 200, description = "Recorded (fsynced): one answer, or one result per entry for an array", body = ReservationsAnswer),
         (status = 400, description = "A field is wrong (a removal needs a reason)", body = ErrorBody),
         (status = 401, description = "No or unknown key", body = ErrorBody),
         (status = 403, description = "Not an admin key, or not allowed for this client", body = ErrorBody),
@@ -197,6 +205,6 @@ pub async fn remove(
     State(app): State<Arc<App>>,
     Caller(who): Caller,
     BodyBytes(body): BodyBytes,
-) -> Result<axum::response::Response, ApiError> {
+) -> Result<Json<ReservationsAnswer>, ApiError> {
     change(app, who, body, Op::Remove).await
 }

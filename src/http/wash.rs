@@ -143,13 +143,14 @@ pub struct WashAnswer {
     pub counts: Vec<ReasonCount>,
 }
 
-/// The campaign of a lead-file upload, as query parameters.
+/// The campaign of a lead-file upload (`text/csv` only), as query parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct CsvQuery {
-    /// The client (also `client_id`).
-    #[serde(alias = "client_id")]
+    /// The client (also `client_id`); required with a `text/csv` body.
+    #[serde(default, alias = "client_id")]
+    #[param(required = false)]
     pub client: String,
     /// `sales`, `market_research` or `fundraising`.
     #[serde(default)]
