@@ -16,7 +16,7 @@
 //! error in the trailers (`x-vask-status: error`) when the client takes trailers, else by
 //! aborting the transfer, so that a truncated file is never taken for a whole one.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -311,15 +311,13 @@ fn is_csv(headers: &HeaderMap) -> bool {
 )]
 pub async fn wash(
     State(app): State<Arc<App>>,
-    Caller(who): Caller,
+    caller: Result<Caller, ApiError>,
     request: Request,
 ) -> Result<Response, ApiError> {
     if is_csv(request.headers()) {
-        let axum::extract::Query(query) =
-            axum::extract::Query::<CsvQuery>::try_from_uri(request.uri())
-                .map_err(|e| ApiError::invalid("query", e.body_text()))?;
-        return wash_csv(app, who, query, request).await;
+        return wash_csv(app, caller.map(|c| c.0), request).await;
     }
+    let Caller(who) = caller?;
     let Json(body) = Json::<WashBody>::from_request(request, &()).await?;
     wash_json(app, who, body)
         .await
@@ -454,12 +452,21 @@ fn trailers(outcome: &Result<WashProof, ApiError>) -> HeaderMap {
 /// The trailer fields a CSV answer may end with (declared up front, as HTTP/1.1 wants).
 const TRAILERS: &str = "x-vask-status, x-vask-wash-id, x-vask-rows, x-vask-allowed, x-vask-blocked, x-vask-counts, x-vask-generation-id, x-vask-snapshot-date, x-vask-input-sha256, x-vask-error-code, x-vask-error";
 
-async fn wash_csv(
-    app: Arc<App>,
-    who: crate::auth::Principal,
-    q: CsvQuery,
-    request: Request,
-) -> Result<Response, ApiError> {
+/// A lead-file wash, checked and started: the session and how to read the file.
+struct CsvStart {
+    session: WashSession,
+    number_column: String,
+    delimiter: Option<char>,
+}
+
+fn start_csv(
+    app: &Arc<App>,
+    who: Result<crate::auth::Principal, ApiError>,
+    uri: &axum::http::Uri,
+) -> Result<CsvStart, ApiError> {
+    let who = who?;
+    let axum::extract::Query(q) = axum::extract::Query::<CsvQuery>::try_from_uri(uri)
+        .map_err(|e| ApiError::invalid("query", e.body_text()))?;
     let params = WashParams {
         campaign: params::campaign_params(
             &q.client,
@@ -476,21 +483,63 @@ async fn wash_csv(
         strictness: params::strictness(&q.person_strictness)?,
         via: "http",
     };
-    let takes_trailers = request
-        .headers()
+    Ok(CsvStart {
+        session: app.start_wash(&who, params)?,
+        number_column: q
+            .number_column
+            .unwrap_or_else(|| DEFAULT_NUMBER_COLUMN.to_owned()),
+        delimiter: q.delimiter,
+    })
+}
+
+/// Reads and drops what is left of a refused upload (up to `limit` bytes, for up to
+/// [`DRAIN_SECONDS`]), so that a client that sends its whole file before it reads (most
+/// HTTP/1.1 clients) gets the JSON error instead of a broken connection.
+async fn drain(body: Body, limit: usize) {
+    let mut stream = body.into_data_stream();
+    let mut read = 0usize;
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(DRAIN_SECONDS), async {
+        while let Some(Ok(chunk)) = stream.next().await {
+            read += chunk.len();
+            if read > limit {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+/// How long a refused upload is read on (see [`drain`]).
+const DRAIN_SECONDS: u64 = 10;
+
+async fn wash_csv(
+    app: Arc<App>,
+    who: Result<crate::auth::Principal, ApiError>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let (parts, body) = request.into_parts();
+    let limit = app.config().limits.max_message_bytes;
+    let CsvStart {
+        mut session,
+        number_column,
+        delimiter,
+    } = match start_csv(&app, who, &parts.uri) {
+        Ok(start) => start,
+        Err(e) => {
+            drain(body, limit).await;
+            return Err(e);
+        }
+    };
+    let takes_trailers = parts
+        .headers
         .get(header::TE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',')
                 .any(|t| t.trim().eq_ignore_ascii_case("trailers"))
         });
-    let mut session = app.start_wash(&who, params)?;
     let generation_id = session.generation_id().to_owned();
     let snapshot_date = session.snapshot_date().to_string();
-    let number_column = q
-        .number_column
-        .unwrap_or_else(|| DEFAULT_NUMBER_COLUMN.to_owned());
-    let delimiter = q.delimiter;
 
     let file = tempfile::tempfile().map_err(|e| {
         tracing::error!(error = %e, "cannot create the spool file of a CSV wash");
@@ -504,8 +553,7 @@ async fn wash_csv(
         outcome: OnceLock::new(),
         wake: tokio::sync::Notify::new(),
     });
-    let body = request
-        .into_body()
+    let body = body
         .into_data_stream()
         .map(|r| r.map_err(std::io::Error::other));
     let input = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(body));
@@ -523,8 +571,15 @@ async fn wash_csv(
             let mut csv_in = crate::sources::table::reader_from(UPLOAD, Box::new(input), delimiter)
                 .map_err(|e| bad(&e))?;
             let headers = csv_in.byte_headers().map_err(|e| bad(&e))?.clone();
-            let columns = LeadColumns::find(&headers, &number_column, UPLOAD)
-                .map_err(|e| ApiError::invalid("number_column", e))?;
+            let columns = match LeadColumns::find(&headers, &number_column, UPLOAD) {
+                Ok(c) => c,
+                Err(e) => {
+                    // Read the rest, so that the client gets this error (see `drain`).
+                    let mut rest = csv_in.into_inner().take(limit as u64);
+                    let _ = std::io::copy(&mut rest, &mut std::io::sink());
+                    return Err(ApiError::invalid("number_column", e));
+                }
+            };
             start(Ok(()));
             let tally = crate::leads::wash_csv(
                 &mut csv_in,
