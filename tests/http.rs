@@ -691,6 +691,15 @@ async fn metrics_move_after_washes_over_both_protocols() {
     );
     assert!(value(&after, "vask_national_snapshot_stale_in_seconds") > 0.0);
     assert!(!after.contains("4791234567"), "a number in the metrics");
+    // Every metric the example alert rules use exists.
+    let rules = std::fs::read_to_string(repo().join("contrib/prometheus/vask-alerts.yml"))
+        .expect("contrib/prometheus/vask-alerts.yml");
+    for word in rules.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+        if let Some(name) = word.strip_prefix("vask_") {
+            let name = format!("vask_{name}");
+            assert!(after.contains(&name) || name.starts_with("vask_rebuild"), "{name} (in the alert rules) is not exported");
+        }
+    }
 
     // The rebuild's duration and result, from what `vask rebuild` leaves in the store.
     let o = rebuild(&server.config, &[]);

@@ -18,6 +18,7 @@ mod calendar;
 mod hash_key;
 mod import;
 mod loadgen;
+mod loadgen_http;
 mod progress;
 mod rebuild;
 mod rollback;
