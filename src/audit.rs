@@ -582,6 +582,12 @@ impl AuditLog {
     /// Appends a record; it is in the file (not yet fsynced) when this returns, and its seq
     /// is returned. On an error nothing of it is in the trail.
     pub fn append(&self, record: &AuditRecord) -> Result<u64, AuditError> {
+        let appended = self.append_record(record);
+        crate::metrics::audit_append(appended.is_ok());
+        appended
+    }
+
+    fn append_record(&self, record: &AuditRecord) -> Result<u64, AuditError> {
         let json = match serde_json::to_string(record) {
             Ok(j) => j,
             Err(e) => unreachable!("an audit record always serialises: {e}"),

@@ -32,6 +32,17 @@ fn trail(dir: &tempfile::TempDir) -> String {
 async fn an_officer_washes_a_file_sees_its_counts_and_finds_it_in_the_trail() {
     let (dir, server) = demo().await;
     let base = server.http_url();
+    // The nightly job has run once: the overview shows how it ended.
+    let out = common::vask()
+        .args(["rebuild", "--state"])
+        .arg(dir.path().join("state"))
+        .output()
+        .expect("vask rebuild");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let b = Browser::start("en-GB").await;
 
     b.goto(&format!("{base}/")).await;
@@ -53,6 +64,7 @@ async fn an_officer_washes_a_file_sees_its_counts_and_finds_it_in_the_trail() {
         assert!(body.contains(&text), "overview lacks {text:?}: {body}");
     }
     assert_eq!(b.text("[data-testid=washes-today]").await, "0");
+    assert_eq!(b.text("[data-testid=rebuild]").await, "published");
     // By keyboard: the first Tab reaches the skip link, the next the menu.
     b.tab().await;
     assert_eq!(b.focused().await, "Skip to content");

@@ -1,4 +1,5 @@
-//! What the console shows is what `vask::status` gives a principal: a centre's user sees its
+//! What the console shows is what `App::status`, `App::recent_reservations` and `vask::proof`
+//! give a principal: a centre's user sees its
 //! own centre and clients, never another centre's lists, opt-outs or proofs of wash.
 
 mod common;
@@ -12,8 +13,8 @@ use vask::config::Config;
 use vask::domain::{CentreId, Purpose, SystemClock};
 use vask::error::RequestError;
 use vask::journal::Op;
+use vask::proof::{self, ProofQuery};
 use vask::session::WashParams;
-use vask::status::{self, ProofQuery};
 
 fn principal(config: &Config, id: &str, centre: &str) -> Principal {
     let c = config
@@ -73,12 +74,12 @@ async fn a_centre_sees_only_its_own_lists_opt_outs_and_proofs() {
     assert!(added[0].is_ok(), "{added:?}");
 
     let all = ProofQuery::default();
-    let mine = status::proofs(&app, &ours, &all).expect("proofs");
+    let mine = proof::proofs(&app, &ours, &all).expect("proofs");
     assert!(mine.iter().any(
         |e| matches!(&e.record, vask::audit::AuditRecord::Wash(w) if w.wash_id == proof.wash_id)
     ));
     assert!(
-        status::proofs(&app, &theirs, &all)
+        proof::proofs(&app, &theirs, &all)
             .expect("proofs")
             .is_empty()
     );
@@ -87,7 +88,7 @@ async fn a_centre_sees_only_its_own_lists_opt_outs_and_proofs() {
         ..ProofQuery::default()
     };
     assert_eq!(
-        status::proofs(&app, &ours, &by_campaign)
+        proof::proofs(&app, &ours, &by_campaign)
             .expect("proofs")
             .len(),
         1
@@ -97,26 +98,26 @@ async fn a_centre_sees_only_its_own_lists_opt_outs_and_proofs() {
         ..ProofQuery::default()
     };
     assert!(matches!(
-        status::proofs(&app, &theirs, &foreign),
+        proof::proofs(&app, &theirs, &foreign),
         Err(RequestError::NotPermitted(_))
     ));
     let today = app.engine().policy().today(app.now());
-    assert_eq!(status::washes_on(&app, &ours, today).expect("washes"), 1);
-    assert_eq!(status::washes_on(&app, &theirs, today).expect("washes"), 0);
+    assert_eq!(proof::washes_on(&app, &ours, today).expect("washes"), 1);
+    assert_eq!(proof::washes_on(&app, &theirs, today).expect("washes"), 0);
 
-    let recent = status::recent_reservations(&app, &ours, 10).expect("recent");
+    let recent = app.recent_reservations(&ours, 10).expect("recent");
     assert_eq!(recent.len(), 1);
     assert_eq!(recent[0].number, "+4792222222");
     assert!(
-        status::recent_reservations(&app, &theirs, 10)
+        app.recent_reservations(&theirs, 10)
             .expect("recent")
             .is_empty()
     );
 
-    let s = status::status(&app, &ours, app.now());
+    let s = app.status(&ours);
     assert!(s.lists.iter().any(|l| l.owner == "acme-energy"));
     assert!(s.lists.iter().all(|l| l.owner != "other-client"));
-    let s = status::status(&app, &theirs, app.now());
+    let s = app.status(&theirs);
     assert!(
         s.lists
             .iter()
@@ -125,7 +126,7 @@ async fn a_centre_sees_only_its_own_lists_opt_outs_and_proofs() {
     assert_eq!(s.live_operations, 0);
 
     let mut csv = Vec::new();
-    status::write_washes_csv(&mine, &mut csv).expect("csv");
+    proof::write_washes_csv(&mine, &mut csv).expect("csv");
     let csv = String::from_utf8(csv).expect("utf8");
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(

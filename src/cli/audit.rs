@@ -37,7 +37,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
             let entries = vask::audit::read(&config.audit, key)?;
             for e in &entries {
                 match &e.record {
-                    AuditRecord::Wash(r) => println!(
+                    AuditRecord::Wash(r) => out!(
                         "{} {} wash centre={} client={} purpose={} caller={} numbers={} allowed={} generation={} snapshot={} source={:?}",
                         r.at.format("%Y-%m-%dT%H:%M:%SZ"),
                         r.wash_id,
@@ -51,7 +51,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                         r.snapshot_date,
                         r.source_reference
                     ),
-                    AuditRecord::Explain(r) => println!(
+                    AuditRecord::Explain(r) => out!(
                         "{} {} explain centre={} client={} purpose={} verdict={} generation={}",
                         r.at.format("%Y-%m-%dT%H:%M:%SZ"),
                         r.audit_id,
@@ -82,7 +82,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                 if let Some(o) = json.as_object_mut() {
                     o.insert("seq".into(), e.seq.into());
                 }
-                println!("{json}");
+                out!("{json}");
             }
         }
         "verify" => {
@@ -98,13 +98,13 @@ pub fn run(a: AuditArgs) -> Result<()> {
             };
             let entries = vask::audit::verify(&config.audit, key, checkpoint.as_ref())?;
             match checkpoint {
-                Some(cp) => println!(
+                Some(cp) => out!(
                     "audit trail intact: {} records, chain unbroken, records 1 to {} as at the checkpoint of {}",
                     entries.len(),
                     cp.seq,
                     cp.at.to_rfc3339()
                 ),
-                None => println!(
+                None => out!(
                     "audit trail intact: {} records, chain unbroken (give --checkpoint to prove that none were cut off)",
                     entries.len()
                 ),
@@ -112,7 +112,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
         }
         "checkpoint" => {
             let cp = vask::audit::checkpoint(&config.audit, key, Utc::now())?;
-            println!("{}", serde_json::to_string(&cp)?);
+            out!("{}", serde_json::to_string(&cp)?);
         }
         "opt-outs" => {
             // The reservation history (like VICIdial's vicidial_dnc_log): every add and
@@ -125,7 +125,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                     vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
                     vask::journal::ListRef::Client(c) => format!("client:{c}"),
                 };
-                println!(
+                out!(
                     "{} seq={} {} {} +{} actor={:?} reason={:?}",
                     e.at.format("%Y-%m-%dT%H:%M:%SZ"),
                     r.seq,

@@ -176,6 +176,12 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("last_rebuild", "Last rebuild", "Siste bygging"),
     ("published", "published", "publisert"),
+    ("failed", "failed", "feilet"),
+    (
+        "built_at_start",
+        "no `vask rebuild` run yet; built at start",
+        "ingen `vask rebuild` kjørt ennå; bygget ved oppstart",
+    ),
     (
         "generations_kept",
         "generations kept",

@@ -23,7 +23,7 @@ use crate::domain::Purpose;
 use crate::error::RequestError;
 use crate::http::errors::status_of;
 use crate::journal::Op;
-use crate::status::{self, ProofQuery};
+use crate::proof::{self, ProofQuery};
 use crate::users::Permission;
 
 /// A time as the console shows it: local time of the country's policy.
@@ -266,12 +266,14 @@ async fn overview_page(ctx: &Ctx, s: &super::SessionView, notice: Option<Notice>
     let who = s.principal.clone();
     let lang = ctx.lang;
     let found = blocking(move || {
-        let st = status::status(&app, &who, app.now());
-        let washes = status::washes_on(&app, &who, today(&app));
-        (st, washes, local(&app, app.now()))
+        let st = app.status(&who);
+        let washes = proof::washes_on(&app, &who, today(&app));
+        let kept = app.store().list().map(|g| g.len()).unwrap_or(0);
+        let rebuild = crate::metrics::RebuildStatus::read(app.store().root());
+        (st, washes, (kept, rebuild))
     })
     .await;
-    let (st, washes, _) = match found {
+    let (st, washes, (kept, rebuild)) = match found {
         Ok(f) => f,
         Err(e) => return ctx.refused(&e),
     };
@@ -311,7 +313,14 @@ async fn overview_page(ctx: &Ctx, s: &super::SessionView, notice: Option<Notice>
                 national_persons => st.national_persons,
                 washes_today => washes_today,
                 live_operations => st.live_operations,
-                kept => st.generations_kept.len(),
+                kept => kept,
+                rebuild => rebuild.map(|r| context! {
+                    ok => r.ok,
+                    finished_at => local(app, r.finished_at),
+                    generation => r.generation,
+                    error => r.error,
+                    seconds => format!("{:.1}", r.seconds),
+                }),
                 lists => lists,
             },
         },
@@ -519,7 +528,7 @@ async fn optouts_page(
 ) -> Response {
     let app = ctx.console.app.clone();
     let who = s.principal.clone();
-    let recent = match blocking(move || status::recent_reservations(&app, &who, 25))
+    let recent = match blocking(move || app.recent_reservations(&who, 25))
         .await
         .and_then(|r| r)
     {
@@ -718,7 +727,7 @@ async fn proofs_page(
     };
     let app = ctx.console.app.clone();
     let who = s.principal.clone();
-    let found = match blocking(move || status::proofs(&app, &who, &query))
+    let found = match blocking(move || proof::proofs(&app, &who, &query))
         .await
         .and_then(|r| r)
     {
@@ -796,9 +805,9 @@ pub(super) async fn proofs_csv(ctx: Ctx, Query(q): Query<ProofForm>) -> Response
     let app = ctx.console.app.clone();
     let who = s.principal.clone();
     let csv = blocking(move || -> Result<Vec<u8>, RequestError> {
-        let entries = status::proofs(&app, &who, &query)?;
+        let entries = proof::proofs(&app, &who, &query)?;
         let mut out = Vec::new();
-        status::write_washes_csv(&entries, &mut out)
+        proof::write_washes_csv(&entries, &mut out)
             .map_err(|e| RequestError::Unavailable(format!("writing the CSV: {e}")))?;
         Ok(out)
     })
@@ -861,7 +870,7 @@ pub(super) async fn proof_record(ctx: Ctx, Path(file): Path<String>) -> Response
     let who = s.principal.clone();
     let id = wash_id.clone();
     let found = blocking(move || -> Result<Option<serde_json::Value>, RequestError> {
-        let entries = status::proofs(&app, &who, &ProofQuery::default())?;
+        let entries = proof::proofs(&app, &who, &ProofQuery::default())?;
         Ok(entries.into_iter().find_map(|e| match &e.record {
             AuditRecord::Wash(w) if w.wash_id == id => {
                 let mut json = serde_json::to_value(&e.record).ok()?;

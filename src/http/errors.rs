@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::error::RequestError;
 
 /// The body of every error response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Stable, machine-readable kind: `invalid_argument`, `unauthenticated`,
     /// `permission_denied`, `not_found`, `failed_precondition`, `resource_exhausted`,
@@ -154,6 +154,21 @@ where
 impl<T: Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
         axum::Json(self.0).into_response()
+    }
+}
+
+/// The raw body (within the body limit), with a JSON 413 over the limit.
+#[derive(Debug, Clone, Default)]
+pub struct BodyBytes(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for BodyBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        axum::body::Bytes::from_request(req, state)
+            .await
+            .map(BodyBytes)
+            .map_err(|e| rejected(e.status(), e.body_text()))
     }
 }
 

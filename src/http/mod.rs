@@ -3,19 +3,33 @@
 //! [`App`] and the wash session, and maps refusals to JSON errors ([`errors`]). No decision
 //! rule and no check of its own lives here.
 //!
+//! - [`wash`]: `POST /v1/wash` (JSON batches and CSV lead files), `GET /v1/washes/{id}`;
+//! - [`explain`]: `GET /v1/explain`;
+//! - [`reservations`]: `POST` and `DELETE /v1/reservations`;
+//! - [`call_window`]: `GET /v1/call-window`;
 //! - [`health`]: `/healthz`, `/readyz`, `/v1/status`;
+//! - [`metrics`]: `/metrics` (Prometheus) and the layer that measures both servers;
+//! - [`openapi`]: the routes with their OpenAPI document, `/v1/openapi.json`;
+//! - [`params`]: the request fields the endpoints share (campaign, `at`, persons);
 //! - [`auth`]: bearer keys as an extractor and a layer;
 //! - [`errors`]: the JSON error body and the status of each refusal;
-//! - this module: the router, the shared tower stack (tracing, timeout) and the listener
-//!   (plain or TLS, HTTP/1.1 and HTTP/2, graceful shutdown).
+//! - this module: the router, the shared tower stack (metrics, tracing, timeout) and the
+//!   listener (plain or TLS, HTTP/1.1 and HTTP/2, graceful shutdown).
 //!
 //! `vask serve` runs it beside gRPC on the same tokio runtime, on its own address
 //! (`http_listen`, default `127.0.0.1:8080`). Other routers (the web console) are merged in
 //! by [`serve`]'s `extra` argument and get the same stack.
 
 pub mod auth;
+pub mod call_window;
 pub mod errors;
+pub mod explain;
 pub mod health;
+pub mod metrics;
+pub mod openapi;
+pub mod params;
+pub mod reservations;
+pub mod wash;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -24,7 +38,6 @@ use std::time::Duration;
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::trace::TraceLayer;
@@ -42,31 +55,36 @@ pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a client may take for its TLS handshake.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The API's routes over `app`: the authenticated `/v1/…` endpoints and the open ones
-/// (`/healthz`, `/readyz`). A request to any other path is a JSON 404.
+/// The API's routes over `app` ([`openapi::api`]: every route with its documentation). The
+/// `/v1/…` endpoints authenticate with the [`auth::Caller`] extractor; `/healthz`, `/readyz`,
+/// `/metrics` and `/v1/openapi.json` are open. A request to any other path is a JSON 404.
 pub fn router(app: Arc<App>) -> Router {
     let max_body = app.config().limits.max_message_bytes;
-    let authenticated = Router::new()
-        .route("/v1/status", get(health::status))
-        .route_layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            auth::require_key,
-        ));
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .merge(authenticated)
+    let (routes, _doc) = openapi::api().split_for_parts();
+    routes
         .layer(DefaultBodyLimit::max(max_body))
         .fallback(errors::not_found)
         .with_state(app)
 }
 
-/// The router with the stack every request passes: tracing and the request timeout (as a
-/// JSON 503). A plain tower stack, so that a shared layer (overload protection) can wrap it.
+/// The router with the stack every request passes: metrics, tracing (method, route pattern
+/// and status; never the path or query, which may hold numbers) and the request timeout (as
+/// a JSON 503). A plain tower stack, so that a shared layer (overload protection) can wrap it.
 pub fn with_stack(router: Router) -> Router {
     router.layer(
         ServiceBuilder::new()
-            .layer(TraceLayer::new_for_http())
+            .layer(metrics::Measure(metrics::Protocol::Http))
+            .layer(TraceLayer::new_for_http().make_span_with(
+                |request: &axum::http::Request<axum::body::Body>| {
+                    let route = request
+                        .extensions()
+                        .get::<axum::extract::MatchedPath>()
+                        .map_or("unmatched", |p| p.as_str());
+                    tracing::info_span!("http", method = %request.method(), route)
+                },
+            )
+            // A 503 (not ready, storage) is the answer, not a failure of the server.
+            .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::DEBUG)))
             .layer(HandleErrorLayer::new(|e: tower::BoxError| async move {
                 if e.is::<tower::timeout::error::Elapsed>() {
                     ApiError::from(RequestError::Unavailable(format!(
@@ -121,6 +139,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
     let tls = tls_acceptor(&app)?;
+    metrics::install();
     listener
         .set_nonblocking(true)
         .map_err(|e| ServiceError::Transport(e.to_string()))?;

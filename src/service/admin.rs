@@ -28,18 +28,7 @@ impl pb::admin_service_server::AdminService for AdminApi {
         request: Request<pb::StatusRequest>,
     ) -> Result<Response<pb::StatusResponse>, Status> {
         let who = principal(&request)?;
-        let s = crate::status::status(&self.app, &who, self.app.now());
-        let lists = s
-            .lists
-            .into_iter()
-            .map(|l| pb::ListCount {
-                list: l.list.to_owned(),
-                owner: l.owner,
-                category: l.category,
-                numbers: l.numbers,
-                source_reference: l.source_reference,
-            })
-            .collect();
+        let s = self.app.status(&who);
         Ok(Response::new(pb::StatusResponse {
             generation_id: s.generation_id,
             snapshot_date: s.snapshot_date.to_string(),
@@ -47,10 +36,20 @@ impl pb::admin_service_server::AdminService for AdminApi {
             snapshot_stale: s.snapshot_stale,
             national_numbers: s.national_numbers,
             national_persons: s.national_persons,
-            lists,
-            uptime_seconds: self.app.uptime().as_secs(),
-            version: concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION")).to_owned(),
-            live_operations: s.live_operations as u64,
+            lists: s
+                .lists
+                .into_iter()
+                .map(|l| pb::ListCount {
+                    list: l.list.to_owned(),
+                    owner: l.owner,
+                    category: l.category,
+                    numbers: l.numbers,
+                    source_reference: l.source_reference,
+                })
+                .collect(),
+            uptime_seconds: s.uptime_seconds,
+            version: s.version.to_owned(),
+            live_operations: s.live_operations,
             journal_seq: 0,
             generation_built: Some(timestamp(s.generation_built)),
         }))

@@ -117,6 +117,12 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1()
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
+    // v1alpha too: many clients (Python's grpcio-reflection, older grpcurl) ask only that.
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()
+        .map_err(|e| ServiceError::Transport(e.to_string()))?;
 
     let interceptor = {
         let keys = app.keys().clone();
@@ -178,6 +184,9 @@ pub async fn serve(
     };
 
     let mut builder = Server::builder()
+        .layer(crate::http::metrics::Measure(
+            crate::http::metrics::Protocol::Grpc,
+        ))
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
         .initial_connection_window_size(Some(16 << 20));
@@ -196,6 +205,7 @@ pub async fn serve(
     let result = builder
         .add_service(health)
         .add_service(reflection)
+        .add_service(reflection_v1alpha)
         .add_service(wash)
         .add_service(admin)
         .add_service(registry)
