@@ -277,6 +277,18 @@ async fn explain_reservations_call_window_status_and_health() {
         "{lists:?}"
     );
     assert!(e["audit_id"].as_str().is_some_and(|a| a.starts_with('x')));
+    // A person, in a body rather than a URL.
+    let person = json!({"client_id": "acme-energy", "purpose": "sales", "given_names": "Kari",
+        "surname": "Nordmann", "street": "Storgata 12 B", "postcode": "0150", "city": "Oslo"});
+    let (status, e) = post(&server, "/v1/explain", KEY, &person).await;
+    assert_eq!(status, 200, "{e}");
+    assert!(
+        e["reasons"]
+            .as_array()
+            .expect("reasons")
+            .contains(&json!("person_match")),
+        "{e}"
+    );
 
     // An opt-out takes effect at once; a removal needs an admin key and a reason.
     let add = json!({"centre": true, "number": "41234567", "actor": "agent-17", "reason": "asked not to be called"});
