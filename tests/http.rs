@@ -277,6 +277,18 @@ async fn explain_reservations_call_window_status_and_health() {
         "{lists:?}"
     );
     assert!(e["audit_id"].as_str().is_some_and(|a| a.starts_with('x')));
+    // A person, in a body rather than a URL.
+    let person = json!({"client_id": "acme-energy", "purpose": "sales", "given_names": "Kari",
+        "surname": "Nordmann", "street": "Storgata 12 B", "postcode": "0150", "city": "Oslo"});
+    let (status, e) = post(&server, "/v1/explain", KEY, &person).await;
+    assert_eq!(status, 200, "{e}");
+    assert!(
+        e["reasons"]
+            .as_array()
+            .expect("reasons")
+            .contains(&json!("person_match")),
+        "{e}"
+    );
 
     // An opt-out takes effect at once; a removal needs an admin key and a reason.
     let add = json!({"centre": true, "number": "41234567", "actor": "agent-17", "reason": "asked not to be called"});
@@ -760,4 +772,78 @@ async fn reflection_answers_v1alpha_clients_too() {
         names.iter().any(|n| n == "vask.v1.WashService"),
         "{names:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_http_listener_serves_tls_with_the_configured_certificate() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio_rustls::rustls;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("cert");
+    std::fs::write(dir.path().join("cert.pem"), cert.cert.pem()).expect("write");
+    std::fs::write(dir.path().join("key.pem"), cert.signing_key.serialize_pem()).expect("write");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(
+        dir.path(),
+        &catalog,
+        "[tls]\ncert = \"cert.pem\"\nkey = \"key.pem\"\n",
+    );
+    let server = Server::start(&config);
+
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(cert.cert.der().clone()).expect("root");
+    let tls = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("versions")
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let connector = tokio_rustls::TlsConnector::from(std::sync::Arc::new(tls));
+    let tcp = tokio::net::TcpStream::connect(&server.http_addr)
+        .await
+        .expect("connect");
+    let name = rustls::pki_types::ServerName::try_from("localhost").expect("name");
+    let mut stream = connector.connect(name, tcp).await.expect("TLS handshake");
+    stream
+        .write_all(format!("GET /v1/status HTTP/1.1\r\nhost: localhost\r\nauthorization: Bearer {KEY}\r\nconnection: close\r\n\r\n").as_bytes())
+        .await
+        .expect("write");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"generation_id\""), "{answer}");
+    // Plain HTTP is not served on a TLS listener.
+    let plain = client()
+        .get(format!("{}/healthz", server.http_url()))
+        .send()
+        .await;
+    assert!(plain.is_err() || plain.is_ok_and(|r| r.status() != 200));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_stops_both_listeners_and_the_process_exits_cleanly() {
+    let (_dir, mut server) = sample_server("");
+    let (status, _) = post(&server, "/v1/wash", KEY, &wash_body(&["91234567"])).await;
+    assert_eq!(status, 200);
+    let pid = server.child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill -TERM");
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "vask serve did not stop on SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "{exit:?}");
+    assert!(std::net::TcpStream::connect(&server.http_addr).is_err());
+    assert!(std::net::TcpStream::connect(&server.addr).is_err());
 }

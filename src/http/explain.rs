@@ -1,6 +1,8 @@
-//! `GET /v1/explain`: every list and exemption that applies to one number (or person) for a
-//! campaign, the live opt-outs and the number's history, as [`App::explain`] answers (gRPC
-//! `Explain`). The campaign and the number or person are query parameters.
+//! `GET /v1/explain` and `POST /v1/explain`: every list and exemption that applies to one
+//! number (or person) for a campaign, the live opt-outs and the number's history, as
+//! [`App::explain`] answers (gRPC `Explain`). The same fields as query parameters (GET) or a
+//! JSON object (POST: a person's name, address or national id then stays out of URLs, which
+//! proxies and access logs keep).
 
 use std::sync::Arc;
 
@@ -14,8 +16,8 @@ use super::params::{self, Campaign, Person};
 use crate::app::App;
 use crate::session::PersonFields;
 
-/// What to explain, as query parameters.
-#[derive(Debug, Default, Deserialize, IntoParams)]
+/// What to explain: query parameters (GET) or a JSON object (POST).
+#[derive(Debug, Default, Deserialize, IntoParams, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ExplainQuery {
@@ -67,7 +69,7 @@ pub struct ExplainQuery {
     /// `YYYY-MM-DD`.
     #[serde(default)]
     pub birth_date: String,
-    /// National id (hashed on arrival; prefer a POST-free channel: it is in the URL).
+    /// National id (hashed on arrival; send it with POST, not in a URL).
     #[serde(default)]
     pub national_id: String,
 }
@@ -171,6 +173,38 @@ pub async fn explain(
     State(app): State<Arc<App>>,
     Caller(who): Caller,
     Query(q): Query<ExplainQuery>,
+) -> Result<Json<ExplainAnswer>, ApiError> {
+    answer(app, who, q).await
+}
+
+/// Explains one number or person given as a JSON object (the fields of `GET`'s query).
+#[utoipa::path(
+    post,
+    path = "/v1/explain",
+    tag = "wash",
+    request_body(content = ExplainQuery, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The explanation", body = ExplainAnswer),
+        (status = 400, description = "A field is wrong", body = ErrorBody),
+        (status = 401, description = "No or unknown key", body = ErrorBody),
+        (status = 403, description = "Not allowed for this client or purpose", body = ErrorBody),
+        (status = 412, description = "The national snapshot is too old", body = ErrorBody),
+        (status = 503, description = "Storage failure; retry", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn explain_post(
+    State(app): State<Arc<App>>,
+    Caller(who): Caller,
+    Json(q): Json<ExplainQuery>,
+) -> Result<Json<ExplainAnswer>, ApiError> {
+    answer(app, who, q).await
+}
+
+async fn answer(
+    app: Arc<App>,
+    who: crate::auth::Principal,
+    q: ExplainQuery,
 ) -> Result<Json<ExplainAnswer>, ApiError> {
     let campaign = Campaign {
         campaign_id: q.campaign_id,

@@ -52,7 +52,7 @@ pub fn api() -> OpenApiRouter<Arc<App>> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(wash::wash))
         .routes(routes!(wash::wash_record))
-        .routes(routes!(explain::explain))
+        .routes(routes!(explain::explain, explain::explain_post))
         .routes(routes!(reservations::add, reservations::remove))
         .routes(routes!(call_window::call_window))
         .routes(routes!(health::status))
