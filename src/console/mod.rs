@@ -157,6 +157,21 @@ pub fn router(console: Arc<Console>) -> Router {
     let max_upload = usize::try_from(console.app.config().console.max_upload_bytes)
         .unwrap_or(usize::MAX)
         .saturating_add(64 << 10);
+    // Washed files nobody downloads leave the temp area after `keep_washed_minutes`, whether
+    // or not anyone uses the console meanwhile.
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        let console = Arc::downgrade(&console);
+        runtime.spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                let Some(console) = console.upgrade() else {
+                    break;
+                };
+                console.washes.expire_now();
+            }
+        });
+    }
     Router::new()
         .route("/console", get(|| async { Redirect::to("/console/") }))
         .route("/console/", get(pages::overview))

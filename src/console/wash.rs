@@ -96,8 +96,8 @@ impl Washes {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Removes expired jobs and their files, and the oldest finished ones past the bound.
-    fn sweep(jobs: &mut HashMap<String, Job>, keep: Duration, max_kept: usize) {
+    /// Removes finished jobs older than `keep`, and their files.
+    fn expire(jobs: &mut HashMap<String, Job>, keep: Duration) {
         let expired: Vec<String> = jobs
             .iter()
             .filter(|(_, j)| j.created.elapsed() >= keep && !matches!(j.state, State::Running))
@@ -106,6 +106,16 @@ impl Washes {
         for id in expired {
             remove(jobs, &id);
         }
+    }
+
+    /// Removes the washed files nobody downloaded in time (a minute's timer calls it).
+    pub(super) fn expire_now(&self) {
+        Self::expire(&mut self.lock(), self.keep);
+    }
+
+    /// Removes expired jobs and their files, and the oldest finished ones past the bound.
+    fn sweep(jobs: &mut HashMap<String, Job>, keep: Duration, max_kept: usize) {
+        Self::expire(jobs, keep);
         while jobs.len() >= max_kept {
             let Some(oldest) = jobs
                 .iter()
@@ -164,7 +174,8 @@ impl Washes {
 
     /// The job `id` if `user` started it: its rows so far and state.
     fn get(&self, id: &str, user: &str) -> Option<(u64, State)> {
-        let jobs = self.lock();
+        let mut jobs = self.lock();
+        Self::expire(&mut jobs, self.keep);
         let j = jobs.get(id).filter(|j| j.user == user)?;
         Some((j.rows.load(Ordering::Relaxed), j.state.clone()))
     }
@@ -566,4 +577,56 @@ pub(super) async fn download(ctx: Ctx, UrlPath(job): UrlPath<String>) -> Respons
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(file: PathBuf) -> State {
+        State::Done {
+            proof: Box::new(WashProof {
+                wash_id: "w".into(),
+                input_sha256: String::new(),
+                numbers: 0,
+                allowed: 0,
+                counts: Vec::new(),
+                generation: String::new(),
+                snapshot_date: String::new(),
+            }),
+            tally: Tally::default(),
+            client: String::new(),
+            file: Some(file),
+        }
+    }
+
+    #[test]
+    fn the_temp_area_is_bounded_and_a_file_is_downloaded_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let area = dir.path().join("washes");
+        let w = Washes::open(&area, 2, Duration::from_secs(3600)).unwrap();
+        let id = |n: u8| format!("{n:064x}");
+        assert!(w.start("not-a-job-id", "kari").is_err());
+        w.start(&id(1), "kari").unwrap();
+        assert!(w.start(&id(1), "kari").is_err(), "an id once");
+        w.start(&id(2), "kari").unwrap();
+        assert!(
+            matches!(w.start(&id(3), "kari"), Err(RequestError::TooMuch(_))),
+            "two running: the area is full"
+        );
+        for n in [1, 2] {
+            std::fs::write(w.path(&id(n)), "x").unwrap();
+            w.finish(&id(n), done(w.path(&id(n))));
+        }
+        // A third wash pushes the oldest finished one (and its file) out.
+        w.start(&id(3), "kari").unwrap();
+        assert!(w.get(&id(1), "kari").is_none() && !w.path(&id(1)).exists());
+        assert!(w.get(&id(2), "ola").is_none(), "only its user sees a job");
+        assert_eq!(w.take_file(&id(2), "kari"), Some(w.path(&id(2))));
+        assert_eq!(w.take_file(&id(2), "kari"), None, "once");
+        // Files of an earlier process are gone when the console opens.
+        drop(w);
+        let w = Washes::open(&area, 2, Duration::ZERO).unwrap();
+        assert!(!w.path(&id(2)).exists());
+    }
 }
