@@ -660,6 +660,51 @@ mod tests {
     }
 
     #[test]
+    fn the_console_section_of_a_config_file_as_the_readme_writes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vask.toml");
+        std::fs::write(
+            &path,
+            "catalog = \"c.toml\"\nstore = \"state/store\"\njournal = \"state/journal\"\naudit = \"state/audit\"\n\
+             [[centres]]\nid = \"a\"\nclients = [\"x\"]\n\
+             [console]\nidle_timeout_minutes = 15\nlogin_failures = 3\n\
+             [console.allow]\nadmin = [\"10.20.0.0/16\", \"127.0.0.1/32\"]\n",
+        )
+        .unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.console.idle_timeout_minutes, 15);
+        assert_eq!(c.console.login_failures, 3);
+        assert!(!c.console.demo_users);
+        assert_eq!(
+            c.console.users_file(&c.audit),
+            dir.path().join("state/users.json")
+        );
+        assert!(
+            c.console
+                .allow
+                .admits(Role::Admin, "10.20.3.4".parse().unwrap())
+        );
+        assert!(
+            !c.console
+                .allow
+                .admits(Role::Admin, "10.21.3.4".parse().unwrap())
+        );
+        assert!(
+            c.console
+                .allow
+                .admits(Role::Agent, "192.0.2.1".parse().unwrap())
+        );
+        std::fs::write(&path, "catalog = \"c\"\nstore = \"s\"\njournal = \"j\"\naudit = \"a\"\n[console.allow]\nadmin = [\"10.0.0.0/33\"]\n").unwrap();
+        let e = Config::load(&path).unwrap_err().to_string();
+        assert!(e.contains("10.0.0.0/33") || e.contains("admin"), "{e}");
+        assert!(
+            Config::demo(Path::new("data"), Path::new("var/demo"))
+                .console
+                .demo_users
+        );
+    }
+
+    #[test]
     fn the_server_sees_changes_another_process_made() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("users.json");
