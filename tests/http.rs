@@ -847,3 +847,36 @@ async fn sigterm_stops_both_listeners_and_the_process_exits_cleanly() {
     assert!(std::net::TcpStream::connect(&server.http_addr).is_err());
     assert!(std::net::TcpStream::connect(&server.addr).is_err());
 }
+
+#[test]
+fn an_upload_that_stops_sending_is_ended_after_the_idle_limit() {
+    let (_dir, server) = sample_server("[limits]\nstream_idle_seconds = 1\n");
+    let mut s = std::net::TcpStream::connect(&server.http_addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let part = "number\n91234567\n";
+    write!(
+        s,
+        "POST {CSV_QUERY} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {KEY}\r\ncontent-type: text/csv\r\nte: trailers\r\ncontent-length: 100000\r\n\r\n{part}"
+    )
+    .expect("write");
+    // Then nothing more: the server ends the wash and says why in the trailers.
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("x-vask-status") {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+        }
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    if let Ok(n) = s.read(&mut buf) {
+        answer.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(
+        text.contains("x-vask-status: error") && text.contains("sent nothing"),
+        "{text}"
+    );
+}
