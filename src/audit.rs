@@ -163,6 +163,7 @@ impl AuditKey {
                 let mut f = opts.open(&path).map_err(io)?;
                 f.write_all(&key).map_err(io)?;
                 f.sync_all().map_err(io)?;
+                crate::fsutil::sync_dir(dir).map_err(|e| io(e.source))?;
                 tracing::warn!(
                     path = %path.display(),
                     "no audit_key configured: generated one beside the trail; configure audit_key (or VASK_AUDIT_KEY) to keep the key off the trail's disk"
@@ -425,8 +426,6 @@ pub struct AuditLog {
     inner: Mutex<Inner>,
     dirty: Arc<AtomicBool>,
     sync_file: File,
-    #[cfg(test)]
-    fail_after: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for AuditLog {
@@ -500,8 +499,6 @@ impl AuditLog {
             }),
             dirty: Arc::new(AtomicBool::new(false)),
             sync_file,
-            #[cfg(test)]
-            fail_after: std::sync::atomic::AtomicUsize::new(usize::MAX),
         });
         let weak = Arc::downgrade(&log);
         std::thread::Builder::new()
@@ -592,13 +589,10 @@ impl AuditLog {
     }
 
     fn write_line(&self, file: &mut File, line: &[u8]) -> std::io::Result<()> {
-        #[cfg(test)]
-        {
-            let limit = self.fail_after.swap(usize::MAX, Ordering::SeqCst);
-            if limit < line.len() {
-                file.write_all(&line[..limit])?;
-                return Err(std::io::Error::other("injected: no space left on device"));
-            }
+        if let Err(e) = crate::fault!(AuditAppend, &self.path) {
+            // As a full disk does: part of the record, then the error.
+            file.write_all(&line[..line.len() / 2])?;
+            return Err(e);
         }
         file.write_all(line)
     }
@@ -627,7 +621,7 @@ fn move_first_format_aside(dir: &Path, path: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     let old = dir.join("audit.v1.log");
-    std::fs::rename(path, &old)?;
+    crate::fsutil::rename_synced(path, &old).map_err(|e| e.source)?;
     tracing::warn!(old = %old.display(), "audit trail of the first (unkeyed) format moved aside; a keyed trail begins");
     Ok(())
 }
@@ -976,7 +970,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let log = AuditLog::open(dir.path(), Some(&key())).unwrap();
         log.append(&record("a")).unwrap();
-        log.fail_after.store(40, Ordering::SeqCst);
+        crate::faults::arm(crate::faults::Point::AuditAppend, &dir.path().join(FILE));
         assert!(log.append(&record("lost")).is_err());
         log.append(&record("b")).unwrap();
         assert_eq!(ids(dir.path()), ["a", "b"]);
