@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use vask::journal::{Entry, Journal, ListRef, Op};
+use vask::journal::{Entry, InternalList, Journal, Op};
 
 const TASKS: u64 = 64;
 
@@ -66,12 +66,16 @@ fn run(rt: &tokio::runtime::Runtime, journal: &Arc<Journal>, time: Duration) -> 
                     while Instant::now() < deadline {
                         number += 1;
                         let entry = Entry {
-                            list: ListRef::Centre("bench-centre".to_owned()),
+                            list: InternalList::Centre(
+                                vask::domain::CentreId::new("bench-centre").expect("id"),
+                            ),
                             number,
                             op: Op::Add,
                             actor: "ivr".to_owned(),
                             reason: String::new(),
                             at: Utc::now(),
+                            by: None,
+                            principal: "bench".to_owned(),
                         };
                         let t = Instant::now();
                         journal.append(vec![entry]).await.expect("append");

@@ -163,6 +163,7 @@ impl AuditKey {
                 let mut f = opts.open(&path).map_err(io)?;
                 f.write_all(&key).map_err(io)?;
                 f.sync_all().map_err(io)?;
+                crate::fsutil::sync_dir(dir).map_err(|e| io(e.source))?;
                 tracing::warn!(
                     path = %path.display(),
                     "no audit_key configured: generated one beside the trail; configure audit_key (or VASK_AUDIT_KEY) to keep the key off the trail's disk"
@@ -282,12 +283,22 @@ pub struct ConsoleRecord {
     pub outcome: String,
 }
 
+/// A unique id of a record: a wash (`w…`), an Explain (`x…`) or a console action (`c…`),
+/// made of the time and 32 random bits.
+pub fn new_id(prefix: char, now: DateTime<Utc>) -> String {
+    format!(
+        "{prefix}{}-{:08x}",
+        now.format("%Y%m%dT%H%M%S%.6fZ"),
+        rand::random::<u32>()
+    )
+}
+
 impl ConsoleRecord {
     /// A record of `action` by `user` of `centre` at `at`, with a fresh id (`c…`); client,
     /// target and outcome (`ok`) to be filled in.
     pub fn new(at: DateTime<Utc>, user: &str, centre: &str, action: &str) -> ConsoleRecord {
         ConsoleRecord {
-            audit_id: crate::app::new_id('c', at),
+            audit_id: new_id('c', at),
             at,
             user: user.to_owned(),
             centre: centre.to_owned(),
@@ -473,8 +484,6 @@ pub struct AuditLog {
     inner: Mutex<Inner>,
     dirty: Arc<AtomicBool>,
     sync_file: File,
-    #[cfg(test)]
-    fail_after: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for AuditLog {
@@ -548,8 +557,6 @@ impl AuditLog {
             }),
             dirty: Arc::new(AtomicBool::new(false)),
             sync_file,
-            #[cfg(test)]
-            fail_after: std::sync::atomic::AtomicUsize::new(usize::MAX),
         });
         let weak = Arc::downgrade(&log);
         std::thread::Builder::new()
@@ -640,13 +647,10 @@ impl AuditLog {
     }
 
     fn write_line(&self, file: &mut File, line: &[u8]) -> std::io::Result<()> {
-        #[cfg(test)]
-        {
-            let limit = self.fail_after.swap(usize::MAX, Ordering::SeqCst);
-            if limit < line.len() {
-                file.write_all(&line[..limit])?;
-                return Err(std::io::Error::other("injected: no space left on device"));
-            }
+        if let Err(e) = crate::fault!(AuditAppend, &self.path) {
+            // As a full disk does: part of the record, then the error.
+            file.write_all(&line[..line.len() / 2])?;
+            return Err(e);
         }
         file.write_all(line)
     }
@@ -675,7 +679,7 @@ fn move_first_format_aside(dir: &Path, path: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     let old = dir.join("audit.v1.log");
-    std::fs::rename(path, &old)?;
+    crate::fsutil::rename_synced(path, &old).map_err(|e| e.source)?;
     tracing::warn!(old = %old.display(), "audit trail of the first (unkeyed) format moved aside; a keyed trail begins");
     Ok(())
 }
@@ -1025,7 +1029,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let log = AuditLog::open(dir.path(), Some(&key())).unwrap();
         log.append(&record("a")).unwrap();
-        log.fail_after.store(40, Ordering::SeqCst);
+        crate::faults::arm(crate::faults::Point::AuditAppend, &dir.path().join(FILE));
         assert!(log.append(&record("lost")).is_err());
         log.append(&record("b")).unwrap();
         assert_eq!(ids(dir.path()), ["a", "b"]);

@@ -72,6 +72,12 @@ pub struct KeyConfig {
     /// Admin keys may reload generations and remove reservations.
     #[serde(default)]
     pub admin: bool,
+    /// Requests per second this key may send (default: `limits.key_rate_per_second`).
+    #[serde(default)]
+    pub rate_per_second: Option<u32>,
+    /// Requests it may send at once above its rate (default: twice the rate).
+    #[serde(default)]
+    pub burst: Option<u32>,
 }
 
 /// A centre and the clients it may wash for.
@@ -122,6 +128,15 @@ pub struct Limits {
     pub max_clock_skew_seconds: u32,
     /// A WashStream that sends nothing for this long is ended (it would hold its generation).
     pub stream_idle_seconds: u32,
+    /// Requests in flight on the whole server; more are shed (see [`crate::admission`]).
+    pub max_in_flight: usize,
+    /// Bytes of requests (as received) in flight on the whole server; more are shed.
+    pub max_request_bytes_in_flight: u64,
+    /// A handler still running after this long is ended with a deadline error.
+    pub request_timeout_seconds: u32,
+    /// Requests per second every key may send (a key's own `rate_per_second` overrides it);
+    /// none: unlimited.
+    pub key_rate_per_second: Option<u32>,
 }
 
 impl Default for Limits {
@@ -132,8 +147,28 @@ impl Default for Limits {
             removal_requires_admin: true,
             max_clock_skew_seconds: 300,
             stream_idle_seconds: 60,
+            max_in_flight: 64,
+            max_request_bytes_in_flight: 64 << 20,
+            request_timeout_seconds: 30,
+            key_rate_per_second: None,
         }
     }
+}
+
+/// The networks each role of the console may be used from (`[console.allow]`); a role
+/// without a list may be used from anywhere (see `users`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allowlists {
+    /// Networks of the officer role.
+    #[serde(default)]
+    pub officer: Option<Vec<ipnet::IpNet>>,
+    /// Networks of the agent role.
+    #[serde(default)]
+    pub agent: Option<Vec<ipnet::IpNet>>,
+    /// Networks of the admin role.
+    #[serde(default)]
+    pub admin: Option<Vec<ipnet::IpNet>>,
 }
 
 /// The web console (`[console]`): where users and washed files are kept, sessions, login
@@ -159,7 +194,7 @@ pub struct ConsoleConfig {
     /// Most washed files kept at once (the temp area's bound); the oldest go first.
     pub max_kept_washes: usize,
     /// Networks (CIDRs) per role; a role without a list may be used from anywhere.
-    pub allow: crate::users::Allowlists,
+    pub allow: Allowlists,
     /// Create the documented demo users when there is no users file (demo configuration).
     #[serde(skip)]
     pub demo_users: bool,

@@ -35,13 +35,17 @@ pub enum Point {
     /// An import, after the new provenance file is written and before it is renamed into
     /// place (the step that switches versions).
     ImportBeforeRename,
+    /// An append to the audit trail: half the record is written, then the write fails (a full
+    /// disk).
+    AuditAppend,
 }
 
 impl Point {
-    const ALL: [Point; 3] = [
+    const ALL: [Point; 4] = [
         Point::JournalSync,
         Point::JournalRename,
         Point::ImportBeforeRename,
+        Point::AuditAppend,
     ];
 
     /// The point's name in [`ENV`].
@@ -50,6 +54,7 @@ impl Point {
             Point::JournalSync => "journal-sync",
             Point::JournalRename => "journal-rename",
             Point::ImportBeforeRename => "import-before-rename",
+            Point::AuditAppend => "audit-append",
         }
     }
 }

@@ -49,6 +49,7 @@ macro_rules! fault {
 }
 pub(crate) use fault;
 
+pub mod admission;
 pub mod app;
 pub mod audit;
 pub mod auth;

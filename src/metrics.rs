@@ -5,10 +5,16 @@
 //! the Prometheus recorder and serves `/metrics` (`crate::http::metrics`), where the gauges
 //! read at scrape time (generation, snapshot age, live overlay, rebuild) are set.
 //!
+//! [`Measure`] is the tower layer both servers use to time every request (latency per route
+//! or RPC, requests in flight).
+//!
 //! Names follow Prometheus' conventions: the `vask_` prefix, `_total` for counters,
 //! `_seconds` and base units. Labels carry ids (client, endpoint, reason), never numbers.
 
-use std::time::Duration;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use http::{Request, Response};
 
 /// Washes finished (audited), by `client` and `via` (`grpc`, `grpc_stream`, `http`, `cli`, …).
 pub const WASHES: &str = "vask_washes_total";
@@ -20,7 +26,8 @@ pub const WASH_REASONS: &str = "vask_wash_reasons_total";
 pub const REQUEST_SECONDS: &str = "vask_request_duration_seconds";
 /// Requests being served now, by `protocol`.
 pub const REQUESTS_IN_FLIGHT: &str = "vask_requests_in_flight";
-/// Requests refused by overload protection (429 / `RESOURCE_EXHAUSTED`), by `protocol`.
+/// Requests refused by admission control (429 / `RESOURCE_EXHAUSTED`), by `protocol` and
+/// `reason` (`rate`, `in_flight`, `bytes`).
 pub const REQUESTS_SHED: &str = "vask_requests_shed_total";
 /// Opt-out journal entries appended (durable), by `result` (`ok`, `error`).
 pub const JOURNAL_APPENDS: &str = "vask_journal_appends_total";
@@ -49,6 +56,11 @@ pub fn washed(
         metrics::counter!(WASH_REASONS, "client" => client.clone(), "reason" => *reason)
             .increment(*n);
     }
+}
+
+/// Records a request shed by admission control.
+pub fn shed(protocol: &'static str, reason: &'static str) {
+    metrics::counter!(REQUESTS_SHED, "protocol" => protocol, "reason" => reason).increment(1);
 }
 
 /// Records one journal batch of `entries` written and fsynced in `took`.
@@ -99,4 +111,127 @@ impl RebuildStatus {
         let text = std::fs::read(root.join(REBUILD_STATUS_FILE)).ok()?;
         serde_json::from_slice(&text).ok()
     }
+}
+
+/// Which front end a [`Measure`] layer measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// The HTTP API (endpoint: the route's path pattern; status: the HTTP status).
+    Http,
+    /// gRPC (endpoint: `/package.Service/Method`; status: the `grpc-status` header or `ok`).
+    Grpc,
+}
+
+impl Protocol {
+    fn name(self) -> &'static str {
+        match self {
+            Protocol::Http => "http",
+            Protocol::Grpc => "grpc",
+        }
+    }
+}
+
+/// A tower layer that measures each request's latency (until its response headers) and
+/// counts requests in flight. The endpoint label is the route pattern (`/v1/wash`) or the
+/// RPC path, never the request's own path or query (which may carry numbers).
+#[derive(Debug, Clone, Copy)]
+pub struct Measure(pub Protocol);
+
+impl<S> tower::Layer<S> for Measure {
+    type Service = Measured<S>;
+    fn layer(&self, inner: S) -> Measured<S> {
+        Measured {
+            inner,
+            protocol: self.0,
+        }
+    }
+}
+
+/// The service of [`Measure`].
+#[derive(Debug, Clone)]
+pub struct Measured<S> {
+    inner: S,
+    protocol: Protocol,
+}
+
+/// Decrements the in-flight gauge when the request ends, however it ends.
+struct InFlight(&'static str);
+
+impl InFlight {
+    fn new(protocol: &'static str) -> InFlight {
+        metrics::gauge!(REQUESTS_IN_FLIGHT, "protocol" => protocol).increment(1.0);
+        InFlight(protocol)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        metrics::gauge!(REQUESTS_IN_FLIGHT, "protocol" => self.0).decrement(1.0);
+    }
+}
+
+impl<S, B, R> tower::Service<Request<B>> for Measured<S>
+where
+    S: tower::Service<Request<B>, Response = Response<R>> + Send,
+    S::Future: Send + 'static,
+{
+    type Response = Response<R>;
+    type Error = S::Error;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response<R>, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let protocol = self.protocol;
+        let endpoint = match protocol {
+            Protocol::Http => request
+                .extensions()
+                .get::<axum::extract::MatchedPath>()
+                .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned()),
+            Protocol::Grpc => request.uri().path().to_owned(),
+        };
+        let in_flight = InFlight::new(protocol.name());
+        let started = Instant::now();
+        let future = self.inner.call(request);
+        Box::pin(async move {
+            let result = future.await;
+            let status = match &result {
+                Ok(r) => match protocol {
+                    Protocol::Http => r.status().as_u16().to_string(),
+                    Protocol::Grpc => r
+                        .headers()
+                        .get("grpc-status")
+                        .and_then(|v| v.to_str().ok())
+                        .map_or_else(|| "ok".to_owned(), grpc_status_name),
+                },
+                Err(_) => "error".to_owned(),
+            };
+            metrics::histogram!(REQUEST_SECONDS, "protocol" => protocol.name(), "endpoint" => endpoint, "status" => status)
+                .record(started.elapsed().as_secs_f64());
+            drop(in_flight);
+            result
+        })
+    }
+}
+
+/// The name of a gRPC status code (as in the header: a number).
+fn grpc_status_name(code: &str) -> String {
+    let name = match code {
+        "0" => "ok",
+        "1" => "cancelled",
+        "3" => "invalid_argument",
+        "4" => "deadline_exceeded",
+        "5" => "not_found",
+        "7" => "permission_denied",
+        "8" => "resource_exhausted",
+        "9" => "failed_precondition",
+        "13" => "internal",
+        "14" => "unavailable",
+        "16" => "unauthenticated",
+        other => other,
+    };
+    name.to_owned()
 }

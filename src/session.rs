@@ -166,7 +166,7 @@ impl App {
                 "required: where the lead list came from (norm 4.2 a)",
             ));
         }
-        text_field("source_reference", &params.source_reference, true)?;
+        text_field("source_reference", &params.source_reference, false)?;
         let serving = self.engine().serving();
         let checked = self.check(who, &params.campaign, &serving)?;
         let strictness = params.strictness.unwrap_or(self.config().person_strictness);
@@ -312,6 +312,7 @@ impl WashSession {
     fn flag_window(&self, batch: &mut Batch) {
         let calendars = &self.app.config().calendars;
         let at = self.checked.request.at;
+        // Decided once per region: numbers of one batch are mostly of one or two.
         let mut decided: Vec<(&str, bool)> = Vec::new();
         for (n, v) in batch.normalised.iter().zip(batch.verdicts.iter_mut()) {
             let Some(country) = country_of(*n) else {
@@ -415,20 +416,184 @@ pub fn has_person(q: &PersonQuery) -> bool {
     !q.surname.trim().is_empty() || !q.given_names.trim().is_empty() || q.national_id.is_some()
 }
 
-/// Country (ISO alpha-2) of an E.164 number, for calling-window policies.
-pub fn country_of(e164: u64) -> Option<&'static str> {
-    const CODES: [(u64, u32, &str); 8] = [
-        (358, 3, "FI"),
-        (47, 2, "NO"),
-        (46, 2, "SE"),
-        (45, 2, "DK"),
-        (44, 2, "GB"),
-        (49, 2, "DE"),
-        (31, 2, "NL"),
-        (1, 1, "US"),
-    ];
-    let digits = e164.checked_ilog10()? + 1;
-    CODES.iter().find_map(|&(code, len, iso)| {
-        (digits > len && e164 / 10u64.pow(digits - len) == code).then_some(iso)
-    })
+/// The region (ISO 3166 alpha-2) of a valid E.164 number, for calling-window policies: by the
+/// numbering metadata, as libphonenumber decides it (+1 416… is Canada, not the US).
+fn country_of(e164: u64) -> Option<&'static str> {
+    (e164 != 0)
+        .then(|| crate::number::Number::from_valid_e164(e164).region())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::app::Mode;
+    use crate::config::Config;
+    use crate::domain::{CentreId, ManualClock, Purpose};
+
+    /// An app over the bundled sample, built at `now`, with its clock.
+    fn app(now: DateTime<Utc>) -> (tempfile::TempDir, Arc<App>, Arc<ManualClock>, Principal) {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/catalog.toml");
+        let path = dir.path().join("vask.toml");
+        std::fs::write(
+            &path,
+            format!(
+                "catalog = {catalog:?}\nstore = \"s\"\njournal = \"j\"\naudit = \"a\"\naudit_key = \"session test key 123\"\n\
+                 [[centres]]\nid = \"demo-centre\"\nclients = [\"acme-energy\", \"red-cross-demo\"]\n\
+                 [[clients]]\nid = \"red-cross-demo\"\nkind = \"voluntary\"\n"
+            ),
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        let who =
+            Principal::local(&config, "test", &CentreId::new("demo-centre").unwrap()).unwrap();
+        let clock = Arc::new(ManualClock::new(now));
+        let app = App::open(config, Mode::Serve, clock.clone()).unwrap();
+        (dir, Arc::new(app), clock, who)
+    }
+
+    fn params(client: &str, purpose: Purpose, at: Option<DateTime<Utc>>) -> WashParams {
+        WashParams {
+            campaign: CampaignParams {
+                client: client.into(),
+                purpose: Some(purpose),
+                category: "power".into(),
+                at,
+                ..Default::default()
+            },
+            source_reference: "unit test".into(),
+            via: "test",
+            ..Default::default()
+        }
+    }
+
+    fn noon(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 11, 0, 0).single().unwrap()
+    }
+
+    #[test]
+    fn at_is_never_in_the_past_and_the_future_only_while_fresh() {
+        let now = noon(2026, 6, 10);
+        let (_dir, app, _clock, who) = app(now);
+        let refused = |at| {
+            app.start_wash(&who, params("acme-energy", Purpose::Sales, Some(at)))
+                .map(|_| ())
+        };
+        assert!(
+            matches!(refused(now - Duration::days(1)), Err(RequestError::InvalidField { ref field, .. }) if field == "at")
+        );
+        assert!(
+            refused(now - Duration::seconds(299)).is_ok(),
+            "within the clock skew"
+        );
+        assert!(
+            refused(now + Duration::days(30)).is_ok(),
+            "the snapshot of 10 June serves 10 July"
+        );
+        assert!(matches!(
+            refused(now + Duration::days(31)),
+            Err(RequestError::Precondition(_))
+        ));
+    }
+
+    #[test]
+    fn a_session_checks_freshness_for_every_batch() {
+        let now = noon(2026, 6, 10);
+        let (_dir, app, clock, who) = app(now);
+        let mut s = app
+            .start_wash(&who, params("acme-energy", Purpose::Sales, None))
+            .unwrap();
+        assert_eq!(
+            s.wash_numbers(&["91234567"]).unwrap().verdicts,
+            [Reasons::NATIONAL_REGISTER]
+        );
+        // A stream left open for five weeks: the snapshot has gone stale under it.
+        clock.advance(Duration::days(35));
+        assert!(matches!(
+            s.wash_numbers(&["91234567"]),
+            Err(RequestError::Precondition(_))
+        ));
+    }
+
+    #[test]
+    fn the_clients_configuration_decides_what_a_request_may_declare() {
+        let (_dir, app, _clock, who) = app(noon(2026, 6, 10));
+        let start = |client, purpose, caller| {
+            let mut p = params(client, purpose, None);
+            p.campaign.caller = caller;
+            app.start_wash(&who, p).map(|_| ())
+        };
+        assert!(start("acme-energy", Purpose::Sales, None).is_ok());
+        assert!(matches!(
+            start("acme-energy", Purpose::MarketResearch, None),
+            Err(RequestError::NotPermitted(m)) if m.contains("a business; purposes: sales")
+        ));
+        assert!(matches!(
+            start(
+                "red-cross-demo",
+                Purpose::Fundraising,
+                Some(crate::domain::CallerKind::Business)
+            ),
+            Err(RequestError::NotPermitted(_))
+        ));
+        assert!(start("red-cross-demo", Purpose::Fundraising, None).is_ok());
+        assert!(matches!(
+            start("nobody", Purpose::Sales, None),
+            Err(RequestError::NotPermitted(_))
+        ));
+    }
+
+    #[test]
+    fn a_wash_whose_proof_cannot_be_written_fails_unavailable() {
+        let (_dir, app, _clock, who) = app(noon(2026, 6, 10));
+        let mut s = app
+            .start_wash(&who, params("acme-energy", Purpose::Sales, None))
+            .unwrap();
+        s.wash_numbers(&["91234567"]).unwrap();
+        crate::faults::arm(
+            crate::faults::Point::AuditAppend,
+            &app.config().audit.join("audit.log"),
+        );
+        assert!(matches!(s.finish(), Err(RequestError::Unavailable(_))));
+        // Nothing torn stays in the trail, and the next wash is recorded.
+        let s = app
+            .start_wash(&who, params("acme-energy", Purpose::Sales, None))
+            .unwrap();
+        s.finish().unwrap();
+        let trail = crate::audit::read(&app.config().audit, app.config().audit_key.as_ref());
+        assert_eq!(trail.unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_calling_window_is_flagged_per_country_and_the_proof_recorded() {
+        // Saturday 13 June 2026, noon in Oslo: closed.
+        let saturday = Utc
+            .with_ymd_and_hms(2026, 6, 13, 10, 0, 0)
+            .single()
+            .unwrap();
+        let (_dir, app, _clock, who) = app(saturday - Duration::hours(1));
+        let mut p = params("acme-energy", Purpose::Sales, Some(saturday));
+        p.check_calling_window = true;
+        let mut s = app.start_wash(&who, p).unwrap();
+        let b = s.wash_numbers(&["41234567", "not a number"]).unwrap();
+        assert_eq!(
+            b.verdicts,
+            [Reasons::OUTSIDE_CALLING_WINDOW, Reasons::INVALID]
+        );
+        let proof = s.finish().unwrap();
+        assert_eq!((proof.numbers, proof.allowed), (2, 1));
+        let trail =
+            crate::audit::read(&app.config().audit, app.config().audit_key.as_ref()).unwrap();
+        let Some(crate::audit::AuditRecord::Wash(w)) = trail.last().map(|e| &e.record) else {
+            panic!("a wash record");
+        };
+        assert_eq!(w.wash_id, proof.wash_id);
+        assert_eq!(w.calls_at, saturday);
+        assert!(w.calling_window);
+    }
 }

@@ -8,11 +8,10 @@ use chrono::{DateTime, Utc};
 
 use crate::app::{App, HistoryEvent};
 use crate::auth::Principal;
-use crate::build;
 use crate::domain::{ClientId, InternalList};
 use crate::error::RequestError;
 use crate::generation::ListKind;
-use crate::journal::{self, Op};
+use crate::journal;
 
 /// The version string: the package version and the commit it was built from.
 pub const VERSION: &str = concat!(
@@ -138,7 +137,8 @@ pub struct ReservationChange {
 
 impl App {
     /// The latest `limit` API changes (opt-outs and removals) to `who`'s centre list and its
-    /// clients' lists, newest first. Blocking (reads the journal and its archive).
+    /// clients' lists, newest first, as [`HistoryEvent`]s (another centre's actor and reason
+    /// on a shared client list left out). Blocking (reads the journal and its archive).
     pub fn recent_reservations(
         &self,
         who: &Principal,
@@ -151,26 +151,15 @@ impl App {
         Ok(records
             .into_iter()
             .rev()
-            .filter_map(|r| {
-                let list = build::internal_list(&r.entry.list).ok()?;
-                let visible = match &list {
-                    InternalList::Centre(c) => *c == who.centre,
-                    InternalList::Client(c) => who.serves(c),
-                };
-                visible.then(|| ReservationChange {
-                    number: format!("+{}", r.entry.number),
-                    event: HistoryEvent {
-                        seq: r.seq,
-                        list: list.to_string(),
-                        added: r.entry.op == Op::Add,
-                        source: "api",
-                        actor: r.entry.actor,
-                        reason: r.entry.reason,
-                        at: Some(r.entry.at),
-                    },
-                })
+            .filter(|r| match &r.entry.list {
+                InternalList::Centre(c) => *c == who.centre,
+                InternalList::Client(c) => who.serves(c),
             })
             .take(limit)
+            .map(|r| ReservationChange {
+                number: format!("+{}", r.entry.number),
+                event: HistoryEvent::of_record(who, r),
+            })
             .collect())
     }
 }

@@ -38,7 +38,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Principal;
-use crate::config::Config;
+use crate::config::{Allowlists, Config};
 use crate::domain::CentreId;
 use crate::fsutil;
 
@@ -223,22 +223,7 @@ pub fn may(roles: &BTreeSet<Role>, p: Permission) -> bool {
     roles.iter().any(|r| r.permits(p))
 }
 
-/// The networks each role may be used from (`[console.allow]` in the configuration); a role
-/// without a list may be used from anywhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Allowlists {
-    /// Networks of the officer role.
-    #[serde(default)]
-    pub officer: Option<Vec<ipnet::IpNet>>,
-    /// Networks of the agent role.
-    #[serde(default)]
-    pub agent: Option<Vec<ipnet::IpNet>>,
-    /// Networks of the admin role.
-    #[serde(default)]
-    pub admin: Option<Vec<ipnet::IpNet>>,
-}
-
+// `Allowlists` is configuration (`config.rs`); what a list admits is the users' rule.
 impl Allowlists {
     /// Whether `role` may be used from `addr`.
     pub fn admits(&self, role: Role, addr: IpAddr) -> bool {

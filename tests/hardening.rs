@@ -6,7 +6,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{ADMIN_KEY, KEY, Server, campaign, copy_sample, vask, wash_request, write_config};
+use common::{
+    ADMIN_KEY, KEY, PARTNER_KEY, Server, campaign, copy_sample, vask, wash_request, write_config,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use tonic::Code;
@@ -373,4 +375,183 @@ fn the_demo_configuration_refuses_a_public_address() {
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("loopback") && e.contains("--config"), "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_centres_free_text_and_counts_stay_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let server = Server::start(&common::write_shared_client_config(dir.path(), &catalog));
+    let client_list = |actor: &str, reason: &str| pb::ReservationRequest {
+        list: Some(pb::reservation_request::List::ClientId(
+            "acme-energy".into(),
+        )),
+        number: "98000021".into(),
+        actor: actor.into(),
+        reason: reason.into(),
+    };
+    // The partner centre's agent writes health data into the reason.
+    server
+        .registry_client(PARTNER_KEY)
+        .await
+        .add_reservation(client_list(
+            "agent-kari",
+            "she said: I have cancer, never call",
+        ))
+        .await
+        .expect("partner add");
+    server
+        .registry_client(PARTNER_KEY)
+        .await
+        .add_reservation(pb::ReservationRequest {
+            list: Some(pb::reservation_request::List::Centre(true)),
+            ..client_list("agent-kari", "")
+        })
+        .await
+        .expect("partner centre add");
+    server
+        .registry_client(KEY)
+        .await
+        .add_reservation(client_list("agent-ola", "asked us too"))
+        .await
+        .expect("own add");
+
+    let explain = |key: &'static str| {
+        let server = &server;
+        async move {
+            server
+                .wash_client(key)
+                .await
+                .explain(pb::ExplainRequest {
+                    client_id: "acme-energy".into(),
+                    campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, ""),
+                    number: "98000021".into(),
+                    ..Default::default()
+                })
+                .await
+                .expect("explain")
+                .into_inner()
+        }
+    };
+    let e = explain(KEY).await;
+    let text = format!("{:?}", e);
+    assert!(
+        !text.contains("cancer") && !text.contains("agent-kari"),
+        "{text}"
+    );
+    let theirs: Vec<&pb::HistoryEntry> = e.history.iter().filter(|h| h.other_centre).collect();
+    assert_eq!(theirs.len(), 1, "{:?}", e.history);
+    assert!(theirs[0].actor.is_empty() && theirs[0].reason.is_empty());
+    assert!(theirs[0].at.is_some() && theirs[0].source == "api" && theirs[0].added);
+    assert!(
+        e.history
+            .iter()
+            .any(|h| !h.other_centre && h.actor == "agent-ola")
+    );
+    // The partner's own centre list is not this centre's business at all.
+    assert!(e.history.iter().all(|h| h.list != "centre:partner-centre"));
+
+    // Status counts only what the caller may see.
+    let status = |key: &'static str| {
+        let server = &server;
+        async move {
+            server
+                .admin_client(key)
+                .await
+                .status(pb::StatusRequest {})
+                .await
+                .expect("status")
+                .into_inner()
+        }
+    };
+    let own = status(KEY).await;
+    // One number with a live change on the shared client list; the partner also has one on
+    // its own centre list.
+    assert_eq!(own.live_operations, 1, "not the partner's own list");
+    assert_eq!(own.journal_seq, 0);
+    assert_eq!(status(PARTNER_KEY).await.live_operations, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn excess_load_is_shed_with_a_retry_hint_never_with_oom() {
+    let (_dir, config) = setup(
+        "[limits]\nmax_in_flight = 2\nmax_request_bytes_in_flight = 4000000\nkey_rate_per_second = 1000",
+    );
+    let server = Server::start(&config);
+    // Twenty concurrent large person washes (about 1.3 MB each) against room for three.
+    let person = pb::Person {
+        given_names: "Kari".into(),
+        surname: "Nordmann".into(),
+        street: "Storgata 12 B".into(),
+        postcode: "0150".into(),
+        ..Default::default()
+    };
+    let big = pb::WashRequest {
+        persons: vec![person; 30_000],
+        numbers: vec!["41234567".into(); 30_000],
+        ..wash_request("acme-energy", &[])
+    };
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let mut client = server.wash_client(KEY).await;
+        let req = big.clone();
+        tasks.push(tokio::spawn(async move { client.wash(req).await }));
+    }
+    let (mut ok, mut shed) = (0, 0);
+    for t in tasks {
+        match t.await.expect("task") {
+            Ok(r) => {
+                assert_eq!(r.into_inner().verdicts.len(), 30_000);
+                ok += 1;
+            }
+            Err(e) => {
+                assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+                assert!(e.metadata().get("retry-after-ms").is_some(), "{e:?}");
+                assert!(e.message().contains("retry"), "{}", e.message());
+                shed += 1;
+            }
+        }
+    }
+    assert!(ok >= 1 && shed >= 1, "{ok} admitted, {shed} shed");
+    // Health checks and the next request after the storm are answered.
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(wash_request("acme-energy", &["91234567"]))
+        .await
+        .expect("after the storm");
+    assert_eq!(r.into_inner().verdicts.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_over_its_rate_is_told_when_to_retry() {
+    let (_dir, config) = setup("[limits]\nkey_rate_per_second = 5");
+    let server = Server::start(&config);
+    let mut client = server.wash_client(KEY).await;
+    let mut shed = None;
+    for _ in 0..30 {
+        if let Err(e) = client
+            .wash(wash_request("acme-energy", &["91234567"]))
+            .await
+        {
+            shed = Some(e);
+            break;
+        }
+    }
+    let e = shed.expect("shed within 30 requests at 5/s with a burst of 10");
+    assert_eq!(e.code(), Code::ResourceExhausted);
+    let retry: u64 = e
+        .metadata()
+        .get("retry-after-ms")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("retry-after-ms");
+    assert!(retry > 0 && retry <= 200, "{retry}");
+    // Another centre's key is not slowed by it.
+    server
+        .wash_client(common::OTHER_KEY)
+        .await
+        .wash(wash_request("other-client", &["91234567"]))
+        .await
+        .expect("other key");
 }

@@ -689,7 +689,7 @@ async fn metrics_move_after_washes_over_both_protocols() {
         "vask_generation_age_seconds",
         "vask_national_snapshot_stale_in_seconds",
         "vask_live_operations",
-        r#"vask_requests_shed_total{protocol="http"}"#,
+        r#"vask_requests_shed_total{protocol="http",reason="rate"}"#,
         "vask_audit_append_failures_total",
     ] {
         assert!(
@@ -846,4 +846,88 @@ async fn sigterm_stops_both_listeners_and_the_process_exits_cleanly() {
     assert!(exit.success(), "{exit:?}");
     assert!(std::net::TcpStream::connect(&server.http_addr).is_err());
     assert!(std::net::TcpStream::connect(&server.addr).is_err());
+}
+
+#[test]
+fn an_upload_that_stops_sending_is_ended_after_the_idle_limit() {
+    let (_dir, server) = sample_server("[limits]\nstream_idle_seconds = 1\n");
+    let mut s = std::net::TcpStream::connect(&server.http_addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let part = "number\n91234567\n";
+    write!(
+        s,
+        "POST {CSV_QUERY} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {KEY}\r\ncontent-type: text/csv\r\nte: trailers\r\ncontent-length: 100000\r\n\r\n{part}"
+    )
+    .expect("write");
+    // Then nothing more: the server ends the wash and says why in the trailers.
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("x-vask-status") {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+        }
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    if let Ok(n) = s.read(&mut buf) {
+        answer.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(
+        text.contains("x-vask-status: error") && text.contains("sent nothing"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn shed_requests_get_a_json_429_with_retry_after_and_are_counted() {
+    let (_dir, server) = sample_server("[limits]\nkey_rate_per_second = 1\n");
+    let mut shed = None;
+    for _ in 0..5 {
+        let r = client()
+            .post(format!("{}/v1/wash", server.http_url()))
+            .bearer_auth(KEY)
+            .json(&wash_body(&["91234567"]))
+            .send()
+            .await
+            .expect("send");
+        if r.status() == 429 {
+            shed = Some(r);
+            break;
+        }
+    }
+    let r = shed.expect("a key over its rate is shed");
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("text")
+        .parse()
+        .expect("seconds");
+    assert!(retry >= 1);
+    let e: Value = r.json().await.expect("json");
+    assert_eq!(e["code"], "resource_exhausted");
+    // Health and metrics are never shed.
+    for _ in 0..5 {
+        let r = client()
+            .get(format!("{}/readyz", server.http_url()))
+            .send()
+            .await
+            .expect("readyz");
+        assert_eq!(r.status(), 200);
+    }
+    let metrics = client()
+        .get(format!("{}/metrics", server.http_url()))
+        .send()
+        .await
+        .expect("scrape")
+        .text()
+        .await
+        .expect("text");
+    let shed_count = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix(r#"vask_requests_shed_total{protocol="http",reason="rate"} "#))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .unwrap_or(0.0);
+    assert!(shed_count >= 1.0, "{metrics}");
 }

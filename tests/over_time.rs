@@ -678,3 +678,74 @@ async fn the_grpc_service_and_vask_wash_give_the_same_verdicts_and_proof() {
     }
     assert_eq!(cli_record, grpc_record);
 }
+
+/// A calling policy configured for France and Poland applies to +33 and +48 numbers, found by
+/// the numbering metadata (not a hard-coded list of country codes).
+#[tokio::test(flavor = "multi_thread")]
+async fn configured_calling_policies_apply_to_their_countries_numbers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = common::write_config(
+        dir.path(),
+        &catalog,
+        r#"
+[[calling_policy]]
+country = "FR"
+time_zone = "Europe/Paris"
+opens = "10:00"
+closes = "20:00"
+closed_weekdays = ["Sat", "Sun"]
+holidays = []
+
+[[calling_policy]]
+country = "PL"
+time_zone = "Europe/Warsaw"
+opens = "08:00"
+closes = "21:00"
+closed_weekdays = ["Sun"]
+holidays = []
+"#,
+    );
+    let server = Server::start(&config);
+    // The next day on which Norway is open at 09:30 local time (Paris and Warsaw share the
+    // time zone): France has not opened yet, Poland has.
+    let norway = vask::calendar::CallingPolicy::norway();
+    let at = (1..=14)
+        .map(|d| today() + Days::new(d))
+        .map(|d| {
+            d.and_hms_opt(9, 30, 0)
+                .expect("time")
+                .and_local_timezone(chrono_tz::Europe::Oslo)
+                .single()
+                .expect("unambiguous")
+                .with_timezone(&Utc)
+        })
+        .find(|t| norway.check(*t).open)
+        .expect("an open day within two weeks");
+    let mut req = wash_request(
+        "acme-energy",
+        &["41234567", "+33 6 12 34 56 78", "+48 512 345 678"],
+    );
+    req.check_calling_window = true;
+    req.at = ts(at);
+    let r = server
+        .wash_client(KEY)
+        .await
+        .wash(req)
+        .await
+        .expect("wash")
+        .into_inner();
+    assert_eq!(r.verdicts, [0, OUTSIDE_WINDOW, 0], "at {at}");
+    let w = server
+        .wash_client(KEY)
+        .await
+        .call_window(pb::CallWindowRequest {
+            number: "+33 6 12 34 56 78".into(),
+            at: ts(at),
+            ..Default::default()
+        })
+        .await
+        .expect("window")
+        .into_inner();
+    assert_eq!((w.country.as_str(), w.open), ("FR", false));
+}

@@ -348,8 +348,17 @@ impl CalendarRegistry {
     }
 
     /// The policy for an ISO 3166 alpha-2 code (any case).
+    ///
+    /// Svalbard and Jan Mayen (`SJ`, Norwegian numbers `+47 79…`) are Norway for calling
+    /// hours: they get Norway's policy unless one is configured for `SJ`.
     pub fn get(&self, country: &str) -> Option<&CallingPolicy> {
-        self.policies.get(&country.trim().to_ascii_uppercase())
+        let country = country.trim().to_ascii_uppercase();
+        self.policies
+            .get(&country)
+            .or_else(|| match country.as_str() {
+                "SJ" => self.policies.get("NO"),
+                _ => None,
+            })
     }
 
     /// Country codes with a policy, in order.

@@ -121,12 +121,8 @@ pub fn run(a: AuditArgs) -> Result<()> {
                 vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
             for r in &history {
                 let e = &r.entry;
-                let list = match &e.list {
-                    vask::journal::ListRef::Centre(c) => format!("centre:{c}"),
-                    vask::journal::ListRef::Client(c) => format!("client:{c}"),
-                };
                 out!(
-                    "{} seq={} {} {} +{} actor={:?} reason={:?}",
+                    "{} seq={} {} {} +{} by={} key={:?} actor={:?} reason={:?}",
                     e.at.format("%Y-%m-%dT%H:%M:%SZ"),
                     r.seq,
                     if e.op == vask::journal::Op::Add {
@@ -134,8 +130,10 @@ pub fn run(a: AuditArgs) -> Result<()> {
                     } else {
                         "remove"
                     },
-                    list,
+                    e.list,
                     e.number,
+                    e.by.as_ref().map_or("?", |c| c.as_str()),
+                    e.principal,
                     e.actor,
                     e.reason
                 );

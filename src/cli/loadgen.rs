@@ -36,6 +36,11 @@ pub enum Mode {
     /// Uploads `--file` (a lead CSV) to `POST /v1/wash` as `text/csv`, `--concurrency` times
     /// in a row, and reads the washed file back: rows/s and the server's RSS (`--server-pid`).
     HttpCsv,
+    /// Heavy person washes (`--batch` leads with a person each) from `--concurrency` clients
+    /// in a closed loop, meant to exceed the server's admission limits: reports the share
+    /// shed (and with which code), the latency of the admitted requests, and the server's
+    /// peak memory (with `--server-pid`).
+    Overload,
 }
 
 /// Arguments of `vask loadgen`.
@@ -80,6 +85,14 @@ pub struct LoadArgs {
     /// The lead file to upload (`--mode http-csv`).
     #[arg(long)]
     pub(super) file: Option<std::path::PathBuf>,
+}
+
+/// A process's peak resident memory in MiB (`VmHWM`).
+fn peak_rss_mib(pid: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 pub(super) fn cpu_seconds(pid: &str) -> Option<f64> {
@@ -169,6 +182,18 @@ async fn drive(a: LoadArgs) -> Result<()> {
         };
         match a.mode {
             Mode::Strings => req.numbers = strings[start..start + n].to_vec(),
+            Mode::Overload => {
+                req.numbers = strings[start..start + n].to_vec();
+                req.persons = (0..n)
+                    .map(|k| pb::Person {
+                        given_names: "Kari".into(),
+                        surname: format!("Nordmann{}", k % 97),
+                        street: format!("Storgata {}", k % 200 + 1),
+                        postcode: "0150".into(),
+                        ..Default::default()
+                    })
+                    .collect();
+            }
             _ => req.e164 = leads[start..start + n].to_vec(),
         }
         req
@@ -186,6 +211,7 @@ async fn drive(a: LoadArgs) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(a.seconds);
     let numbers = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
+    let shed = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let mut latencies: Vec<Duration> = Vec::new();
     match a.mode {
@@ -227,17 +253,32 @@ async fn drive(a: LoadArgs) -> Result<()> {
                 latencies.extend(t.await?);
             }
         }
-        Mode::Batch | Mode::Strings => {
+        Mode::Batch | Mode::Strings | Mode::Overload => {
             let mut tasks = Vec::new();
+            // Heavy requests are shared between tasks: building one per task would measure the
+            // load generator's memory.
+            let shared: Arc<Vec<pb::WashRequest>> = Arc::new(
+                (0..if a.mode == Mode::Overload { 2 } else { 0 })
+                    .map(|i| make(i, a.batch))
+                    .collect(),
+            );
             for t in 0..a.concurrency.max(1) {
                 let mut client = client.clone();
-                let reqs: Vec<pb::WashRequest> = (0..8).map(|i| make(t * 8 + i, a.batch)).collect();
-                let (numbers, errors) = (numbers.clone(), errors.clone());
+                let reqs: Vec<pb::WashRequest> = if shared.is_empty() {
+                    (0..8).map(|i| make(t * 8 + i, a.batch)).collect()
+                } else {
+                    Vec::new()
+                };
+                let shared = shared.clone();
+                let (numbers, errors, shed) = (numbers.clone(), errors.clone(), shed.clone());
                 tasks.push(tokio::spawn(async move {
                     let mut lat = Vec::new();
                     let mut i = 0;
                     while Instant::now() < deadline {
-                        let req = reqs[i % reqs.len()].clone();
+                        let req = match reqs.get(i % reqs.len().max(1)) {
+                            Some(r) => r.clone(),
+                            None => shared[(t + i) % shared.len()].clone(),
+                        };
                         i += 1;
                         let t0 = Instant::now();
                         match client.wash(req).await {
@@ -246,12 +287,25 @@ async fn drive(a: LoadArgs) -> Result<()> {
                                     r.get_ref().verdicts.len() as u64,
                                     Ordering::Relaxed,
                                 );
+                                // Latencies of admitted requests only.
+                                lat.push(t0.elapsed());
+                            }
+                            Err(e) if e.code() == tonic::Code::ResourceExhausted => {
+                                shed.fetch_add(1, Ordering::Relaxed);
+                                // A shed caller waits as told before trying again.
+                                let wait = e
+                                    .metadata()
+                                    .get("retry-after-ms")
+                                    .and_then(|v| v.to_str().ok())
+                                    .and_then(|v| v.parse().ok())
+                                    .unwrap_or(50);
+                                tokio::time::sleep(Duration::from_millis(wait)).await;
                             }
                             Err(_) => {
                                 errors.fetch_add(1, Ordering::Relaxed);
+                                lat.push(t0.elapsed());
                             }
                         }
-                        lat.push(t0.elapsed());
                     }
                     lat
                 }));
@@ -371,6 +425,19 @@ async fn drive(a: LoadArgs) -> Result<()> {
     );
     if let (Some(c0), Some(c1)) = (cpu0, pid.as_deref().and_then(cpu_seconds)) {
         println!("server_cpu_cores={:.2}", (c1 - c0) / wall);
+    }
+    let shed = shed.load(Ordering::Relaxed);
+    if a.mode == Mode::Overload {
+        let attempts = shed + latencies.len() as u64;
+        println!(
+            "admitted={} shed={shed} shed_share={:.3} (RESOURCE_EXHAUSTED with retry-after-ms) other_errors={}",
+            latencies.len(),
+            shed as f64 / attempts.max(1) as f64,
+            errors.load(Ordering::Relaxed)
+        );
+    }
+    if let Some(rss) = pid.as_deref().and_then(peak_rss_mib) {
+        println!("server_peak_rss_mib={rss:.0}");
     }
     if let (Some(c0), Some(c1)) = (own0, cpu_seconds("self")) {
         println!("loadgen_cpu_cores={:.2}", (c1 - c0) / wall);

@@ -1,17 +1,14 @@
 //! `GET /metrics`: the Prometheus text exposition of [`crate::metrics`]. This module installs
-//! the Prometheus recorder (once per process), measures every HTTP request and gRPC call
-//! (latency histogram per endpoint or RPC, requests in flight) with a tower layer that both
-//! servers use, and sets the gauges that are read at scrape time: the generation, its age,
+//! the Prometheus recorder (once per process) and sets the gauges that are read at scrape
+//! time: the generation, its age,
 //! the national snapshot's age and the time left before it is too old, the live overlay's
 //! size, and the last rebuild's duration and result (from the file `vask rebuild` leaves in
 //! the store, [`crate::metrics::RebuildStatus`]).
 
 use std::sync::{Arc, OnceLock};
-use std::task::{Context, Poll};
-use std::time::Instant;
 
-use axum::extract::{MatchedPath, State};
-use axum::http::{Request, Response, header};
+use axum::extract::State;
+use axum::http::header;
 use axum::response::IntoResponse;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
@@ -125,7 +122,10 @@ fn describe() {
         "When the last vask rebuild ended (Unix time)"
     );
     for protocol in ["http", "grpc"] {
-        metrics::counter!(m::REQUESTS_SHED, "protocol" => protocol).increment(0);
+        for reason in ["rate", "in_flight", "bytes"] {
+            metrics::counter!(m::REQUESTS_SHED, "protocol" => protocol, "reason" => reason)
+                .increment(0);
+        }
     }
     metrics::counter!(m::AUDIT_FAILURES).increment(0);
 }
@@ -207,127 +207,4 @@ pub async fn scrape(State(app): State<Arc<App>>) -> axum::response::Response {
         handle.render(),
     )
         .into_response()
-}
-
-/// Which front end a [`Measure`] layer measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protocol {
-    /// The HTTP API (endpoint: the route's path pattern; status: the HTTP status).
-    Http,
-    /// gRPC (endpoint: `/package.Service/Method`; status: the `grpc-status` header or `ok`).
-    Grpc,
-}
-
-impl Protocol {
-    fn name(self) -> &'static str {
-        match self {
-            Protocol::Http => "http",
-            Protocol::Grpc => "grpc",
-        }
-    }
-}
-
-/// A tower layer that measures each request's latency (until its response headers) and
-/// counts requests in flight. The endpoint label is the route pattern (`/v1/wash`) or the
-/// RPC path, never the request's own path or query (which may carry numbers).
-#[derive(Debug, Clone, Copy)]
-pub struct Measure(pub Protocol);
-
-impl<S> tower::Layer<S> for Measure {
-    type Service = Measured<S>;
-    fn layer(&self, inner: S) -> Measured<S> {
-        Measured {
-            inner,
-            protocol: self.0,
-        }
-    }
-}
-
-/// The service of [`Measure`].
-#[derive(Debug, Clone)]
-pub struct Measured<S> {
-    inner: S,
-    protocol: Protocol,
-}
-
-/// Decrements the in-flight gauge when the request ends, however it ends.
-struct InFlight(&'static str);
-
-impl InFlight {
-    fn new(protocol: &'static str) -> InFlight {
-        metrics::gauge!(m::REQUESTS_IN_FLIGHT, "protocol" => protocol).increment(1.0);
-        InFlight(protocol)
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        metrics::gauge!(m::REQUESTS_IN_FLIGHT, "protocol" => self.0).decrement(1.0);
-    }
-}
-
-impl<S, B, R> tower::Service<Request<B>> for Measured<S>
-where
-    S: tower::Service<Request<B>, Response = Response<R>> + Send,
-    S::Future: Send + 'static,
-{
-    type Response = Response<R>;
-    type Error = S::Error;
-    type Future =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response<R>, S::Error>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request<B>) -> Self::Future {
-        let protocol = self.protocol;
-        let endpoint = match protocol {
-            Protocol::Http => request
-                .extensions()
-                .get::<MatchedPath>()
-                .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned()),
-            Protocol::Grpc => request.uri().path().to_owned(),
-        };
-        let in_flight = InFlight::new(protocol.name());
-        let started = Instant::now();
-        let future = self.inner.call(request);
-        Box::pin(async move {
-            let result = future.await;
-            let status = match &result {
-                Ok(r) => match protocol {
-                    Protocol::Http => r.status().as_u16().to_string(),
-                    Protocol::Grpc => r
-                        .headers()
-                        .get("grpc-status")
-                        .and_then(|v| v.to_str().ok())
-                        .map_or_else(|| "ok".to_owned(), grpc_status_name),
-                },
-                Err(_) => "error".to_owned(),
-            };
-            metrics::histogram!(m::REQUEST_SECONDS, "protocol" => protocol.name(), "endpoint" => endpoint, "status" => status)
-                .record(started.elapsed().as_secs_f64());
-            drop(in_flight);
-            result
-        })
-    }
-}
-
-/// The name of a gRPC status code (as in the header: a number).
-fn grpc_status_name(code: &str) -> String {
-    let name = match code {
-        "0" => "ok",
-        "1" => "cancelled",
-        "3" => "invalid_argument",
-        "4" => "deadline_exceeded",
-        "5" => "not_found",
-        "7" => "permission_denied",
-        "8" => "resource_exhausted",
-        "9" => "failed_precondition",
-        "13" => "internal",
-        "14" => "unavailable",
-        "16" => "unauthenticated",
-        other => other,
-    };
-    name.to_owned()
 }

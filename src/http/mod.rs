@@ -8,9 +8,10 @@
 //! - [`reservations`]: `POST` and `DELETE /v1/reservations`;
 //! - [`call_window`]: `GET /v1/call-window`;
 //! - [`health`]: `/healthz`, `/readyz`, `/v1/status`;
-//! - [`metrics`]: `/metrics` (Prometheus) and the layer that measures both servers;
+//! - [`metrics`]: `/metrics` (Prometheus);
 //! - [`openapi`]: the routes with their OpenAPI document, `/v1/openapi.json`;
 //! - [`params`]: the request fields the endpoints share (campaign, `at`, persons);
+//! - [`admission`]: the shared admission control (429 with `Retry-After` when shed);
 //! - [`auth`]: bearer keys as an extractor and a layer;
 //! - [`errors`]: the JSON error body and the status of each refusal;
 //! - this module: the router, the shared tower stack (metrics, tracing, timeout) and the
@@ -20,6 +21,7 @@
 //! (`http_listen`, default `127.0.0.1:8080`). Other routers (the web console) are merged in
 //! by [`serve`]'s `extra` argument and get the same stack.
 
+pub mod admission;
 pub mod auth;
 pub mod call_window;
 pub mod errors;
@@ -47,9 +49,6 @@ use crate::error::RequestError;
 use crate::service::ServiceError;
 use errors::ApiError;
 
-/// How long a request may take until its response starts (a CSV stream is timed only until
-/// its headers; its body then streams for as long as the file lasts).
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long shutdown waits for requests in flight before it closes their connections.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a client may take for its TLS handshake.
@@ -68,34 +67,44 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// The router with the stack every request passes: metrics, tracing (method, route pattern
-/// and status; never the path or query, which may hold numbers) and the request timeout (as
-/// a JSON 503). A plain tower stack, so that a shared layer (overload protection) can wrap it.
-pub fn with_stack(router: Router) -> Router {
+/// and status; never the path or query, which may hold numbers), admission control (shared
+/// with gRPC; a JSON 429 when shed) and the handler timeout (`limits.request_timeout_seconds`,
+/// as over gRPC; a JSON 503). A CSV stream is timed only until its answer begins; its body
+/// then streams for as long as the file lasts.
+pub fn with_stack(router: Router, app: &Arc<App>) -> Router {
+    let timeout = Duration::from_secs(u64::from(app.config().limits.request_timeout_seconds));
     router.layer(
         ServiceBuilder::new()
-            .layer(metrics::Measure(metrics::Protocol::Http))
-            .layer(TraceLayer::new_for_http().make_span_with(
-                |request: &axum::http::Request<axum::body::Body>| {
-                    let route = request
-                        .extensions()
-                        .get::<axum::extract::MatchedPath>()
-                        .map_or("unmatched", |p| p.as_str());
-                    tracing::info_span!("http", method = %request.method(), route)
-                },
+            .layer(crate::metrics::Measure(crate::metrics::Protocol::Http))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
+                        let route = request
+                            .extensions()
+                            .get::<axum::extract::MatchedPath>()
+                            .map_or("unmatched", |p| p.as_str());
+                        tracing::info_span!("http", method = %request.method(), route)
+                    })
+                    // A 503 (not ready, storage) is the answer, not a failure of the server.
+                    .on_failure(
+                        tower_http::trace::DefaultOnFailure::new().level(tracing::Level::DEBUG),
+                    ),
             )
-            // A 503 (not ready, storage) is the answer, not a failure of the server.
-            .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::DEBUG)))
-            .layer(HandleErrorLayer::new(|e: tower::BoxError| async move {
+            .layer(axum::middleware::from_fn_with_state(
+                app.clone(),
+                admission::admit,
+            ))
+            .layer(HandleErrorLayer::new(move |e: tower::BoxError| async move {
                 if e.is::<tower::timeout::error::Elapsed>() {
                     ApiError::from(RequestError::Unavailable(format!(
                         "the request took longer than {} s and was ended; retry, or send a smaller batch",
-                        REQUEST_TIMEOUT.as_secs()
+                        timeout.as_secs()
                     )))
                 } else {
                     ApiError::internal(e.to_string())
                 }
             }))
-            .timeout(REQUEST_TIMEOUT),
+            .timeout(timeout),
     )
 }
 
@@ -145,7 +154,7 @@ pub async fn serve(
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
     let listener = tokio::net::TcpListener::from_std(listener)
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
-    let service = with_stack(router(app.clone()).merge(extra));
+    let service = with_stack(router(app.clone()).merge(extra), &app);
     let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     tokio::pin!(shutdown);

@@ -553,10 +553,23 @@ async fn wash_csv(
         outcome: OnceLock::new(),
         wake: tokio::sync::Notify::new(),
     });
-    let body = body
-        .into_data_stream()
-        .map(|r| r.map_err(std::io::Error::other));
-    let input = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(body));
+    // An upload that sends nothing for `limits.stream_idle_seconds` fails (it would hold its
+    // generation and a blocking thread), as an idle WashStream does.
+    let idle = std::time::Duration::from_secs(u64::from(app.config().limits.stream_idle_seconds));
+    let body =
+        tokio_stream::StreamExt::timeout(body.into_data_stream(), idle).map(move |r| match r {
+            Ok(Ok(bytes)) => Ok(bytes),
+            Ok(Err(e)) => Err(std::io::Error::other(e)),
+            Err(_) => Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!(
+                    "the upload sent nothing for {} s and was ended",
+                    idle.as_secs()
+                ),
+            )),
+        });
+    let input =
+        tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(Box::pin(body)));
     let (started_tx, started_rx) = tokio::sync::oneshot::channel::<Result<(), ApiError>>();
     let writer = spool.clone();
     tokio::task::spawn_blocking(move || {

@@ -8,9 +8,11 @@ use chrono::DateTime;
 use crate::fsutil::{le_u16, le_u32, le_u64};
 
 use super::{
-    Entry, FLAG_LAST_IN_BATCH, FORMAT, FRAME_HEAD, HEADER_LEN, JournalError, KIND_ENTRY,
-    KIND_REOPEN, LIST_CENTRE, LIST_CLIENT, ListRef, MAX_PAYLOAD, OP_ADD, OP_REMOVE, Op, Record,
+    Entry, FLAG_LAST_IN_BATCH, FORMAT, FRAME_HEAD, HEADER_LEN, InternalList, JournalError,
+    KIND_ENTRY, KIND_REOPEN, LIST_CENTRE, LIST_CLIENT, MAX_PAYLOAD, OP_ADD, OP_REMOVE, Op,
+    RECORD_FORMAT, Record,
 };
+use crate::domain::{CentreId, ClientId};
 
 /// The header of both files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +83,11 @@ pub(super) fn decode_header(
     })
 }
 
-/// Appends one framed record. Payload (format 1):
+/// Appends one framed record. Payload (format 2):
 /// `format | kind | flags | seq u64 | batch_prev u64` and, for an entry,
-/// `list kind | op | number u64 | at secs i64 | at nanos u32 | list id | actor | reason`,
-/// each string as `u16 len | UTF-8`. Entries must have passed [`validate`].
+/// `list kind | op | number u64 | at secs i64 | at nanos u32 | list id | actor | reason |
+/// by centre | principal`, each string as `u16 len | UTF-8` (`by` empty for none). Format 1
+/// ended after `reason`. Entries must have passed [`super::validate`].
 pub(super) fn encode_record(
     buf: &mut Vec<u8>,
     seq: u64,
@@ -94,7 +97,7 @@ pub(super) fn encode_record(
 ) {
     let start = buf.len();
     buf.extend_from_slice(&[0u8; FRAME_HEAD]);
-    buf.push(FORMAT);
+    buf.push(RECORD_FORMAT);
     buf.push(if entry.is_some() {
         KIND_ENTRY
     } else {
@@ -105,8 +108,8 @@ pub(super) fn encode_record(
     buf.extend_from_slice(&batch_prev.to_le_bytes());
     if let Some(e) = entry {
         let (kind, id) = match &e.list {
-            ListRef::Centre(id) => (LIST_CENTRE, id),
-            ListRef::Client(id) => (LIST_CLIENT, id),
+            InternalList::Centre(id) => (LIST_CENTRE, id.as_str()),
+            InternalList::Client(id) => (LIST_CLIENT, id.as_str()),
         };
         buf.push(kind);
         buf.push(match e.op {
@@ -116,7 +119,8 @@ pub(super) fn encode_record(
         buf.extend_from_slice(&e.number.to_le_bytes());
         buf.extend_from_slice(&e.at.timestamp().to_le_bytes());
         buf.extend_from_slice(&e.at.timestamp_subsec_nanos().to_le_bytes());
-        for s in [id, &e.actor, &e.reason] {
+        let by = e.by.as_ref().map_or("", CentreId::as_str);
+        for s in [id, &e.actor, &e.reason, by, &e.principal] {
             // Validated to at most MAX_FIELD_BYTES, far below u16::MAX.
             let len = u16::try_from(s.len()).unwrap_or(u16::MAX);
             buf.extend_from_slice(&len.to_le_bytes());
@@ -235,7 +239,7 @@ pub(super) fn decode_payload(payload: &[u8]) -> Result<(u64, u64, bool, Body), U
         at: 0,
     };
     let format = c.u8()?;
-    if format != FORMAT {
+    if format != 1 && format != RECORD_FORMAT {
         return Err(Undecodable::Format(format));
     }
     let kind = c.u8()?;
@@ -260,13 +264,26 @@ pub(super) fn decode_payload(payload: &[u8]) -> Result<(u64, u64, bool, Body), U
             let at = DateTime::from_timestamp(secs, nanos)
                 .ok_or(Undecodable::Malformed("time out of range"))?;
             let id = c.string()?;
+            let bad_id = |_| Undecodable::Malformed("list id is not a valid centre or client id");
             let list = match list_kind {
-                LIST_CENTRE => ListRef::Centre(id),
-                LIST_CLIENT => ListRef::Client(id),
+                LIST_CENTRE => InternalList::Centre(CentreId::new(id).map_err(bad_id)?),
+                LIST_CLIENT => InternalList::Client(ClientId::new(id).map_err(bad_id)?),
                 _ => return Err(Undecodable::Malformed("unknown list kind")),
             };
             let actor = c.string()?;
             let reason = c.string()?;
+            let (by, principal) = if format == 1 {
+                (None, String::new())
+            } else {
+                let by = c.string()?;
+                let by = match by.is_empty() {
+                    true => None,
+                    false => Some(CentreId::new(by).map_err(|_| {
+                        Undecodable::Malformed("the changing centre is not a valid id")
+                    })?),
+                };
+                (by, c.string()?)
+            };
             Body::Entry(Entry {
                 list,
                 number,
@@ -274,6 +291,8 @@ pub(super) fn decode_payload(payload: &[u8]) -> Result<(u64, u64, bool, Body), U
                 actor,
                 reason,
                 at,
+                by,
+                principal,
             })
         }
         _ => return Err(Undecodable::Malformed("unknown record kind")),

@@ -20,8 +20,16 @@
 //! - `LOCK`: held with an exclusive file lock ([`File::try_lock`]) by the one process that writes the journal.
 //!
 //! Each record is framed as `len: u32 LE | crc32(len ‖ payload): u32 LE | payload`, and the
-//! payload starts with a format byte ([`FORMAT`]) so a record kind (a person target, say) can be
-//! added later. A length above 64 KiB is damage, never an allocation.
+//! payload starts with a format byte ([`RECORD_FORMAT`]; records of format 1, written before
+//! the centre that made a change was kept, are still read) so a record kind (a person target,
+//! say) can be added later. A length above 64 KiB is damage, never an allocation. A record
+//! naming a list that is not a valid centre or client id is damage too: it is refused, never
+//! dropped.
+//!
+//! # History
+//! Explain shows a number's adds and removals. The journal keeps an index of every record by
+//! number in memory (read once at open, extended by every append; compaction moves records
+//! between files, not out of the index), so a number's history costs only its own entries.
 //!
 //! # Durability and group commit
 //! One writer thread owns the live file. [`Journal::append`] hands its entries to it and awaits
@@ -80,17 +88,23 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::thread::JoinHandle;
 
+use std::collections::HashMap;
+use std::sync::RwLock;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
+use crate::domain::CentreId;
 use crate::fsutil;
 
 pub use history::{read_all, read_live};
 use writer::{AppendRequest, Command};
 
-/// The format byte of the file headers and records this build writes and reads.
+/// The format byte of the file headers.
 pub const FORMAT: u8 = 1;
+/// The format byte of the records this build writes (it reads 1 and 2).
+pub const RECORD_FORMAT: u8 = 2;
 /// The most entries one [`Journal::append`] takes (and the most records one fsync covers).
 pub const MAX_APPEND_ENTRIES: usize = 4096;
 /// The most bytes stored for a list id, an actor or a reason.
@@ -116,14 +130,7 @@ const LIST_CLIENT: u8 = 2;
 const OP_ADD: u8 = 1;
 const OP_REMOVE: u8 = 2;
 
-/// The internal register an entry changes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ListRef {
-    /// A centre's internal register, by centre id.
-    Centre(String),
-    /// A client's internal register, by client id.
-    Client(String),
-}
+pub use crate::domain::InternalList;
 
 /// Whether a number is added to or removed from a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -138,7 +145,7 @@ pub enum Op {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The list changed.
-    pub list: ListRef,
+    pub list: InternalList,
     /// The number, E.164 as an integer.
     pub number: u64,
     /// Add or remove.
@@ -149,6 +156,12 @@ pub struct Entry {
     pub reason: String,
     /// When the change was requested.
     pub at: DateTime<Utc>,
+    /// The centre whose key or user made the change (`None` in records written before it was
+    /// kept). On a client's list shared by several centres, another centre sees that an entry
+    /// is not its own, and not its actor or reason.
+    pub by: Option<CentreId>,
+    /// The key or user id that made the change.
+    pub principal: String,
 }
 
 /// A stored entry with its seq.
@@ -335,6 +348,8 @@ struct Shared {
     failed: OnceLock<String>,
     /// The archive; held for a whole compaction, so compactions run one at a time.
     archive: Mutex<Archive>,
+    /// Every record by number (see "History" above).
+    index: RwLock<HashMap<u64, Vec<Record>>>,
 }
 
 /// The archive file as compaction sees it.
@@ -350,6 +365,17 @@ struct Archive {
 }
 
 impl Shared {
+    /// Adds durably written records to the history index.
+    fn index(&self, records: impl IntoIterator<Item = Record>) {
+        let mut index = self
+            .index
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for r in records {
+            index.entry(r.entry.number).or_default().push(r);
+        }
+    }
+
     fn check_failed(&self) -> Result<(), JournalError> {
         match self.failed.get() {
             Some(reason) => Err(JournalError::Failed {
@@ -417,9 +443,15 @@ fn validate(entries: &[Entry]) -> Result<(), JournalError> {
     }
     for (index, e) in entries.iter().enumerate() {
         let list = match &e.list {
-            ListRef::Centre(id) | ListRef::Client(id) => id,
+            InternalList::Centre(id) => id.as_str(),
+            InternalList::Client(id) => id.as_str(),
         };
-        for (field, value) in [("list", list), ("actor", &e.actor), ("reason", &e.reason)] {
+        for (field, value) in [
+            ("list", list),
+            ("actor", &e.actor),
+            ("reason", &e.reason),
+            ("principal", &e.principal),
+        ] {
             if value.len() > MAX_FIELD_BYTES {
                 return Err(JournalError::FieldTooLong {
                     index,

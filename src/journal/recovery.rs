@@ -178,7 +178,10 @@ impl Journal {
                 last: history_last,
                 base_seq: header.base_seq,
             }),
+            index: Default::default(),
         });
+        // Every record, archived or live, in the history index (one read at open).
+        shared.index(super::read_all(dir)?);
         let (tx, rx) = mpsc::channel();
         let writer = Writer {
             shared: shared.clone(),

@@ -7,12 +7,20 @@ use super::codec::{Body, Frame, decode_header, decode_payload, encode_record, fr
 use super::*;
 use crate::faults::Point;
 
+fn centre(id: &str) -> InternalList {
+    InternalList::Centre(crate::domain::CentreId::new(id).unwrap())
+}
+
+fn client(id: &str) -> InternalList {
+    InternalList::Client(crate::domain::ClientId::new(id).unwrap())
+}
+
 fn entry(number: u64) -> Entry {
     Entry {
         list: if number.is_multiple_of(2) {
-            ListRef::Centre("oslo-1".to_owned())
+            centre("oslo-1")
         } else {
-            ListRef::Client("kunde-ø".to_owned())
+            client("kunde-1")
         },
         number,
         op: if number.is_multiple_of(3) {
@@ -27,6 +35,8 @@ fn entry(number: u64) -> Entry {
             String::new()
         },
         at: DateTime::from_timestamp(1_790_000_000 + number as i64, 123_456_789).unwrap(),
+        by: (!number.is_multiple_of(5)).then(|| crate::domain::CentreId::new("oslo-1").unwrap()),
+        principal: format!("key-{}", number % 3),
     }
 }
 
@@ -87,7 +97,7 @@ fn round_trip_keeps_every_field_and_seq() {
     assert_eq!(recovery.dropped_tail_bytes, 0);
     assert_eq!(journal.history().unwrap(), want);
     assert_eq!(read_all(dir.path()).unwrap(), want);
-    assert_eq!(journal.history_of(4).unwrap(), vec![want[3].clone()]);
+    assert_eq!(journal.history_of(4), vec![want[3].clone()]);
     // A reopen never reuses a seq: a lost unsynced batch may have been read by a rebuild.
     let next = rt.block_on(journal.append(entries(6, 1))).unwrap();
     assert!(next[0] > 5 + MAX_APPEND_ENTRIES as u64, "{next:?}");
@@ -533,19 +543,23 @@ proptest::proptest! {
         number: u64,
         centre: bool,
         add: bool,
-        id in ".{0,20}",
+        id in "[a-z0-9._-]{1,20}",
+        by in proptest::option::of("[a-z0-9._-]{1,20}"),
         actor in ".{0,20}",
         reason in ".{1,40}",
+        principal in ".{0,20}",
         secs in -50_000_000_000i64..50_000_000_000,
         nanos in 0u32..1_000_000_000,
     ) {
         let e = Entry {
-            list: if centre { ListRef::Centre(id) } else { ListRef::Client(id) },
+            list: if centre { super::tests::centre(&id) } else { super::tests::client(&id) },
             number,
             op: if add { Op::Add } else { Op::Remove },
             actor,
             reason,
             at: DateTime::from_timestamp(secs, nanos).unwrap(),
+            by: by.map(|b| crate::domain::CentreId::new(b).unwrap()),
+            principal,
         };
         let mut buf = Vec::new();
         encode_record(&mut buf, 7, 5, true, Some(&e));
@@ -559,4 +573,150 @@ proptest::proptest! {
         proptest::prop_assert_eq!((seq, prev, last), (7, 5, true));
         proptest::prop_assert_eq!(back, e);
     }
+}
+
+/// A record of format 1 (before the changing centre was kept) as an older vask wrote it.
+fn format_1_record(seq: u64, number: u64) -> Vec<u8> {
+    let mut payload = vec![1u8, KIND_ENTRY, FLAG_LAST_IN_BATCH];
+    payload.extend_from_slice(&seq.to_le_bytes());
+    payload.extend_from_slice(&(seq - 1).to_le_bytes());
+    payload.push(LIST_CLIENT);
+    payload.push(OP_ADD);
+    payload.extend_from_slice(&number.to_le_bytes());
+    payload.extend_from_slice(&1_790_000_000i64.to_le_bytes());
+    payload.extend_from_slice(&0u32.to_le_bytes());
+    for s in ["acme", "agent-1", ""] {
+        payload.extend_from_slice(&(s.len() as u16).to_le_bytes());
+        payload.extend_from_slice(s.as_bytes());
+    }
+    let mut frame = (payload.len() as u32).to_le_bytes().to_vec();
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(&frame);
+    crc.update(&payload);
+    frame.extend_from_slice(&crc.finalize().to_le_bytes());
+    frame.extend_from_slice(&payload);
+    frame
+}
+
+#[test]
+fn records_of_the_first_format_are_read_without_an_origin() {
+    let bytes = format_1_record(3, 4791234567);
+    let Frame::Intact { payload, .. } = frame_at(&bytes, 0) else {
+        panic!("intact")
+    };
+    let Ok((3, 2, true, Body::Entry(e))) = decode_payload(payload) else {
+        panic!("decodes")
+    };
+    assert_eq!(e.list, client("acme"));
+    assert_eq!(
+        (e.by, e.principal.as_str(), e.actor.as_str()),
+        (None, "", "agent-1")
+    );
+}
+
+#[test]
+fn a_record_naming_an_invalid_list_is_refused_not_dropped() {
+    // An intact record (its CRC matches) whose list id is not a valid client id: the journal
+    // cannot tell which list it changes, so opening refuses the journal instead of leaving the
+    // opt-out out.
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    drop(journal);
+    let mut bad = format_1_record(1, 4791234567);
+    // "acme" → "ac e": same length, same layout; fix the CRC.
+    let at = bad.windows(4).position(|w| w == b"acme").unwrap();
+    bad[at + 2] = b' ';
+    let len = u32::from_le_bytes(bad[..4].try_into().unwrap()) as usize;
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(&bad[..4]);
+    crc.update(&bad[8..8 + len]);
+    let sum = crc.finalize().to_le_bytes();
+    bad[4..8].copy_from_slice(&sum);
+    // Followed by an intact record of a later batch, so it cannot pass for a torn write.
+    let mut later = format_1_record(5000, 4791234568);
+    later[8 + 11..8 + 19].copy_from_slice(&4000u64.to_le_bytes());
+    let len = u32::from_le_bytes(later[..4].try_into().unwrap()) as usize;
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(&later[..4]);
+    crc.update(&later[8..8 + len]);
+    let sum = crc.finalize().to_le_bytes();
+    later[4..8].copy_from_slice(&sum);
+    let live = dir.path().join(LIVE_FILE);
+    let mut bytes = std::fs::read(&live).unwrap();
+    bytes.extend_from_slice(&bad);
+    bytes.extend_from_slice(&later);
+    std::fs::write(&live, &bytes).unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(JournalError::Corrupt { .. })
+    ));
+    assert!(read_all(dir.path()).is_err());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Arbitrary bytes never panic the record decoder: each is a record or a typed refusal.
+    #[test]
+    fn arbitrary_payloads_decode_or_are_refused(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+        let _ = decode_payload(&bytes);
+        let _ = frame_at(&bytes, 0);
+    }
+
+    /// A real journal with bytes flipped, cut or spliced opens, or is refused with a typed
+    /// error; reading it back never panics.
+    #[test]
+    fn mutated_journals_open_or_are_refused(
+        flips in proptest::collection::vec((0usize..4096, proptest::prelude::any::<u8>()), 0..8),
+        cut in proptest::option::of(0usize..4096),
+        archive in proptest::prelude::any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        {
+            let (journal, _) = Journal::open(dir.path()).unwrap();
+            rt.block_on(journal.append((1..20).map(entry).collect())).unwrap();
+            if archive {
+                journal.compact(journal.last_seq() / 2).unwrap();
+            }
+            rt.block_on(journal.append((20..30).map(entry).collect())).unwrap();
+        }
+        let file = dir.path().join(if archive { HISTORY_FILE } else { LIVE_FILE });
+        let mut bytes = std::fs::read(&file).unwrap();
+        let len = bytes.len().max(1);
+        for (at, x) in flips {
+            if let Some(b) = bytes.get_mut(at % len) {
+                *b ^= x;
+            }
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut % (bytes.len() + 1));
+        }
+        std::fs::write(&file, &bytes).unwrap();
+        let _ = read_all(dir.path());
+        let _ = Journal::open(dir.path()).map(|(j, r)| (j.history_of(4), r));
+    }
+}
+
+#[test]
+fn a_numbers_history_comes_from_the_index_not_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append((1..40).map(entry).collect()))
+        .unwrap();
+    journal.compact(20).unwrap();
+    rt.block_on(journal.append(vec![entry(4)])).unwrap();
+    drop(journal);
+    // Reopened: the index is read from the archive and the live file once…
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    let before = journal.history_of(4);
+    assert_eq!(before.len(), 2);
+    assert!(before[0].seq < before[1].seq);
+    // …and answers without them afterwards (Explain never reads the journal's files).
+    std::fs::rename(dir.path().join(HISTORY_FILE), dir.path().join("moved")).unwrap();
+    assert_eq!(journal.history_of(4), before);
+    assert!(journal.history_of(5).len() == 1 && journal.history_of(99).is_empty());
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, mpsc};
 use tokio::sync::oneshot;
 
 use super::codec::{Frame, encode_record, frame_at};
-use super::{Entry, JournalError, MAX_APPEND_ENTRIES, Shared, io_err, read_range};
+use super::{Entry, JournalError, MAX_APPEND_ENTRIES, Record, Shared, io_err, read_range};
 use crate::fsutil;
 
 /// What the writer thread is asked to do.
@@ -136,6 +136,17 @@ impl Writer {
         self.last_written = seq;
         self.shared.durable_end.store(self.end, Ordering::Release);
         self.shared.last_seq.store(seq, Ordering::Release);
+        // Indexed before the reply: a caller that sees its seq sees the record in history.
+        self.shared.index(
+            group
+                .iter()
+                .flat_map(|r| &r.entries)
+                .enumerate()
+                .map(|(i, e)| Record {
+                    seq: batch_prev + 1 + i as u64,
+                    entry: e.clone(),
+                }),
+        );
         let mut next = batch_prev;
         for request in group {
             let n = request.entries.len() as u64;

@@ -262,6 +262,27 @@ impl Registry {
         self.slots[first].rules()
     }
 
+    /// The region (ISO 3166 alpha-2) a number belongs to, as libphonenumber's
+    /// `getRegionCodeForNumber` decides it: the only region of its country code, or the one
+    /// whose leading digits (or, without them, number types) match its NSN. `None` for a
+    /// non-geographic number (`+800`, say).
+    pub(super) fn region_for_number(&self, code: u16, nsn: &str) -> Option<&'static str> {
+        let slots = self.by_code.get(&code)?;
+        let id = if let [only] = slots.as_slice() {
+            self.slots[*only].meta.id()
+        } else {
+            slots.iter().find_map(|&index| {
+                let rules = self.slots[index].rules()?;
+                let matches = match &rules.leading_digits {
+                    Some(leading) => leading.is_match(nsn),
+                    None => rules.has_type(nsn),
+                };
+                matches.then(|| self.slots[index].meta.id())
+            })?
+        };
+        (id != "001").then_some(id)
+    }
+
     /// The region a number belongs to (libphonenumber's `getRegionCodeForNumber`).
     fn rules_for_number(&self, code: u16, nsn: &str) -> Option<&Rules> {
         let slots = self.by_code.get(&code)?;

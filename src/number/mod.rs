@@ -86,6 +86,27 @@ impl Number {
         self.split().1
     }
 
+    /// The region (ISO 3166 alpha-2) the number belongs to by the numbering metadata, as
+    /// libphonenumber decides it (+1 212… is US, +1 416… is CA, +47 79… is SJ); `None` for a
+    /// non-geographic number.
+    pub fn region(self) -> Option<&'static str> {
+        let (code, nsn) = self.split();
+        // The common case without the metadata's patterns: Norway's 8-digit numbers are
+        // Svalbard's (SJ) in the 79 range and mainland Norway's otherwise (checked against the
+        // metadata for every prefix in the tests).
+        if code == 47 && (10_000_000..100_000_000).contains(&nsn) {
+            return Some(if nsn / 1_000_000 == 79 { "SJ" } else { "NO" });
+        }
+        let digits = self.0.to_string();
+        let nsn = digits.get(code.to_string().len()..)?;
+        registry().region_for_number(code, nsn)
+    }
+
+    /// A number already known to be valid E.164 (from a [`Normaliser`] or a generation).
+    pub fn from_valid_e164(e164: u64) -> Number {
+        Number(e164)
+    }
+
     /// Splits into country code and NSN. Country codes form a prefix-free set, so the first
     /// 1 to 3 digits that are an assigned code are the country code.
     fn split(self) -> (u16, u64) {

@@ -676,3 +676,28 @@ proptest! {
         prop_assert_eq!(normaliser.validate_e164(e164), normaliser.normalise(&format!("+{e164}")));
     }
 }
+
+#[test]
+fn regions_of_numbers_follow_the_metadata() {
+    let region = |e164: u64| Number::from_valid_e164(e164).region();
+    assert_eq!(region(4791234567), Some("NO"));
+    assert_eq!(region(4779012345), Some("SJ"));
+    assert_eq!(region(12125550123), Some("US"));
+    assert_eq!(region(14165550123), Some("CA"));
+    assert_eq!(region(33612345678), Some("FR"));
+    assert_eq!(region(48512345678), Some("PL"));
+    assert_eq!(region(441481712345), Some("GG"));
+    assert_eq!(region(447911123456), Some("GG"));
+    assert_eq!(region(447400123456), Some("GB"));
+    assert_eq!(region(80012345678), None, "+800 is not a region");
+    // The Norwegian shortcut agrees with the metadata for every valid 8-digit prefix.
+    let registry = engine::registry();
+    for prefix in (1000..10_000u64).filter(|p| no_prefix_is_valid(*p as u16)) {
+        let nsn = prefix * 10_000 + 1234;
+        assert_eq!(
+            region(4700000000 + nsn),
+            registry.region_for_number(47, &nsn.to_string()),
+            "+47 {nsn}"
+        );
+    }
+}

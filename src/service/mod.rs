@@ -183,10 +183,12 @@ pub async fn serve(
         })
     };
 
+    let limits = &app.config().limits;
     let mut builder = Server::builder()
-        .layer(crate::http::metrics::Measure(
-            crate::http::metrics::Protocol::Grpc,
-        ))
+        .timeout(Duration::from_secs(u64::from(
+            limits.request_timeout_seconds,
+        )))
+        .layer(crate::metrics::Measure(crate::metrics::Protocol::Grpc))
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
         .initial_connection_window_size(Some(16 << 20));
@@ -202,7 +204,13 @@ pub async fn serve(
             )
             .map_err(|e| ServiceError::Tls(format!("tls: {e}")))?;
     }
+    let admission = crate::admission::GrpcLayer::new(
+        app.admission().clone(),
+        app.keys().clone(),
+        limits.max_message_bytes,
+    );
     let result = builder
+        .layer(admission)
         .add_service(health)
         .add_service(reflection)
         .add_service(reflection_v1alpha)

@@ -409,6 +409,7 @@ impl pb::wash_service_server::WashService for WashApi {
                     reason: h.reason,
                     at: h.at.map(timestamp),
                     source: h.source.to_owned(),
+                    other_centre: h.other_centre,
                 })
                 .collect(),
             generation_id: e.generation_id,

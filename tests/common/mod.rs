@@ -15,6 +15,7 @@ use vask::service::pb;
 pub const KEY: &str = "test-key-demo-centre";
 pub const ADMIN_KEY: &str = "test-key-admin";
 pub const OTHER_KEY: &str = "test-key-other-centre";
+pub const PARTNER_KEY: &str = "test-key-partner-centre";
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -84,6 +85,45 @@ sha256 = "{k3}"
         k1 = hash(KEY),
         k2 = hash(ADMIN_KEY),
         k3 = hash(OTHER_KEY),
+    );
+    let path = dir.join("vask.toml");
+    std::fs::write(&path, config).expect("write config");
+    path
+}
+
+/// A config where two centres (demo-centre with [`KEY`], partner-centre with
+/// [`PARTNER_KEY`]) both call for acme-energy, whose internal list they share.
+pub fn write_shared_client_config(dir: &Path, catalog: &Path) -> PathBuf {
+    let hash = vask::config::hash_key;
+    let config = format!(
+        r#"
+catalog = "{catalog}"
+store = "store"
+journal = "journal"
+audit = "audit"
+audit_key = "integration-test audit key"
+
+[[centres]]
+id = "demo-centre"
+clients = ["acme-energy"]
+
+[[centres]]
+id = "partner-centre"
+clients = ["acme-energy"]
+
+[[keys]]
+id = "demo"
+centre = "demo-centre"
+sha256 = "{k1}"
+
+[[keys]]
+id = "partner"
+centre = "partner-centre"
+sha256 = "{k2}"
+"#,
+        catalog = catalog.display(),
+        k1 = hash(KEY),
+        k2 = hash(PARTNER_KEY),
     );
     let path = dir.join("vask.toml");
     std::fs::write(&path, config).expect("write config");

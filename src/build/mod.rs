@@ -7,9 +7,15 @@
 //! Every customer relationship and every express request counts: a number with several keeps
 //! them all (overlapping ones merged), so that on any day the rules see the one valid then.
 //! An internal list's state per number is decided by time: the latest API operation from the
-//! journal against the time its delivery was imported (see [`fold_opt_outs`]).
+//! journal against the time its delivery was imported (see `lists.rs`).
+//!
+//! # Where the code is
+//! - this file: reading the sources, writing the generation's files, and [`rebuild`];
+//! - `lists.rs`: gathering each list's entries, merging a number's relationships, folding the
+//!   journal into the internal lists by time;
+//! - `tests.rs`: those merges tested without a server.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -21,11 +27,16 @@ use crate::domain::{Day, InternalList, to_day};
 use crate::generation::manifest::{self, FileInfo, ListInfo, ListKind, NationalInfo, SetRange};
 use crate::generation::store::{Store, write_synced};
 use crate::generation::{
-    Generation, GenerationError, Manifest, NumberSet, SEVERAL, VIA_API, format, list_key,
-    pack_days, unpack_days,
+    Generation, GenerationError, Manifest, NumberSet, format, list_key, pack_days,
 };
 use crate::person::PersonIndexWriter;
 use crate::sources::{self, Catalog, RowError, SnapshotDate, SourceError, SourceFile};
+
+mod lists;
+#[cfg(test)]
+mod tests;
+
+use lists::{ListAcc, fold_opt_outs};
 
 /// Why a build failed.
 #[derive(Debug, thiserror::Error)]
@@ -55,15 +66,6 @@ pub enum BuildError {
     /// The built generation does not match its sources.
     #[error("verification of the new generation failed: {0}")]
     Verify(String),
-    /// A journal record names a list that is not a valid centre or client id: the journal is
-    /// damaged or was written by another program; nothing is built from it.
-    #[error("opt-out journal record {seq}: {why}; the journal must be checked before a rebuild")]
-    BadJournalRecord {
-        /// The record's seq.
-        seq: u64,
-        /// What is wrong.
-        why: String,
-    },
 }
 
 /// One opt-out journal operation to fold into the generation.
@@ -81,31 +83,17 @@ pub struct OptOutOp {
     pub at: DateTime<Utc>,
 }
 
-/// The internal list a journal record names.
-pub fn internal_list(list: &crate::journal::ListRef) -> Result<InternalList, String> {
-    use crate::domain::{CentreId, ClientId};
-    use crate::journal::ListRef;
-    match list {
-        ListRef::Centre(c) => CentreId::new(c.as_str()).map(InternalList::Centre),
-        ListRef::Client(c) => ClientId::new(c.as_str()).map(InternalList::Client),
-    }
-    .map_err(|e| e.to_string())
-}
-
-/// Journal records as operations to fold; a record whose list id is not valid fails the
-/// build, so that no opt-out is silently left out.
-pub fn opt_outs(records: &[crate::journal::Record]) -> Result<Vec<OptOutOp>, BuildError> {
+/// Journal records as operations to fold (the journal refuses a record it cannot read, so
+/// none is left out here).
+pub fn opt_outs(records: &[crate::journal::Record]) -> Vec<OptOutOp> {
     records
         .iter()
-        .map(|r| {
-            Ok(OptOutOp {
-                seq: r.seq,
-                list: internal_list(&r.entry.list)
-                    .map_err(|why| BuildError::BadJournalRecord { seq: r.seq, why })?,
-                number: r.entry.number,
-                add: r.entry.op == crate::journal::Op::Add,
-                at: r.entry.at,
-            })
+        .map(|r| OptOutOp {
+            seq: r.seq,
+            list: r.entry.list.clone(),
+            number: r.entry.number,
+            add: r.entry.op == crate::journal::Op::Add,
+            at: r.entry.at,
         })
         .collect()
 }
@@ -142,102 +130,6 @@ pub struct BuildReport {
     pub bytes: u64,
     /// Wall time of the build in seconds.
     pub seconds: f64,
-}
-
-struct ListAcc {
-    kind: ListKind,
-    owner: String,
-    source_reference: String,
-    /// When the delivery was imported (internal lists).
-    delivered_at: Option<DateTime<Utc>>,
-    /// (number, packed value); several per number until [`ListAcc::finish`].
-    entries: Vec<(u64, u64)>,
-    /// Values of numbers with several entries, referred to by [`SEVERAL`] values.
-    extra: Vec<u64>,
-}
-
-impl ListAcc {
-    fn new(kind: ListKind, owner: &str, src: &SourceFile) -> ListAcc {
-        ListAcc {
-            kind,
-            owner: owner.to_owned(),
-            source_reference: src.source_reference.clone(),
-            delivered_at: src.delivered_at,
-            entries: Vec::new(),
-            extra: Vec::new(),
-        }
-    }
-
-    /// Sorts the entries by number and leaves one value per number: internal lists keep the
-    /// earliest day added; relationships and express requests keep every interval (merging
-    /// those that overlap or touch, which answers alike for any window), several behind a
-    /// [`SEVERAL`] reference.
-    fn finish(&mut self) {
-        self.entries.sort_unstable();
-        match self.kind {
-            ListKind::CentreDnc | ListKind::ClientDnc => {
-                // The earliest day added; an API add marks the entry as the API's, whose add
-                // holds whatever later deliveries say.
-                self.entries.dedup_by(|later, kept| {
-                    later.0 == kept.0 && {
-                        let ((a, via_a), (b, via_b)) = (unpack_days(kept.1), unpack_days(later.1));
-                        let added = match (a, b) {
-                            (Some(a), Some(b)) => Some(a.min(b)),
-                            (a, b) => a.or(b),
-                        };
-                        let via = via_a.or(via_b);
-                        kept.1 = pack_days(added, via);
-                        true
-                    }
-                });
-            }
-            ListKind::Customers { .. } | ListKind::Express => {
-                let mut out = Vec::with_capacity(self.entries.len());
-                for run in self.entries.chunk_by(|a, b| a.0 == b.0) {
-                    let intervals = merge_intervals(run.iter().map(|e| unpack_days(e.1)).collect());
-                    let value = match intervals.as_slice() {
-                        [(a, b)] => pack_days(*a, *b),
-                        several => {
-                            let at = self.extra.len() as u32;
-                            self.extra.push(several.len() as u64);
-                            self.extra
-                                .extend(several.iter().map(|(a, b)| pack_days(*a, *b)));
-                            pack_days(Some(SEVERAL), Some(at))
-                        }
-                    };
-                    out.push((run[0].0, value));
-                }
-                self.entries = out;
-            }
-        }
-    }
-}
-
-/// Merges intervals `[from, to]` (None: open) that overlap or touch; sorted by start.
-/// An interval "is valid on day d within window w" when `from ≤ d ≤ to + w`; for any w ≥ 0
-/// the merged intervals are valid on exactly the days the given ones are.
-fn merge_intervals(mut v: Vec<(Option<Day>, Option<Day>)>) -> Vec<(Option<Day>, Option<Day>)> {
-    // None sorts first: an open start is the earliest.
-    v.sort_unstable();
-    let mut out: Vec<(Option<Day>, Option<Day>)> = Vec::with_capacity(v.len());
-    for (from, to) in v {
-        if let Some(last) = out.last_mut() {
-            let touches = match (last.1, from) {
-                (None, _) => true,
-                (Some(_), None) => true,
-                (Some(end), Some(start)) => start <= end.saturating_add(1),
-            };
-            if touches {
-                last.1 = match (last.1, to) {
-                    (None, _) | (_, None) => None,
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                };
-                continue;
-            }
-        }
-        out.push((from, to));
-    }
-    out
 }
 
 /// Bitset budget of the national and list sets, in bytes per number.
@@ -543,67 +435,6 @@ pub fn build_into(
         bytes,
         seconds: started.elapsed().as_secs_f64(),
     })
-}
-
-/// Applies journal operations to the internal lists (creating lists the catalogue lacks) and
-/// returns the highest seq folded in.
-///
-/// A number's state on an internal list is decided by time (`docs/domain.md`, "Internal lists
-/// over time"): its latest API operation decides, except that a delivery imported *after* an
-/// API removal that still holds the number puts it back. So a number added through the API
-/// stays whatever later deliveries say until it is removed through the API, and a number
-/// removed through the API stays removed until a later delivery holds it again. Entries put
-/// on a list by an API add carry [`VIA_API`] and the day of the add.
-fn fold_opt_outs(lists: &mut Vec<ListAcc>, ops: &[OptOutOp]) -> u64 {
-    if ops.is_empty() {
-        return 0;
-    }
-    // Last operation per (list, number) wins; ops arrive in seq order.
-    let mut last: HashMap<(&InternalList, u64), &OptOutOp> = HashMap::new();
-    for op in ops {
-        last.insert((&op.list, op.number), op);
-    }
-    let mut by_list: BTreeMap<&InternalList, HashMap<u64, &OptOutOp>> = BTreeMap::new();
-    for ((list, number), op) in last {
-        by_list.entry(list).or_default().insert(number, op);
-    }
-    for (list, ops) in by_list {
-        let (kind, owner) = match list {
-            InternalList::Centre(c) => (ListKind::CentreDnc, c.as_str()),
-            InternalList::Client(c) => (ListKind::ClientDnc, c.as_str()),
-        };
-        let at = match lists
-            .iter()
-            .position(|l| l.kind == kind && l.owner == owner)
-        {
-            Some(at) => at,
-            None => {
-                lists.push(ListAcc {
-                    kind: kind.clone(),
-                    owner: owner.to_owned(),
-                    source_reference: "vask opt-out journal".to_owned(),
-                    delivered_at: None,
-                    entries: Vec::new(),
-                    extra: Vec::new(),
-                });
-                lists.len() - 1
-            }
-        };
-        let acc = &mut lists[at];
-        let delivered_at = acc.delivered_at;
-        // A delivery entry stays unless the number's latest operation is a removal that came
-        // after the delivery was imported (or the delivery was never imported).
-        acc.entries.retain(|(n, _)| match ops.get(n) {
-            Some(op) if !op.add => delivered_at.is_some_and(|d| d > op.at),
-            _ => true,
-        });
-        acc.entries.extend(
-            ops.iter()
-                .filter(|(_, o)| o.add)
-                .map(|(n, o)| (*n, pack_days(day(o.at.date_naive()), Some(VIA_API)))),
-        );
-    }
-    ops.iter().map(|o| o.seq).max().unwrap_or(0)
 }
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<FileInfo, GenerationError> {
