@@ -1,5 +1,6 @@
 //! Person index figures: build time, bytes per person, exact and fuzzy leads per second on
-//! one core, and the precision/recall table per strictness.
+//! one core (and per candidate path), and the precision/recall table per strictness and kind
+//! of lead on the first evaluation set.
 //!
 //! `cargo bench --bench person` (2.5 M persons); `PERSONS=100000 cargo bench --bench person`
 //! for a quick run. Leads go through `PersonIndex::find_all` in batches of 1 000, as a Wash
@@ -11,10 +12,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use vask::person::eval::{EvalIndex, Population, evaluate};
 use vask::person::{
     IdHashKey, PersonIndex, PersonIndexWriter, PersonQuery, PersonScratch, Strictness,
 };
+use vask::synth::eval::{EvalIndex, Population, evaluate};
 
 /// Leads per `find_all` call.
 const BATCH: usize = 1_000;
@@ -165,6 +166,23 @@ fn main() {
     }
     let (rate, _) = one_by_one(&queries, index, Strictness::Normal);
     println!("  normal, one find per lead: {rate:.0} leads/s");
+    // The cost per lead of each candidate path: the realistic leads grouped by the path that
+    // found them at `normal` (or by no match), each group washed on its own.
+    let mut groups: std::collections::BTreeMap<String, Vec<PersonQuery>> = Default::default();
+    for q in &queries {
+        let label = index
+            .find(q, Strictness::Normal)
+            .map_or_else(|| "no match".to_owned(), |m| format!("found by {}", m.path));
+        groups.entry(label).or_default().push(q.clone());
+    }
+    for (label, group) in &groups {
+        let (rate, _) = batched(group, index, Strictness::Normal);
+        println!(
+            "  normal, leads {label} ({}): {rate:.0} leads/s, {:.2} µs/lead",
+            group.len(),
+            1e6 / rate
+        );
+    }
     if std::env::var("ONLY_SPEED").is_ok() {
         return;
     }
@@ -178,8 +196,15 @@ fn main() {
         );
     }
     let r = evaluate(&eval, &leads, Strictness::default());
-    println!("\nwrong outcomes at default strictness by lead kind:");
-    for (kind, (total, wrong)) in r.by_kind.iter().filter(|(_, v)| v.1 > 0) {
-        println!("  {kind}: {wrong}/{total}");
+    println!("\n| kind (strictness normal) | leads | recall | false-match rate |");
+    println!("|---|---|---|---|");
+    for row in r.kinds() {
+        let rate = format!("{:.4}", row.rate());
+        let (recall, fm) = if row.look_alike {
+            ("", rate.as_str())
+        } else {
+            (rate.as_str(), "")
+        };
+        println!("| {} | {} | {recall} | {fm} |", row.kind, row.leads);
     }
 }

@@ -205,5 +205,134 @@ async fn leads_are_matched_by_person_exactly_fuzzily_and_by_national_id() {
         .find(|e| e.list == "national_register_person")
         .expect("person entry");
     assert!(hit.detail.starts_with("fuzzy match"), "{}", hit.detail);
-    assert!(hit.detail.contains("nordmann"), "{}", hit.detail);
+    // The register spells the surname "Nordmann"; the lead wrote "Nordman". Explain says how
+    // the lead's own fields matched, never the register's spelling.
+    assert!(!hit.detail.contains("nordmann"), "{}", hit.detail);
+    assert!(hit.detail.contains("surname fuzzy"), "{}", hit.detail);
+}
+
+/// Issue 14, item 1: Explain says *that* a person matched and *how* (which of the lead's own
+/// fields, exact or fuzzy, the strictness, the snapshot and an opaque record id), and never
+/// register data the caller did not supply: not the home address of a person looked up by
+/// name and birth date, not a middle name, not the voluntary-organisations flag.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explain_never_reveals_register_person_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = copy_sample(dir.path());
+    let config = write_config(
+        dir.path(),
+        &catalog,
+        "national_id_key = \"integration-test national id key\"",
+    );
+    let server = Server::start(&config);
+    let mut wash = server.wash_client(KEY).await;
+    let explain = |person: pb::Person, strictness: &str| pb::ExplainRequest {
+        client_id: "acme-energy".into(),
+        campaign: common::campaign(pb::Purpose::Sales, pb::CallerKind::Business, ""),
+        number: String::new(),
+        at: None,
+        person: Some(person),
+        person_strictness: strictness.into(),
+    };
+    let detail = |ex: &pb::ExplainResponse| {
+        ex.entries
+            .iter()
+            .find(|e| e.list == "national_register_person")
+            .map(|e| e.detail.clone())
+            .expect("person entry")
+    };
+    // What the detail says of the lead's fields, before the snapshot and record id (whose
+    // dates and digits are not the person's).
+    let fields = |d: &str| {
+        d.split("; a reserved person")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+
+    // Only a name and a birth date: Kari Nordmann lives at Storgata 12 B, 0150 Oslo.
+    let ex = wash
+        .explain(explain(
+            pb::Person {
+                given_names: "Kari".into(),
+                surname: "Nordmann".into(),
+                birth_date: "1975-05-17".into(),
+                ..Default::default()
+            },
+            "",
+        ))
+        .await
+        .expect("explain")
+        .into_inner();
+    assert!(!ex.allowed);
+    let d = detail(&ex);
+    for secret in ["0150", "storg", "Storg", "12", " b ", "oslo", "Oslo"] {
+        assert!(!fields(&d).contains(secret), "reveals {secret:?}: {d}");
+    }
+    assert!(d.contains("birth date"), "{d}");
+    assert!(d.contains("strictness normal"), "{d}");
+    assert!(d.contains(&format!("snapshot {}", ex.snapshot_date)), "{d}");
+    assert!(d.contains("record "), "{d}");
+
+    // Ola Hansen, Kirkeveien 5: the register has the middle name Johan and the flag that the
+    // reservation also covers voluntary organisations.
+    let ex = wash
+        .explain(explain(
+            person("Ola", "Hansen", "Kirkeveien 5", "0366"),
+            "loose",
+        ))
+        .await
+        .expect("explain")
+        .into_inner();
+    assert!(!ex.allowed);
+    let d = detail(&ex);
+    for secret in ["johan", "Johan", "voluntary", "1961"] {
+        assert!(!fields(&d).contains(secret), "reveals {secret:?}: {d}");
+    }
+    assert!(!d.contains("voluntary"), "{d}");
+    assert!(d.contains("strictness loose"), "{d}");
+    // The record id is opaque: it names no field of the record, and another person's differs.
+    let id = |d: &str| {
+        d.split("record ")
+            .nth(1)
+            .map(|s| {
+                s.split([' ', ';', ','])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .expect("record id")
+    };
+    let ola = id(&d);
+    let kari = id(&detail(
+        &wash
+            .explain(explain(
+                person("Kari", "Nordmann", "Storgata 12 B", "0150"),
+                "",
+            ))
+            .await
+            .expect("explain")
+            .into_inner(),
+    ));
+    // A lead without a postcode is found through its city, and Explain says so.
+    let ex = wash
+        .explain(explain(person("Kari", "Nordmann", "Storgata 12 B", ""), ""))
+        .await
+        .expect("explain")
+        .into_inner();
+    assert!(!ex.allowed);
+    let d = detail(&ex);
+    assert!(d.contains("found by city"), "{d}");
+    assert!(d.contains("city exact"), "{d}");
+    assert!(!fields(&d).contains("0150"), "{d}");
+    assert_ne!(ola, kari);
+    for id in [&ola, &kari] {
+        // `generation/hash`: the generation id, then 16 hex digits of a keyed hash.
+        let (generation, hash) = id.split_once('/').expect("generation/hash");
+        assert_eq!(generation, ex.generation_id, "{id}");
+        assert!(
+            hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{id}"
+        );
+    }
 }

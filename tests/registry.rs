@@ -277,8 +277,14 @@ async fn acknowledged_adds_survive_sigkill_in_the_middle_of_concurrent_adds() {
         assert_eq!(lost, 0, "round {round}: {lost} acknowledged adds were lost");
 
         let (acked, _stop) = spawn_adders(&server, &rt, 4790000000 + round * 1_600_000, 16);
-        // Kill at a different moment each round, with adds in flight.
-        tokio::time::sleep(Duration::from_millis(150 + 70 * round)).await;
+        // Kill at a different moment each round, with adds in flight: once adds are being
+        // acknowledged (on a loaded host the first fsyncs may take a while), then later.
+        let started = Instant::now();
+        while acked.lock().expect("lock").is_empty() && started.elapsed() < Duration::from_secs(30)
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(70 * round)).await;
         server.kill9();
         tokio::time::sleep(Duration::from_millis(50)).await;
         let acked = acked.lock().expect("lock").clone();

@@ -104,11 +104,18 @@ impl App {
         let strictness = strictness.unwrap_or(self.config.person_strictness);
         let matched = person
             .zip(serving.generation.persons.as_ref())
-            .and_then(|(q, index)| index.find(q, strictness));
+            .and_then(|(q, index)| {
+                let m = index.find(q, strictness)?;
+                let evidence = index.evidence(q, &m, strictness);
+                Some((m, evidence))
+            });
         let e164 = number.map(|n| n.e164());
-        let explanation = self
-            .engine
-            .explain(&serving, &checked.request, e164, matched.as_ref());
+        let explanation = self.engine.explain(
+            &serving,
+            &checked.request,
+            e164,
+            matched.as_ref().map(|(m, e)| (m, e)),
+        );
         let history = match e164 {
             Some(n) => self.history(who, &checked.request.client, n, &serving)?,
             None => Vec::new(),

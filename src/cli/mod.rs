@@ -19,6 +19,7 @@ mod hash_key;
 mod import;
 mod loadgen;
 mod loadgen_http;
+mod person_eval;
 mod progress;
 mod rebuild;
 mod rollback;
@@ -135,19 +136,9 @@ enum Command {
     Audit(audit::AuditArgs),
     /// Print the closed days (weekends and holidays) of a year.
     Calendar(calendar::CalendarArgs),
-    /// Measure the person matcher: precision and recall per strictness on a generated,
-    /// labelled set of Norwegian persons and leads with realistic corruptions.
-    PersonEval {
-        /// Reserved persons in the generated register.
-        #[arg(long, default_value_t = 100_000)]
-        persons: u64,
-        /// Labelled leads (about half reserved and corrupted, half look-alikes).
-        #[arg(long, default_value_t = 50_000)]
-        leads: usize,
-        /// Random seed.
-        #[arg(long, default_value_t = 2026)]
-        seed: u64,
-    },
+    /// Measure the person matcher: precision and recall per strictness, recall per corruption
+    /// kind and false-match rate per look-alike kind, on the labelled evaluation sets.
+    PersonEval(person_eval::PersonEvalArgs),
     /// Print the SHA-256 of an API key, for the config's `[[keys]]`.
     HashKey(hash_key::HashKeyArgs),
     /// Drive load against a running server and report throughput and latency.
@@ -163,48 +154,6 @@ enum Command {
     Man,
     /// Print the HTTP API's OpenAPI 3 document (as served at /v1/openapi.json).
     Openapi,
-}
-
-/// `vask person-eval`: builds a person index of a generated register in a scratch directory
-/// and prints precision and recall per strictness.
-fn person_eval(persons: u64, leads: usize, seed: u64) -> Result<()> {
-    use vask::person::eval::{EvalIndex, Population, evaluate};
-    use vask::person::{IdHashKey, Strictness};
-    let pop = Population::with_reserved(seed, persons);
-    let key = IdHashKey::new(b"person-eval id-hash key (made up)").context("key")?;
-    let dir = std::env::temp_dir().join(format!("vask-person-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = (|| -> Result<()> {
-        let index = EvalIndex::build(&pop, &dir, Some(key), |_| {})?;
-        let n = index.index.len();
-        let leads = pop.leads(leads, seed + 1);
-        println!(
-            "{n} reserved persons ({:.1} bytes/person on disk); {} labelled leads",
-            index.index.size_bytes() as f64 / n.max(1) as f64,
-            leads.len()
-        );
-        println!("| strictness | precision | recall | true pos | false pos | false neg |");
-        println!("|---|---|---|---|---|---|");
-        for s in Strictness::ALL {
-            let r = evaluate(&index, &leads, s);
-            println!(
-                "| {s}{} | {:.4} | {:.4} | {} | {} | {} |",
-                if s == Strictness::default() {
-                    " (default)"
-                } else {
-                    ""
-                },
-                r.precision,
-                r.recall,
-                r.tp,
-                r.fp,
-                r.fn_
-            );
-        }
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
 }
 
 /// Did the command fail only because its output's reader went away (a closed pipe)? Such a
@@ -238,11 +187,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rollback(args) => rollback::run(args),
         Command::Import(args) => import::run(args),
         Command::Wash(args) => wash::run(args),
-        Command::PersonEval {
-            persons,
-            leads,
-            seed,
-        } => person_eval(persons, leads, seed),
+        Command::PersonEval(args) => person_eval::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Calendar(args) => calendar::run(args),

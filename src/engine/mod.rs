@@ -23,7 +23,9 @@ use crate::domain::{
 };
 use crate::generation::{Generation, List, ListValues, NationalMeta, VIA_API};
 use crate::number::{Normaliser, NumberError};
-use crate::person::{MatchKind, PersonMatch, PersonQuery, PersonScratch, Strictness};
+use crate::person::{
+    MatchKind, PersonEvidence, PersonMatch, PersonQuery, PersonScratch, Strictness,
+};
 pub use crate::policy::{CountryPolicy, Freshness};
 pub use live::{Live, LiveOp};
 pub use rules::{Context, Facts, Interval, Reasons};
@@ -559,20 +561,21 @@ impl Engine {
     }
 
     /// Every list a number is on for the request's centre and client, and the verdict.
-    /// With a person match, the matched register record is one of the hits.
+    /// With a person match, how the lead matched a reserved person is one of the hits: the
+    /// lead's own fields and how each agreed, never the register's data about the person.
     pub fn explain(
         &self,
         serving: &Serving,
         req: &WashRequest,
         number: Option<u64>,
-        person: Option<&PersonMatch>,
+        person: Option<(&PersonMatch, &PersonEvidence)>,
     ) -> Explanation {
         let generation = &*serving.generation;
         let resolved = self.resolve(serving, req);
-        let reasons = resolved.decide_lead(number, person);
+        let reasons = resolved.decide_lead(number, person.map(|p| p.0));
         let mut hits = Vec::new();
         let date = |d: Option<Day>| d.map(from_day);
-        if let Some(m) = person {
+        if let Some((_, evidence)) = person {
             hits.push(ListHit {
                 kind: "national_register_person",
                 owner: String::new(),
@@ -583,14 +586,10 @@ impl Engine {
                 via: "",
                 delivered_at: None,
                 detail: format!(
-                    "{} match (cost {}) with the reserved person {}; reserved against telephone marketing ({} voluntary organisations)",
-                    m.kind,
-                    m.cost,
-                    generation
-                        .persons
-                        .as_ref()
-                        .map_or_else(|| "?".to_owned(), |index| index.describe(m)),
-                    if m.payload & 2 != 0 { "also" } else { "not" },
+                    "{evidence}; a reserved person of the register snapshot {}, record {}/{}",
+                    generation.manifest().national.snapshot_date,
+                    generation.id(),
+                    evidence.record,
                 ),
             });
         }

@@ -8,13 +8,16 @@
 //! register's person records and a match for a lead:
 //!
 //! - [`normalise`]: folding names and addresses (case, punctuation, æ/ø/å and ae/oe/aa,
-//!   accents, street abbreviations, house letters, name order, middle names) into keys;
+//!   accents, street abbreviations, house letters, name order, middle names; flat, floor and
+//!   c/o designations; misread postcodes; how given names sound) into keys;
+//! - [`postcodes`]: Norway's postcodes and post towns, to find a lead from its city;
 //! - [`index`]: the on-disk person index of a generation ([`PersonIndexWriter`] writes it,
 //!   [`PersonIndex`] maps it and looks leads up, exactly and fuzzily);
 //! - [`nid`]: national ids, of which only a keyed hash is stored;
 //! - [`distance`]: the bounded edit distance fuzzy matching uses;
-//! - [`eval`]: a generated, labelled set of realistic Norwegian persons and leads, and the
-//!   precision and recall of the matcher on it.
+//!
+//! The evaluation sets that measure the matcher (generated, labelled persons and leads) are
+//! in [`crate::synth::eval`] and [`crate::synth::blind_eval`].
 //!
 //! # Strictness: illegal calls against lost calls
 //!
@@ -23,15 +26,17 @@
 //! call* (one lead fewer out of thousands). The costs are lopsided, so the default,
 //! [`Strictness::Normal`], accepts the differences real directory data has (abbreviations,
 //! a typo in a name or in the street, swapped names, a missing middle name or house letter,
-//! a move when the birth date is known) but never a differing birth date, and never a change
-//! to a short given name (Ola/Ole, Per/Pål), which at one address is usually another member
-//! of the household. See [`Strictness`] and the measured table in [`eval`].
+//! a move when the birth date is known, a wrong or missing postcode when the city or the
+//! postcode's neighbours have the house, a spelling variant of a given name) but never a
+//! differing birth date, and never a change from one common given name to another (Ola/Ole,
+//! Tone/Anne) that does not sound the same, which at one address is usually another member of
+//! the household. See [`Strictness`], `docs/person-evaluation.md` and `BENCHMARKS.md`.
 
 pub mod distance;
-pub mod eval;
 pub mod index;
 pub mod nid;
 pub mod normalise;
+pub mod postcodes;
 
 use std::path::PathBuf;
 
@@ -114,7 +119,7 @@ pub struct PersonRecord {
     pub house_letter: String,
     /// Four-digit postcode.
     pub postcode: String,
-    /// Postal town (not matched on: the postcode carries the place).
+    /// Postal town (the postcode carries the place; not stored).
     pub city: String,
     /// Birth date (derived from the national id when absent).
     pub birth_date: Option<NaiveDate>,
@@ -139,7 +144,8 @@ pub struct PersonQuery {
     pub house_letter: String,
     /// Postcode.
     pub postcode: String,
-    /// Postal town (not matched on).
+    /// Postal town: where the postcode is missing, misread or wrong, the lead's house is
+    /// looked for at the town's other postcodes.
     pub city: String,
     /// Birth date.
     pub birth_date: Option<NaiveDate>,
@@ -165,10 +171,14 @@ impl From<&PersonRecord> for PersonQuery {
 
 /// How much evidence a person match needs. Each difference between lead and register record
 /// costs: one edit in a name or street (1; names of 4–7 letters allow one edit, longer ones
-/// two, names of 3 letters or fewer none), a house letter on one side only (1), a lead at
-/// another address with the same birth date (1), an extra middle name (1), a surname that is
-/// one of the record's double surnames (1), a conflicting middle name (2), an initial for the
-/// given name (3). A differing birth date always rules a record out.
+/// two, names of 3 letters or fewer none), an OCR confusion (1), a spelling variant of a given
+/// name (1), æ/ø/å written as bare vowels (1 for the whole lead), an abbreviated or left-out
+/// street prefix or person's name in the street (1), a misread postcode (1), the house found
+/// at another postcode of the lead's city or next to its postcode (1), a house letter on one
+/// side only (1), a lead at another address with the same birth date (1), an extra middle
+/// name (1), a surname that is one of the record's double surnames (1), a conflicting middle
+/// name (2), an initial for the given name (3). A differing birth date always rules a record
+/// out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Strictness {
     /// Normalised keys equal (case, punctuation, æ/ø/å spellings, accents, street
@@ -179,7 +189,7 @@ pub enum Strictness {
     /// date and the exact name.
     Strict,
     /// Cost at most 2 (the default): two small differences at once. The best trade-off on
-    /// the evaluation set (see [`eval`]).
+    /// the evaluation set (see [`crate::synth::eval`]).
     #[default]
     Normal,
     /// Cost at most 3: also initials and three small differences. Catches a few more
@@ -258,6 +268,95 @@ impl std::fmt::Display for MatchKind {
     }
 }
 
+/// Where the matcher found the candidates among which a lead's person was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CandidatePath {
+    /// At the lead's postcode (as written, or read leniently): its house, or the postcode's
+    /// streets spelt or abbreviated alike.
+    Postcode,
+    /// At another postcode of the town the lead's city names, having the lead's house.
+    City,
+    /// At another postcode having the lead's street and house, in the town of the lead's
+    /// postcode or one typing slip from it (the lead names no known city).
+    Street,
+    /// Among the persons born on the lead's birth day, anywhere in the country.
+    BirthDate,
+    /// By the keyed hash of the national id.
+    NationalId,
+}
+
+impl std::fmt::Display for CandidatePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CandidatePath::Postcode => "postcode",
+            CandidatePath::City => "city",
+            CandidatePath::Street => "street",
+            CandidatePath::BirthDate => "name and birth date",
+            CandidatePath::NationalId => "national id",
+        })
+    }
+}
+
+/// How one of a lead's fields compared with the matched register person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Agreement {
+    /// Equal once normalised.
+    Exact,
+    /// Close: a typo, a variant spelling, an abbreviation, a misread postcode.
+    Fuzzy,
+    /// Not equal, or not used by the path that found the person.
+    NotMatched,
+}
+
+impl std::fmt::Display for Agreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Agreement::Exact => "exact",
+            Agreement::Fuzzy => "fuzzy",
+            Agreement::NotMatched => "not matched",
+        })
+    }
+}
+
+/// What Explain may say about a person match: how the lead's own fields agreed, the
+/// strictness, the candidate path and an opaque record id ([`PersonIndex::evidence`]). It
+/// holds no register data: no address, name, birth date or flag of the reserved person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEvidence {
+    /// Exact, fuzzy or by national id.
+    pub kind: MatchKind,
+    /// Total cost of the differences.
+    pub cost: u32,
+    /// The strictness matched at.
+    pub strictness: Strictness,
+    /// Where the person was found.
+    pub path: CandidatePath,
+    /// The lead's fields, by name, and how each agreed.
+    pub fields: Vec<(&'static str, Agreement)>,
+    /// An opaque id of the register record within its generation
+    /// ([`PersonIndex::record_id`]).
+    pub record: String,
+}
+
+impl std::fmt::Display for PersonEvidence {
+    /// `fuzzy match (cost 1, strictness normal, found by postcode) on the lead's given name
+    /// exact, surname fuzzy, street exact, house number exact, postcode exact`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} match (cost {}, strictness {}, found by {}) on the lead's ",
+            self.kind, self.cost, self.strictness, self.path
+        )?;
+        for (i, (field, agreement)) in self.fields.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{field} {agreement}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A lead matched to a register person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonMatch {
@@ -266,10 +365,12 @@ pub struct PersonMatch {
     /// The payload given with the record to [`PersonIndexWriter::add`].
     pub payload: u8,
     /// The person's number in the index (see [`index::PersonIndexFiles::person_of_record`]);
-    /// [`PersonIndex::describe`] shows the record.
+    /// [`PersonIndex::evidence`] says how the lead matched it.
     pub person: u32,
     /// Total cost of the differences (0 for exact and national-id matches).
     pub cost: u32,
+    /// Where the matcher found the person.
+    pub path: CandidatePath,
 }
 
 #[cfg(test)]

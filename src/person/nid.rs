@@ -149,7 +149,7 @@ pub(crate) mod tests {
 
     /// Builds a valid id for a birth date and individual number (test and eval helper).
     pub(crate) fn make_id(date: NaiveDate, individual: u32, d_number: bool) -> Option<String> {
-        crate::person::eval::national_id_for(date, individual, d_number)
+        crate::synth::eval::national_id_for(date, individual, d_number)
     }
 
     #[test]

@@ -723,6 +723,390 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     }
 }
 
+/// Writes the street address in `raw` (a street or house-number field as a lead or register
+/// gives it) into `out`, without what is not part of it: every run of Unicode whitespace
+/// (no-break and thin spaces included) becomes one ASCII space, and `c/o` with the name after
+/// it, a bolignummer (`H0101`, `H 0101`, `bolig 4`), a flat (`leil. 12`, `lgh 3`) and a floor
+/// (`2. etg`, `U.etg.`, `3 etasje`) are dropped, so that `Sagveien 9, H0404` and
+/// `Sagveien 9` are one address. Commas are dropped too (`Storgata, 12` is `Storgata 12`).
+pub fn clean_address(raw: &str, out: &mut String) {
+    out.clear();
+    // The common case, in one pass: plain ASCII words and single spaces, none a designation.
+    if is_plain(raw) {
+        out.push_str(raw);
+        return;
+    }
+    // Numbers kept so far, to tell a floor number from the house number.
+    let mut numbers = 0usize;
+    // Skip the next token (the number of a flat or bolig designation).
+    let mut skip_value = false;
+    for (si, segment) in raw.split(',').enumerate() {
+        let mut tokens = segment.split(char::is_whitespace).filter(|t| !t.is_empty());
+        while let Some(t) = tokens.next() {
+            if is_care_of(t) {
+                if out.is_empty() && si == 0 && raw.contains(',') {
+                    // `c/o Hansen, Storgata 5`: the name runs to the comma.
+                    break;
+                }
+                if out.is_empty() {
+                    // `c/o Hansen Storgata 5`: the name is the next token.
+                    tokens.next();
+                    continue;
+                }
+                // `Storgata 5 c/o Hansen`: the rest of the segment is the name.
+                break;
+            }
+            if skip_value {
+                skip_value = false;
+                if t.bytes().any(|b| b.is_ascii_digit()) && t.len() <= 6 {
+                    continue;
+                }
+            }
+            if is_bolignummer(t) {
+                continue;
+            }
+            if t.eq_ignore_ascii_case("h")
+                && tokens
+                    .clone()
+                    .next()
+                    .is_some_and(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                tokens.next();
+                continue;
+            }
+            if is_flat_word(t) {
+                skip_value = true;
+                continue;
+            }
+            if is_floor_word(t) {
+                // `2. etg`: the ordinal before the word goes too, and a number kept after the
+                // house number.
+                let last = out.rsplit(' ').next().unwrap_or_default();
+                let ordinal = last.ends_with('.')
+                    && last.len() > 1
+                    && last[..last.len() - 1].bytes().all(|b| b.is_ascii_digit());
+                let second_number =
+                    numbers >= 2 && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit());
+                if ordinal || second_number {
+                    let cut = out.len() - last.len();
+                    out.truncate(cut.saturating_sub(1));
+                    numbers -= 1;
+                }
+                continue;
+            }
+            if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                numbers += 1;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+    }
+}
+
+/// Whether `raw` is ASCII letters, digits, dots and dashes in words separated by single
+/// spaces, none of them possibly a designation: nothing for [`clean_address`] to do.
+fn is_plain(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if i == start || raw.get(start..i).is_none_or(may_designate) {
+                return false;
+            }
+            start = i + 1;
+        } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
+            return false;
+        }
+    }
+    raw.get(start..).is_some_and(|t| !may_designate(t))
+}
+
+/// Whether a token could be a flat, floor or bolig designation (a cheap test before the
+/// exact ones).
+fn may_designate(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
+        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && is_flat_word(t),
+        Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
+            b.len() <= 8 && is_floor_word(t)
+        }
+        Some(d) if d.is_ascii_digit() => {
+            b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
+        }
+        _ => false,
+    }
+}
+
+fn strip_dots(t: &str) -> &str {
+    t.trim_matches(|c: char| c == '.' || c == ':')
+}
+
+fn is_care_of(t: &str) -> bool {
+    let t = strip_dots(t);
+    t.eq_ignore_ascii_case("c/o") || t.eq_ignore_ascii_case("co/") || t.eq_ignore_ascii_case("v/")
+}
+
+/// `H0101` (the bolignummer: H, floor, flat), with or without a dot or a leading `bolig`.
+fn is_bolignummer(t: &str) -> bool {
+    let t = strip_dots(t).as_bytes();
+    t.len() == 5 && (t[0] == b'h' || t[0] == b'H') && t[1..].iter().all(u8::is_ascii_digit)
+}
+
+fn is_flat_word(t: &str) -> bool {
+    let t = strip_dots(t);
+    t.len() <= 11
+        && matches!(t.as_bytes().first(), Some(b'l' | b'L' | b'b' | b'B'))
+        && [
+            "leil",
+            "leilighet",
+            "lgh",
+            "leiligh",
+            "bolig",
+            "bolignr",
+            "bnr",
+            "boenhet",
+            "bolignummer",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+fn is_floor_word(t: &str) -> bool {
+    let t = strip_dots(t).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    t.len() <= 7
+        && [
+            "etg", "etasje", "et", "u.etg", "uetg", "kjeller", "sokkel", "loft",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The postcode as matched, forgiving what typing and OCR do to it: letters read for digits
+/// (`94O9`, `5l39`, `S003`) and a leading zero lost to a spreadsheet (`150` for `0150`).
+/// Returns the postcode and whether it had to be repaired; `None` if it is not a postcode
+/// (fewer than two real digits, other characters, or the wrong length).
+pub fn postcode_key_lenient(postcode: &str) -> Option<(u16, bool)> {
+    if let Some(pc) = postcode_key(postcode) {
+        return Some((pc, false));
+    }
+    let (mut v, mut n, mut digits, mut repaired) = (0u16, 0u32, 0u32, false);
+    for c in postcode.chars() {
+        let d = match c {
+            '0'..='9' => {
+                digits += 1;
+                c as u16 - u16::from(b'0')
+            }
+            'O' | 'o' | 'Q' | 'D' => 0,
+            'l' | 'I' | 'i' | '|' | 'L' | '!' => 1,
+            'Z' | 'z' => 2,
+            'S' | 's' => 5,
+            'G' | 'b' => 6,
+            'B' => 8,
+            'g' | 'q' => 9,
+            c if c.is_whitespace() => continue,
+            _ => return None,
+        };
+        if !c.is_ascii_digit() {
+            repaired = true;
+        }
+        n += 1;
+        if n > 4 {
+            return None;
+        }
+        v = v * 10 + d;
+    }
+    match n {
+        4 if digits >= 2 => Some((v, true)),
+        3 if !repaired => Some((v, true)),
+        _ => None,
+    }
+}
+
+/// A key of how a given name sounds, made for Scandinavian spellings (after the Norphone idea:
+/// spellings of one sound made one), so that spelling variants of one name agree: `th`→`t`
+/// (Thomas/Tomas, Thor/Tor), `ch`, `ck`, `c`, `q`→`k` (Christian/Kristian, Carl/Karl), `ph`→`f`,
+/// `w`→`v`, `z`→`s`, `x`→`ks`, a silent `h` after or before a consonant (John/Jon), and
+/// doubled letters single (Christoffer/Kristofer). Vowels are kept, so Ola/Ole, Anne/Anna and
+/// Tor/Tore stay apart. `name` is folded; the key is written into `out`.
+pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut i = 0;
+    while i < name.len() {
+        let c = name[i];
+        let next = name.get(i + 1).copied();
+        let (emit, step): (&[u8], usize) = match (c, next) {
+            (b'c', Some(b'h' | b'k')) => (b"k", 2),
+            (b'c', Some(b'e' | b'i' | b'y')) => (b"s", 1),
+            (b'c' | b'q', _) => (b"k", 1),
+            (b'p', Some(b'h')) => (b"f", 2),
+            (b't', Some(b'h')) => (b"t", 2),
+            (b'w', _) => (b"v", 1),
+            (b'z', _) => (b"s", 1),
+            (b'x', _) => (b"ks", 1),
+            // A silent h: after a consonant, or before one (`John`, `Hjalmar`).
+            (b'h', n) if out.last().is_some_and(|&p| !is_vowel(p)) || !n.is_some_and(is_vowel) => {
+                (b"", 1)
+            }
+            _ => (std::slice::from_ref(&name[i]), 1),
+        };
+        for &e in emit {
+            if out.last() != Some(&e) {
+                out.push(e);
+            }
+        }
+        i += step;
+    }
+}
+
+/// Whether two folded names are spellings of one name ([`sound_key`] agrees).
+pub fn sounds_alike(a: &[u8], b: &[u8]) -> bool {
+    // Spellings of one name differ by a few letters: most pairs are ruled out before any key
+    // is made.
+    if a.len() > 40 || b.len() > 40 || a.len().abs_diff(b.len()) > 3 || a == b {
+        return a == b;
+    }
+    thread_local! {
+        static KEYS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    KEYS.with(|k| match k.try_borrow_mut() {
+        Ok(mut k) => {
+            let (ka, kb) = &mut *k;
+            sound_key(a, ka);
+            sound_key(b, kb);
+            ka == kb
+        }
+        Err(_) => {
+            let (mut ka, mut kb) = (Vec::new(), Vec::new());
+            sound_key(a, &mut ka);
+            sound_key(b, &mut kb);
+            ka == kb
+        }
+    })
+}
+
+/// Whether `s` has something [`ocr_fold`] changes.
+pub fn has_ocr_confusion(s: &[u8]) -> bool {
+    s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))
+        || s.windows(2).any(|w| matches!(w, b"rn" | b"vv" | b"cl"))
+}
+
+/// Writes `s` (folded) with the confusions of OCR and of reading handwriting made one:
+/// `rn`→`m`, `vv`→`w`, `cl`→`d`, `1` and `i`→`l`, `0`→`o`, `5`→`s`.
+pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut i = 0;
+    while i < s.len() {
+        let pair = s.get(i..i + 2);
+        let (c, step) = match pair {
+            Some(b"rn") => (b'm', 2),
+            Some(b"vv") => (b'w', 2),
+            Some(b"cl") => (b'd', 2),
+            _ => (
+                match s[i] {
+                    b'1' | b'i' => b'l',
+                    b'0' => b'o',
+                    b'5' => b's',
+                    c => c,
+                },
+                1,
+            ),
+        };
+        out.push(c);
+        i += step;
+    }
+}
+
+/// Whether `lead` is `rec` with æ, ø or å written lossily as a bare vowel (`jorgensen` for
+/// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`): both folded.
+pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
+    if lead.len() >= rec.len() || rec.len() - lead.len() > 6 {
+        return false;
+    }
+    let (mut i, mut j) = (0, 0);
+    while j < rec.len() {
+        let pair = rec.get(j..j + 2);
+        if matches!(pair, Some(b"oe" | b"aa" | b"ae")) {
+            let vowel = rec[j];
+            // Lossily written: the first vowel alone (ø→o, å→a, æ→a), or æ as e.
+            if lead.get(i..i + 2) == pair {
+                i += 2;
+            } else if lead.get(i) == Some(&vowel)
+                || (vowel == b'a' && lead.get(i) == Some(&b'e') && rec[j + 1] == b'e')
+            {
+                i += 1;
+            } else {
+                return false;
+            }
+            j += 2;
+        } else {
+            if lead.get(i) != Some(&rec[j]) {
+                return false;
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    i == lead.len()
+}
+
+/// Street prefixes that name a part of a street (`Øvre Slottsgate`), folded.
+pub const STREET_PREFIXES: &[&str] = &[
+    "oevre", "nedre", "soendre", "nordre", "store", "lille", "vestre", "oestre", "gamle", "nye",
+];
+
+/// Whether the folded street tokens of a lead (`h raanes vei`, `oe svanegata`,
+/// `chr michelsens gt`) abbreviate the register's street key (`hansraanesvei`,
+/// `oevresvanegt`, `christianmichelsensgt`): leading tokens of at most three letters
+/// each abbreviate one word (its first letter, then letters of it in order), and the
+/// lead's remaining tokens, as a key, end the register's key. Also true when the lead
+/// leaves out a street prefix altogether (`svanegata` for `Øvre Svanegata`). `rest` is
+/// the street key of the remaining tokens, built by the caller.
+pub fn abbreviates(initials: &[&str], rest: &[u8], rec: &[u8]) -> bool {
+    if rest.is_empty() || rec.len() <= rest.len() || !rec.ends_with(rest) {
+        return false;
+    }
+    let head = &rec[..rec.len() - rest.len()];
+    if initials.is_empty() {
+        return STREET_PREFIXES.iter().any(|p| p.as_bytes() == head);
+    }
+    // Each initial starts a word of `head` and its letters follow in order; the words are
+    // at least as long as their initials and cover `head`.
+    fn fits(initials: &[&str], head: &[u8]) -> bool {
+        let Some((first, more)) = initials.split_first() else {
+            return head.is_empty();
+        };
+        let a = first.as_bytes();
+        if head.first() != a.first() {
+            return false;
+        }
+        // The word ends somewhere after its initial's letters have all been seen.
+        let mut k = 1;
+        let mut at = 1;
+        while k < a.len() {
+            match head[at..].iter().position(|&c| c == a[k]) {
+                Some(p) => {
+                    at += p + 1;
+                    k += 1;
+                }
+                None => return false,
+            }
+        }
+        if more.is_empty() {
+            return head.len() >= at.max(2);
+        }
+        (at.max(2)..head.len()).any(|end| fits(more, &head[end..]))
+    }
+    fits(initials, head)
+}
+
 /// The house letter as matched: folded to one ASCII lower-case letter, or `None`.
 pub fn letter_key(letter: Option<char>) -> Option<u8> {
     let c = letter?;
@@ -950,6 +1334,154 @@ mod tests {
         );
     }
 
+    #[test]
+    fn addresses_are_cleaned_of_flats_floors_and_care_of() {
+        let cases = [
+            ("Sagveien 9, H0404", "Sagveien 9"),
+            ("Sagveien 9 H0404", "Sagveien 9"),
+            ("Sagveien 9 h 0404", "Sagveien 9"),
+            ("Sagveien 9 B, H0101", "Sagveien 9 B"),
+            ("Storgata\u{a0}12\u{a0}B", "Storgata 12 B"),
+            ("Storgata  12  B", "Storgata 12 B"),
+            ("Storgata\u{2009}12", "Storgata 12"),
+            ("c/o Hansen, Storgata 12", "Storgata 12"),
+            ("C/O Kari Hansen, Storgata 12", "Storgata 12"),
+            ("Storgata 12 c/o Hansen", "Storgata 12"),
+            ("Storgata 12, 2. etg", "Storgata 12"),
+            ("Storgata 12 3 etasje", "Storgata 12"),
+            ("Storgata 12, U.etg.", "Storgata 12"),
+            ("Storgata 12, leil. 204", "Storgata 12"),
+            ("Storgata 12 bolig 3", "Storgata 12"),
+            ("Storgata, 12", "Storgata 12"),
+            ("Storgata 12 H", "Storgata 12 H"),
+            ("Huldreveien 3", "Huldreveien 3"),
+            ("", ""),
+        ];
+        let mut out = String::new();
+        for (raw, want) in cases {
+            clean_address(raw, &mut out);
+            assert_eq!(out, want, "{raw:?}");
+        }
+        clean_address("Sagveien 9, H0404", &mut out);
+        assert_eq!(split_house(&out), ("Sagveien", Some(9), None));
+        clean_address("Storgata\u{a0}12\u{a0}B", &mut out);
+        assert_eq!(split_house(&out), ("Storgata", Some(12), Some('b')));
+    }
+
+    #[test]
+    fn misread_postcodes() {
+        assert_eq!(postcode_key_lenient("0150"), Some((150, false)));
+        assert_eq!(postcode_key_lenient("94O9"), Some((9409, true)));
+        assert_eq!(postcode_key_lenient("5l39"), Some((5139, true)));
+        assert_eq!(postcode_key_lenient("S003"), Some((5003, true)));
+        assert_eq!(postcode_key_lenient("150"), Some((150, true)));
+        assert_eq!(postcode_key_lenient("Oslo"), None);
+        assert_eq!(postcode_key_lenient("OlSO"), None);
+        assert_eq!(postcode_key_lenient("12"), None);
+        assert_eq!(postcode_key_lenient("015O0"), None);
+        assert_eq!(postcode_key_lenient("0#50"), None);
+    }
+
+    #[test]
+    fn given_names_by_sound() {
+        let same = [
+            ("thomas", "tomas"),
+            ("carl", "karl"),
+            ("kristoffer", "christoffer"),
+            ("kristine", "christine"),
+            ("tor", "thor"),
+            ("christian", "kristian"),
+            ("jon", "john"),
+            ("cathrine", "katrine"),
+            ("aksel", "axel"),
+            ("grete", "grethe"),
+        ];
+        for (a, b) in same {
+            assert!(sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+        let other = [
+            ("tone", "anne"),
+            ("ola", "ole"),
+            ("anne", "anna"),
+            ("tor", "tore"),
+            ("karin", "karen"),
+            ("per", "paal"),
+        ];
+        for (a, b) in other {
+            assert!(!sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn ocr_and_lossy_spellings() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        ocr_fold(b"rnarit", &mut a);
+        ocr_fold(b"marit", &mut b);
+        assert_eq!(a, b);
+        ocr_fold(b"1ars", &mut a);
+        assert_eq!(a, b"lars");
+        assert!(lossy_equal(b"jorgensen", b"joergensen"));
+        assert!(lossy_equal(b"blabergt", b"blaabergt"));
+        assert!(lossy_equal(b"sather", b"saether"));
+        assert!(lossy_equal(b"sether", b"saether"));
+        assert!(!lossy_equal(b"joergensen", b"joergensen"));
+        assert!(!lossy_equal(b"jorgensen", b"jergensen"));
+        assert!(!lossy_equal(b"hansen", b"hansen"));
+    }
+
+    #[test]
+    fn abbreviated_streets() {
+        let key = |s: &str| street_key(s).into_bytes();
+        assert!(abbreviates(
+            &["h"],
+            &key("raanes vei"),
+            &key("Hans Raanes vei")
+        ));
+        assert!(abbreviates(
+            &["oe"],
+            &key("svanegata"),
+            &key("Øvre Svanegata")
+        ));
+        assert!(abbreviates(
+            &["oe"],
+            &key("svanegata"),
+            &key("Østre Svanegata")
+        ));
+        assert!(abbreviates(
+            &["chr"],
+            &key("michelsens gate"),
+            &key("Christian Michelsens gate")
+        ));
+        assert!(abbreviates(
+            &["ndr"],
+            &key("slottsgate"),
+            &key("Nedre Slottsgate")
+        ));
+        assert!(abbreviates(
+            &["st"],
+            &key("olavs gate"),
+            &key("St. Olavs gate")
+        ));
+        assert!(abbreviates(
+            &["h", "c"],
+            &key("andersens vei"),
+            &key("Hans Christian Andersens vei")
+        ));
+        assert!(abbreviates(&[], &key("svanegata"), &key("Øvre Svanegata")));
+        assert!(!abbreviates(&[], &key("svanegata"), &key("Hans Svanegata")));
+        assert!(!abbreviates(
+            &["k"],
+            &key("raanes vei"),
+            &key("Hans Raanes vei")
+        ));
+        assert!(!abbreviates(&["h"], &key("raanes vei"), &key("Raanes vei")));
+        assert!(!abbreviates(
+            &["h"],
+            &key("raanes vei"),
+            &key("Hans Rånes gate")
+        ));
+    }
+
     proptest! {
         #[test]
         fn fold_is_idempotent_and_total(s in any::<String>()) {
@@ -964,6 +1496,16 @@ mod tests {
             prop_assert_eq!(again, name);
             let _ = split_house(&s);
             let _ = postcode_key(&s);
+            let _ = postcode_key_lenient(&s);
+            let mut cleaned = String::new();
+            clean_address(&s, &mut cleaned);
+            let mut again = String::new();
+            clean_address(&cleaned, &mut again);
+            prop_assert!(!cleaned.contains("  ") && !cleaned.starts_with(' '));
+            let _ = split_house(&again);
+            let f = fold(&s);
+            prop_assert!(sounds_alike(f.as_bytes(), f.as_bytes()) || f.len() > 40);
+            let _ = lossy_equal(f.as_bytes(), street.as_bytes());
         }
 
         #[test]

@@ -1,5 +1,7 @@
 //! Synthetic sources: a deterministic generator of Norwegian-like registers and lists at any
-//! scale, for demos, tests and benchmarks (`vask synth`).
+//! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
+//! synthetic persons (names, streets) that the first person evaluation set draws from, and
+//! [`blind_eval`] the second, independent person evaluation set.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -12,6 +14,10 @@
 //! | express requests | `[R + C/2, R + C/2 + E)` and a few reserved customers |
 //! | centre internal list | `[R − K/2, R + K/2)` |
 //! | client internal list | `[R + K, R + K + L)` |
+
+pub mod blind_eval;
+pub mod eval;
+pub mod words;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

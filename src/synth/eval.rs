@@ -1,35 +1,23 @@
-//! A labelled evaluation set for person matching, and the precision and recall of
-//! [`PersonIndex::find`] on it.
+//! The first labelled evaluation set for person matching, and the precision and recall of
+//! [`PersonIndex::find`] on it, per strictness and per kind of lead.
 //!
 //! [`Population`] generates, deterministically from a seed, households of realistic
 //! Norwegian persons: common given names and surnames (double names, æ/ø/å, middle names,
-//! double surnames), real-looking streets (`gata`, `gate`, `veien`, `vegen`, `plass`, `allé`,
-//! `terrasse`) in real postcode ranges, birth dates and valid national ids. About half of the
-//! persons are reserved; the reserved ones form the register. [`Population::leads`] draws
-//! leads as a directory would sell them: reserved persons with the corruptions directories
-//! have (typos, abbreviations, swapped name order, a missing middle name or house letter,
-//! `12 B`/`12b`/`12-B`, æ written `ae`, ø written `o`, upper case, a move with the birth date
-//! known) and non-reserved look-alikes (other members of a reserved person's household,
-//! neighbours, namesakes at another address).
+//! double surnames, spelling variants of one name as separate names), streets at Norway's
+//! real postcodes (`data/postcodes`, every post town weighted by its postcodes; street names
+//! of stem and suffix, prefixed ones like `Øvre Kirkegata`, and ones named after persons like
+//! `Hans Haugens vei`), birth dates and valid national ids. About half of the persons are
+//! reserved; the reserved ones form the register. [`Population::leads`] draws leads as a
+//! directory would sell them: reserved persons with zero, one or two corruptions of the kinds
+//! in [`CORRUPTIONS`], and look-alikes that are not reserved ([`LOOK_ALIKES`]: other members
+//! of a reserved person's household, neighbours, namesakes elsewhere, near-names elsewhere).
+//! `docs/person-evaluation.md` describes every kind; the second, independent set lives in
+//! `crate::synth` and is documented in its own file.
 //!
-//! The geography is denser than Norway's (about 1 800 postcodes of 60 streets, 2.5 M
-//! reserved among 4.8 M residents), and names are drawn from short lists (about 57 given
-//! names per sex, 80 common surnames for 55 % of people, 800 farm names for the rest), so
-//! namesakes at one house are more frequent than in reality: precision here is a lower bound.
-//!
-//! Measured with `cargo bench --bench person` (2.5 M reserved persons, 100 000 leads of
-//! which 51 406 reserved):
-//!
-//! | strictness | precision | recall |
-//! |---|---|---|
-//! | exact | 1.0000 | 0.7149 |
-//! | strict | 0.9996 | 0.8998 |
-//! | normal (default) | 0.9982 | 0.9956 |
-//! | loose | 0.9976 | 0.9981 |
-//!
-//! Typos are only put into names of four letters or more: a change to a name of three
-//! letters (Ola/Ole) is, at one address, more often another household member than a typo,
-//! and the matcher does not forgive it.
+//! Names are drawn from short lists, so namesakes at one house are more frequent than in
+//! reality: precision here is a lower bound. Typos are only put into names of four letters or
+//! more: a change to a name of three letters (Ola/Ole) is, at one address, more often another
+//! household member than a typo, and the matcher does not forgive it.
 
 use std::collections::BTreeMap;
 
@@ -37,289 +25,49 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{
+use crate::person::postcodes::{self, Town};
+use crate::person::{
     IdHashKey, PersonError, PersonIndex, PersonIndexWriter, PersonMatch, PersonQuery, PersonRecord,
     Strictness,
 };
+use crate::synth::words::{
+    FARM_ENDS, FARM_STEMS, FEMALE, GIVEN_NAME_VARIANTS, MALE, PERSON_STREET_SUFFIXES,
+    STREET_PREFIXES, STREET_STEMS, STREET_SUFFIXES, SURNAMES,
+};
 
-const MALE: &[&str] = &[
-    "Jan",
-    "Per",
-    "Bjørn",
-    "Ole",
-    "Lars",
-    "Kjell",
-    "Knut",
-    "Arne",
-    "Svein",
-    "Thomas",
-    "Hans",
-    "Geir",
-    "Tor",
-    "Morten",
-    "Terje",
-    "Odd",
-    "Martin",
-    "Erik",
-    "Andreas",
-    "Rune",
-    "John",
-    "Trond",
-    "Anders",
-    "Tore",
-    "Harald",
-    "Jon",
-    "Kristian",
-    "Magnus",
-    "Håkon",
-    "Øyvind",
-    "Espen",
-    "Sindre",
-    "Jørgen",
-    "Stian",
-    "Frode",
-    "Eirik",
-    "Ola",
-    "Petter",
-    "Sigurd",
-    "Aksel",
-    "Jonas",
-    "Emil",
-    "Mathias",
-    "Henrik",
-    "Sander",
-    "Tobias",
-    "Even",
-    "Ståle",
-    "Gunnar",
-    "Per Olav",
-    "Jan Erik",
-    "Ole Martin",
-    "Lars-Erik",
-    "Hans Petter",
-    "Nils",
-    "Olav",
-    "Åge",
+/// The corruption kinds of reserved leads, as [`LabelledLead::corruption`] names them (two
+/// corruptions are joined by `+`).
+pub const CORRUPTIONS: &[&str] = &[
+    "given-typo",
+    "surname-typo",
+    "street-abbrev",
+    "ae-oe-aa",
+    "oe-as-o",
+    "swapped-order",
+    "missing-middle",
+    "house-in-street",
+    "missing-letter",
+    "moved",
+    "upper-case",
+    "street-typo",
+    "national-id",
+    "letter-in-number",
+    "hyphen",
+    "postcode-typo-city",
+    "postcode-ocr",
+    "no-postcode-city",
+    "flat-number",
+    "care-of-floor",
+    "street-initial",
+    "street-prefix-abbrev",
+    "name-variant",
+    "ocr-name",
+    "lossy-two-fields",
+    "whitespace",
 ];
-const FEMALE: &[&str] = &[
-    "Anne",
-    "Inger",
-    "Kari",
-    "Marit",
-    "Ingrid",
-    "Liv",
-    "Eva",
-    "Berit",
-    "Astrid",
-    "Bjørg",
-    "Hilde",
-    "Anna",
-    "Solveig",
-    "Marianne",
-    "Randi",
-    "Ida",
-    "Nina",
-    "Maria",
-    "Elisabeth",
-    "Kristin",
-    "Bente",
-    "Heidi",
-    "Silje",
-    "Hanne",
-    "Gro",
-    "Tone",
-    "Ellen",
-    "Camilla",
-    "Sigrid",
-    "Mette",
-    "Tove",
-    "Ragnhild",
-    "Åse",
-    "Kjersti",
-    "Ingeborg",
-    "Guro",
-    "Sølvi",
-    "Sunniva",
-    "Nora",
-    "Emma",
-    "Thea",
-    "Ingvild",
-    "Synnøve",
-    "Torill",
-    "Anne-Marie",
-    "Anne Grethe",
-    "Mari",
-    "Kine",
-    "Line",
-    "Siri",
-    "Turid",
-    "Unni",
-    "Wenche",
-    "Eli",
-    "Aud",
-    "Karin",
-];
-const SURNAMES: &[&str] = &[
-    "Hansen",
-    "Johansen",
-    "Olsen",
-    "Larsen",
-    "Andersen",
-    "Pedersen",
-    "Nilsen",
-    "Kristiansen",
-    "Jensen",
-    "Karlsen",
-    "Johnsen",
-    "Pettersen",
-    "Eriksen",
-    "Berg",
-    "Haugen",
-    "Hagen",
-    "Johannessen",
-    "Andreassen",
-    "Jacobsen",
-    "Dahl",
-    "Jørgensen",
-    "Halvorsen",
-    "Henriksen",
-    "Lund",
-    "Sørensen",
-    "Jakobsen",
-    "Moen",
-    "Gundersen",
-    "Iversen",
-    "Strand",
-    "Solberg",
-    "Svendsen",
-    "Eide",
-    "Knutsen",
-    "Martinsen",
-    "Paulsen",
-    "Bakken",
-    "Kristoffersen",
-    "Mathisen",
-    "Lie",
-    "Amundsen",
-    "Nguyen",
-    "Rasmussen",
-    "Ali",
-    "Lunde",
-    "Solheim",
-    "Berntsen",
-    "Moe",
-    "Kristensen",
-    "Bakke",
-    "Lien",
-    "Holm",
-    "Sæther",
-    "Ødegård",
-    "Næss",
-    "Aasen",
-    "Fredriksen",
-    "Ahmed",
-    "Sandvik",
-    "Brekke",
-    "Vik",
-    "Myklebust",
-    "Løken",
-    "Nygård",
-    "Østby",
-    "Haraldsen",
-    "Mikkelsen",
-    "Thorsen",
-    "Hauge",
-    "Tveit",
-    "Ruud",
-    "Aune",
-    "Bråthen",
-    "Fjeld",
-    "Rønning",
-    "Grønli",
-    "Bjørnstad",
-    "Engen",
-    "Aas",
-    "Øien",
-];
-const STEMS: &[&str] = &[
-    "Kirke",
-    "Skole",
-    "Stor",
-    "Sjø",
-    "Prinsens ",
-    "Kongens ",
-    "Dronningens ",
-    "Karl Johans ",
-    "Bjørnstjerne Bjørnsons ",
-    "Henrik Ibsens ",
-    "Jernbane",
-    "Strand",
-    "Skog",
-    "Fjell",
-    "Åsen",
-    "Bakke",
-    "Løvenskiolds ",
-    "Thorvald Meyers ",
-    "Markveien ",
-    "Tøyen",
-    "Grønland",
-    "Møller",
-    "Bryggen ",
-    "Olav Kyrres ",
-    "Haakon VIIs ",
-    "Munke",
-    "Nedre Slotts",
-    "Øvre Slotts",
-    "Ringnes ",
-    "Holmen",
-    "Sandvik",
-    "Elve",
-    "Fjord",
-    "Kvernhus",
-    "Smie",
-    "Prestegårds",
-    "Granlia ",
-    "Furu",
-    "Bjørke",
-    "Eike",
-    "Lønne",
-    "Rogne",
-    "Hegge",
-    "Seljeli ",
-    "Solbakken ",
-    "Torg",
-    "Park",
-    "Myr",
-    "Dal",
-    "Havne",
-    "Mølle",
-    "Vestre ",
-    "Østre ",
-    "Nordre ",
-    "Søndre ",
-];
-const SUFFIXES: &[&str] = &[
-    "gata", "gate", "veien", "vegen", "vei", "plass", "allé", "terrasse", "stien", "bakken",
-];
-/// Towns with the first postcode of their range and its width.
-const TOWNS: &[(&str, u16, u16)] = &[
-    ("OSLO", 150, 1150),
-    ("BERGEN", 5003, 160),
-    ("TRONDHEIM", 7010, 90),
-    ("STAVANGER", 4005, 90),
-    ("KRISTIANSAND", 4608, 20),
-    ("DRAMMEN", 3011, 40),
-    ("FREDRIKSTAD", 1601, 30),
-    ("TROMSØ", 9006, 40),
-    ("SANDNES", 4306, 20),
-    ("ÅLESUND", 6002, 20),
-    ("BODØ", 8003, 40),
-    ("HAMAR", 2315, 20),
-    ("LILLEHAMMER", 2609, 15),
-    ("SKI", 1400, 20),
-    ("MOLDE", 6402, 20),
-    ("GJØVIK", 2815, 20),
-];
+
+/// The kinds of look-alike leads (not reserved).
+pub const LOOK_ALIKES: &[&str] = &["household", "neighbour", "namesake", "near-name"];
 
 /// A generated population: households `0..households` drawn from `seed`.
 #[derive(Debug, Clone, Copy)]
@@ -363,16 +111,6 @@ fn pick<'a>(r: &mut ChaCha8Rng, list: &[&'a str]) -> &'a str {
     let u: f64 = r.random();
     list[(u.powf(1.2) * list.len() as f64) as usize % list.len()]
 }
-
-const FARM_STEMS: &[&str] = &[
-    "Bjør", "Fjell", "Haug", "Holm", "Lang", "Nord", "Øst", "Vest", "Sol", "Stor", "Lille", "Aas",
-    "Dal", "Eng", "Foss", "Grøn", "Kval", "Lind", "Myr", "Rød", "Sand", "Skog", "Tveit", "Vik",
-    "Brå", "Hov", "Ås", "Kvam", "Rust", "Gjer", "Hel", "Tøn", "Sæ", "Bre", "Flat",
-];
-const FARM_ENDS: &[&str] = &[
-    "land", "heim", "stad", "rud", "vik", "dal", "berg", "nes", "seth", "bakken", "haug", "li",
-    "mo", "sæter", "øy", "gård", "bø", "lund", "by", "set", "ås", "vold", "tun",
-];
 
 /// A surname: half the population has a common `-sen` or short name, half a farm name.
 fn surname(r: &mut ChaCha8Rng) -> String {
@@ -436,23 +174,85 @@ struct Address {
     city: String,
 }
 
-fn address(r: &mut ChaCha8Rng) -> Address {
-    let (city, start, width) = TOWNS[r.random_range(0..TOWNS.len())];
-    let pc = start + r.random_range(0..width);
-    // A postcode has about 60 streets; the street is a function of (postcode, slot).
-    let slot = r.random_range(0..60u64);
+/// Every postcode of the bundled register with its town, in postcode order.
+fn all_postcodes() -> &'static [(u16, Town)] {
+    static CODES: std::sync::OnceLock<Vec<(u16, Town)>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let table = postcodes::norway();
+        (0..10_000u16)
+            .filter_map(|pc| table.town_of(pc).map(|t| (pc, t)))
+            .collect()
+    })
+}
+
+/// Streets per postcode.
+const STREETS: u64 = 30;
+
+/// The street in slot `slot` of postcode `pc`: a stem and a suffix (`Kirkegata`), a prefixed
+/// one (`Øvre Kirkegata`), or one named after a person (`Hans Haugens vei`).
+fn street_name(pc: u16, slot: u64) -> String {
     let mut sr = rng_for(u64::from(pc), 1_000_000 + slot);
-    let stem = STEMS[sr.random_range(0..STEMS.len())];
-    let suffix = SUFFIXES[sr.random_range(0..SUFFIXES.len())];
-    let street = format!("{stem}{suffix}");
+    match sr.random_range(0..10) {
+        0..=5 => {
+            let stem = STREET_STEMS[sr.random_range(0..STREET_STEMS.len())];
+            let suffix = STREET_SUFFIXES[sr.random_range(0..STREET_SUFFIXES.len())];
+            format!("{stem}{suffix}")
+        }
+        6 | 7 => {
+            let (prefix, _) = STREET_PREFIXES[sr.random_range(0..STREET_PREFIXES.len())];
+            let stem = STREET_STEMS[sr.random_range(0..STREET_STEMS.len())];
+            let suffix = STREET_SUFFIXES[sr.random_range(0..STREET_SUFFIXES.len())];
+            let stem = stem.trim_end();
+            let street = if stem.ends_with('s') || stem.contains(' ') {
+                format!("{stem} {suffix}")
+            } else {
+                format!("{stem}{suffix}")
+            };
+            format!("{prefix} {street}")
+        }
+        _ => {
+            let list = if sr.random_bool(0.7) { MALE } else { FEMALE };
+            let given = loop {
+                let g = pick(&mut sr, list);
+                if !g.contains([' ', '-']) {
+                    break g;
+                }
+            };
+            let sur = surname(&mut sr);
+            let suffix = PERSON_STREET_SUFFIXES[sr.random_range(0..PERSON_STREET_SUFFIXES.len())];
+            let s = if sur.ends_with('s') { "" } else { "s" };
+            format!("{given} {sur}{s} {suffix}")
+        }
+    }
+}
+
+/// The town's name as people write it: `Oslo` for the register's `OSLO`.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
+}
+
+fn address(r: &mut ChaCha8Rng) -> Address {
+    let codes = all_postcodes();
+    let (pc, town) = codes[r.random_range(0..codes.len())];
+    let slot = r.random_range(0..STREETS);
     Address {
-        street,
+        street: street_name(pc, slot),
         number: r.random_range(1..=150),
         letter: r
             .random_bool(0.2)
             .then(|| char::from(b'A' + r.random_range(0..4u8))),
         postcode: format!("{pc:04}"),
-        city: city.to_owned(),
+        city: postcodes::norway().name(town).to_owned(),
     }
 }
 
@@ -590,23 +390,50 @@ impl Population {
                     },
                 });
             } else {
-                // A namesake of a reserved person at another address, born another day.
+                // A namesake of a reserved person at another address (half of them in the
+                // same town), born another day; or a near-name: the name one edit away.
                 let Some(p) = members.iter().find(|p| p.reserved) else {
                     continue;
                 };
                 let mut other = rng_for(self.seed ^ 0xA5A5, r.random());
-                let a = address(&mut other);
+                let mut a = address(&mut other);
+                if r.random_bool(0.5) {
+                    let table = postcodes::norway();
+                    if let Some(town) = postcodes::norway().town_named(&p.record.city) {
+                        let codes = table.codes(town);
+                        let pc = codes[other.random_range(0..codes.len())];
+                        a.street = street_name(pc, other.random_range(0..STREETS));
+                        a.postcode = format!("{pc:04}");
+                        a.city = p.record.city.clone();
+                    }
+                }
+                if a.street == p.record.street {
+                    continue;
+                }
                 let born = date_between(&mut r, 1935, 2004);
                 if Some(born) == p.record.birth_date {
                     continue;
                 }
-                let namesake = person(
-                    &mut r,
-                    p.record.given_names.clone(),
-                    &p.record.surname,
-                    &a,
-                    born,
-                );
+                let near = kind >= 88;
+                let (given, sur) = if near {
+                    if r.random_bool(0.5) {
+                        (
+                            typo_in_name(&mut r, &p.record.given_names),
+                            p.record.surname.clone(),
+                        )
+                    } else {
+                        (
+                            p.record.given_names.clone(),
+                            typo_in_name(&mut r, &p.record.surname),
+                        )
+                    }
+                } else {
+                    (p.record.given_names.clone(), p.record.surname.clone())
+                };
+                if near && given == p.record.given_names && sur == p.record.surname {
+                    continue;
+                }
+                let namesake = person(&mut r, given, &sur, &a, born);
                 let (mut query, _) = corrupt_plain(&mut r, &namesake);
                 if !r.random_bool(0.4) {
                     query.birth_date = None;
@@ -614,7 +441,7 @@ impl Population {
                 out.push(LabelledLead {
                     query,
                     reserved_id: None,
-                    corruption: "namesake".into(),
+                    corruption: if near { "near-name" } else { "namesake" }.into(),
                 });
             }
         }
@@ -705,7 +532,46 @@ fn corrupt_plain(r: &mut ChaCha8Rng, p: &PersonRecord) -> (PersonQuery, String) 
     if r.random_bool(0.5) {
         q.street = abbreviate(&q.street);
     }
+    // The town as people write it, or as the register does, or not at all.
+    q.city = match r.random_range(0..10) {
+        0..=5 => title_case(&q.city),
+        6..=8 => q.city,
+        _ => String::new(),
+    };
     (q, "none".into())
+}
+
+/// `s` with æ, ø and å written as bare vowels.
+fn lossy(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'æ' | 'å' => 'a',
+            'Æ' | 'Å' => 'A',
+            'ø' => 'o',
+            'Ø' => 'O',
+            c => c,
+        })
+        .collect()
+}
+
+fn has_norwegian_letter(s: &str) -> bool {
+    s.chars().any(|c| "æøåÆØÅ".contains(c))
+}
+
+/// One of `s`'s letters as OCR or a hasty reader gets it: `m`→`rn`, `rn`→`m`, `l`→`1`,
+/// `i`→`1`, `o`→`0`; `None` if `s` has none of them.
+fn ocr(r: &mut ChaCha8Rng, s: &str) -> Option<String> {
+    let swaps: &[(&str, &str)] = &[("m", "rn"), ("rn", "m"), ("l", "1"), ("i", "1"), ("o", "0")];
+    let found: Vec<(usize, &str, &str)> = swaps
+        .iter()
+        .flat_map(|&(from, to)| s.match_indices(from).map(move |(i, _)| (i, from, to)))
+        .filter(|&(i, _, _)| i > 0)
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let (i, from, to) = found[r.random_range(0..found.len())];
+    Some(format!("{}{to}{}", &s[..i], &s[i + from.len()..]))
 }
 
 /// A reserved person as a directory sells them: one or two corruptions.
@@ -718,7 +584,8 @@ fn corrupt(r: &mut ChaCha8Rng, p: &PersonRecord, seed: u64) -> (PersonQuery, Str
     };
     let mut names = Vec::new();
     for _ in 0..n {
-        let what = match r.random_range(0..14) {
+        // One branch per kind, but `ae-oe-aa` and `oe-as-o` share one.
+        let what = match r.random_range(0..CORRUPTIONS.len() - 1) {
             0 => {
                 q.given_names = typo_in_name(r, &q.given_names);
                 "given-typo"
@@ -809,9 +676,169 @@ fn corrupt(r: &mut ChaCha8Rng, p: &PersonRecord, seed: u64) -> (PersonQuery, Str
                 q.house_letter.clear();
                 "letter-in-number"
             }
-            _ => {
+            13 => {
+                if !q.given_names.contains('-') {
+                    continue;
+                }
                 q.given_names = q.given_names.replace('-', " ");
                 "hyphen"
+            }
+            14 => {
+                // One digit of the postcode mistyped; the city is right.
+                let Ok(pc) = p.postcode.parse::<u16>() else {
+                    continue;
+                };
+                let at = r.random_range(1..4u32);
+                let unit = 10u16.pow(3 - at);
+                let digit = pc / unit % 10;
+                let other = (digit + r.random_range(1..10u16)) % 10;
+                q.postcode = format!("{:04}", pc - digit * unit + other * unit);
+                q.city = title_case(&p.city);
+                "postcode-typo-city"
+            }
+            15 => {
+                // A digit read as a letter.
+                let swaps = [
+                    ('0', "O"),
+                    ('1', "l"),
+                    ('5', "S"),
+                    ('8', "B"),
+                    ('6', "G"),
+                    ('1', "I"),
+                ];
+                let places: Vec<(usize, &str)> = q
+                    .postcode
+                    .char_indices()
+                    .flat_map(|(i, c)| {
+                        swaps
+                            .iter()
+                            .filter(move |(d, _)| *d == c)
+                            .map(move |(_, l)| (i, *l))
+                    })
+                    .collect();
+                if places.is_empty() {
+                    continue;
+                }
+                let (i, l) = places[r.random_range(0..places.len())];
+                q.postcode = format!("{}{l}{}", &q.postcode[..i], &q.postcode[i + 1..]);
+                "postcode-ocr"
+            }
+            16 => {
+                q.postcode.clear();
+                q.city = title_case(&p.city);
+                "no-postcode-city"
+            }
+            17 => {
+                // The bolignummer: H, floor, flat; in the street or the number field.
+                let bolig = format!("H0{}0{}", r.random_range(1..6), r.random_range(1..9));
+                if r.random_bool(0.5) {
+                    q.street =
+                        format!("{} {}{}, {bolig}", q.street, q.house_number, q.house_letter);
+                    q.house_number.clear();
+                    q.house_letter.clear();
+                } else {
+                    q.house_number = format!("{} {bolig}", q.house_number);
+                }
+                "flat-number"
+            }
+            18 => {
+                let floor = r.random_range(1..6);
+                q.street = match r.random_range(0..3) {
+                    0 => format!(
+                        "{} {}{}, {floor}. etg",
+                        q.street, q.house_number, q.house_letter
+                    ),
+                    1 => format!(
+                        "c/o Hansen, {} {}{}",
+                        q.street, q.house_number, q.house_letter
+                    ),
+                    _ => format!(
+                        "{} {}{} c/o {}",
+                        q.street,
+                        q.house_number,
+                        q.house_letter,
+                        surname(r)
+                    ),
+                };
+                q.house_number.clear();
+                q.house_letter.clear();
+                "care-of-floor"
+            }
+            19 => {
+                // `Hans Haugens vei` as `H. Haugens vei`.
+                let words: Vec<&str> = p.street.split(' ').collect();
+                if words.len() != 3 || !PERSON_STREET_SUFFIXES.contains(&words[2]) {
+                    continue;
+                }
+                let Some(initial) = words[0].chars().next() else {
+                    continue;
+                };
+                q.street = format!("{initial}. {} {}", words[1], words[2]);
+                "street-initial"
+            }
+            20 => {
+                let Some((prefix, short)) = STREET_PREFIXES
+                    .iter()
+                    .find(|(prefix, _)| p.street.starts_with(&format!("{prefix} ")))
+                else {
+                    continue;
+                };
+                let abbr = short[r.random_range(0..short.len())];
+                q.street = format!("{abbr} {}", &p.street[prefix.len() + 1..]);
+                "street-prefix-abbrev"
+            }
+            21 => {
+                let first = p.given_names.split([' ', '-']).next().unwrap_or_default();
+                let Some((_, variant)) = GIVEN_NAME_VARIANTS.iter().find(|(n, _)| *n == first)
+                else {
+                    continue;
+                };
+                q.given_names = format!("{variant}{}", &p.given_names[first.len()..]);
+                "name-variant"
+            }
+            22 => {
+                let field = if r.random_bool(0.5) {
+                    &mut q.surname
+                } else {
+                    &mut q.given_names
+                };
+                let Some(read) = ocr(r, field) else {
+                    continue;
+                };
+                *field = read;
+                "ocr-name"
+            }
+            23 => {
+                // Two fields with æ, ø or å written lossily (`Jorgensen, Blabergata`).
+                let fields = [
+                    has_norwegian_letter(&q.given_names),
+                    has_norwegian_letter(&q.surname),
+                    has_norwegian_letter(&q.street),
+                ];
+                if fields.iter().filter(|&&f| f).count() < 2 {
+                    continue;
+                }
+                for (i, _) in fields.iter().enumerate().filter(|(_, f)| **f).take(2) {
+                    match i {
+                        0 => q.given_names = lossy(&q.given_names),
+                        1 => q.surname = lossy(&q.surname),
+                        _ => q.street = lossy(&q.street),
+                    }
+                }
+                "lossy-two-fields"
+            }
+            _ => {
+                // A no-break space, or two spaces, between street, number and letter.
+                let space = if r.random_bool(0.5) { "\u{a0}" } else { "  " };
+                let letter = if q.house_letter.is_empty() {
+                    String::new()
+                } else {
+                    format!("{space}{}", q.house_letter)
+                };
+                q.street = format!("{}{space}{}{letter}", q.street, q.house_number);
+                q.house_number.clear();
+                q.house_letter.clear();
+                "whitespace"
             }
         };
         names.push(what);
@@ -846,6 +873,68 @@ pub struct EvalReport {
     /// Per corruption (or look-alike kind): leads and wrong outcomes (misses or false
     /// matches).
     pub by_kind: BTreeMap<String, (usize, usize)>,
+    /// The kinds whose leads are look-alikes (not reserved).
+    pub look_alike_kinds: std::collections::BTreeSet<String>,
+}
+
+/// One row of the per-kind table: recall for a corruption kind, the false-match rate for a
+/// look-alike kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindRow {
+    /// The kind (`two corruptions` for every lead with two).
+    pub kind: String,
+    /// Whether the kind is a look-alike (not reserved).
+    pub look_alike: bool,
+    /// Leads of the kind.
+    pub leads: usize,
+    /// Wrong outcomes: misses for corruptions, matches for look-alikes.
+    pub wrong: usize,
+}
+
+impl KindRow {
+    /// Recall (corruption kinds) or false-match rate (look-alikes).
+    pub fn rate(&self) -> f64 {
+        let wrong = self.wrong as f64 / self.leads.max(1) as f64;
+        if self.look_alike { wrong } else { 1.0 - wrong }
+    }
+}
+
+impl EvalReport {
+    /// The per-kind table: every single corruption kind, `two corruptions` for all leads with
+    /// two (kinds joined by `+`, as the first set labels them), then the look-alike kinds.
+    pub fn kinds(&self) -> Vec<KindRow> {
+        let mut rows: Vec<KindRow> = Vec::new();
+        let mut two = KindRow {
+            kind: "two corruptions".into(),
+            look_alike: false,
+            leads: 0,
+            wrong: 0,
+        };
+        let mut look = Vec::new();
+        for (kind, &(leads, wrong)) in &self.by_kind {
+            if kind.contains('+') {
+                two.leads += leads;
+                two.wrong += wrong;
+            } else {
+                let row = KindRow {
+                    kind: kind.clone(),
+                    look_alike: self.look_alike_kinds.contains(kind),
+                    leads,
+                    wrong,
+                };
+                if row.look_alike {
+                    look.push(row);
+                } else {
+                    rows.push(row);
+                }
+            }
+        }
+        if two.leads > 0 {
+            rows.push(two);
+        }
+        rows.extend(look);
+        rows
+    }
 }
 
 /// The person index of a population's register, knowing which resident each person is.
@@ -875,6 +964,36 @@ impl EvalIndex {
             w.add(&p.record, 1)?;
             by_record.push(p.id);
         }
+        Self::finish(w, by_record, dir, key)
+    }
+
+    /// Writes the index of `records` (each with the id its leads name) into `dir` and opens
+    /// it. A record the index refuses ([`PersonError::InvalidRecord`]) is left out and
+    /// counted in the second value: its leads then count as misses.
+    pub fn build_records<'a>(
+        records: impl IntoIterator<Item = (u32, &'a PersonRecord)>,
+        dir: &std::path::Path,
+        key: Option<IdHashKey>,
+    ) -> Result<(EvalIndex, usize), PersonError> {
+        let mut w = PersonIndexWriter::new(key.clone());
+        let mut by_record = Vec::new();
+        let mut refused = 0;
+        for (id, record) in records {
+            match w.add(record, 1) {
+                Ok(_) => by_record.push(id),
+                Err(PersonError::InvalidRecord { .. }) => refused += 1,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((Self::finish(w, by_record, dir, key)?, refused))
+    }
+
+    fn finish(
+        w: PersonIndexWriter,
+        by_record: Vec<u32>,
+        dir: &std::path::Path,
+        key: Option<IdHashKey>,
+    ) -> Result<EvalIndex, PersonError> {
         let written = w.write(dir)?;
         let mut ids = vec![0; by_record.len()];
         for (&person, &id) in written.person_of_record.iter().zip(&by_record) {
@@ -927,6 +1046,9 @@ pub fn evaluate(index: &EvalIndex, leads: &[LabelledLead], strictness: Strictnes
                 false
             }
         };
+        if lead.reserved_id.is_none() && !rep.look_alike_kinds.contains(&lead.corruption) {
+            rep.look_alike_kinds.insert(lead.corruption.clone());
+        }
         let e = rep.by_kind.entry(lead.corruption.clone()).or_default();
         e.0 += 1;
         e.1 += usize::from(wrong);

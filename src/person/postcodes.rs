@@ -1,0 +1,215 @@
+//! Norway's postcodes and their post towns, for finding a lead's persons from its city when
+//! its postcode is missing, misread or wrong.
+//!
+//! The table is Bring's postcode register as bundled in `data/postcodes/NO.tsv` (its README
+//! names the source and date), compiled into the binary. A *town* is a post town (poststed):
+//! the place name the register gives each postcode (`OSLO` for 637 postcodes, `BERGEN` for
+//! 134, `KRISTIANSAND S`, …). The register has no municipality column; a post town stands
+//! for the municipality's built-up area, which is where street names are unique.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::normalise::fold;
+
+/// The bundled register: `postcode<TAB>town` per line after a header.
+const REGISTER: &str = include_str!("../../data/postcodes/NO.tsv");
+
+/// A post town's number in [`Postcodes`].
+pub type Town = u16;
+
+/// Norway's postcodes and post towns.
+#[derive(Debug)]
+pub struct Postcodes {
+    /// The town of each postcode 0000–9999 (`NONE` for unused postcodes).
+    town_of: Vec<Town>,
+    /// Town names as the register writes them, by town number.
+    names: Vec<String>,
+    /// The postcodes of each town, ascending.
+    codes: Vec<Vec<u16>>,
+    /// Folded town name (and the name without a trailing one-letter part: `kristiansand` for
+    /// `KRISTIANSAND S`) to town.
+    by_name: HashMap<String, Town>,
+}
+
+const NONE: Town = Town::MAX;
+
+impl Postcodes {
+    /// Parses a register in the bundled format; lines that are not `dddd<TAB>name` are skipped
+    /// (the bundled file has none; a unit test checks the count).
+    pub fn parse(text: &str) -> Postcodes {
+        let mut p = Postcodes {
+            town_of: vec![NONE; 10_000],
+            names: Vec::new(),
+            codes: Vec::new(),
+            by_name: HashMap::new(),
+        };
+        let mut by_exact: HashMap<String, Town> = HashMap::new();
+        for line in text.lines() {
+            let Some((code, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let (Some(pc), name) = (super::normalise::postcode_key(code), name.trim()) else {
+                continue;
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let town = match by_exact.get(name) {
+                Some(&t) => t,
+                None => {
+                    let Ok(t) = Town::try_from(p.names.len()) else {
+                        continue;
+                    };
+                    by_exact.insert(name.to_owned(), t);
+                    p.names.push(name.to_owned());
+                    p.codes.push(Vec::new());
+                    t
+                }
+            };
+            p.town_of[usize::from(pc)] = town;
+            p.codes[usize::from(town)].push(pc);
+        }
+        for (t, name) in p.names.iter().enumerate() {
+            let folded = fold(name);
+            let short = match folded.rsplit_once(' ') {
+                Some((head, tail)) if tail.len() == 1 => Some(head.to_owned()),
+                _ => None,
+            };
+            p.by_name.entry(folded).or_insert(t as Town);
+            if let Some(s) = short {
+                p.by_name.entry(s).or_insert(t as Town);
+            }
+        }
+        for c in &mut p.codes {
+            c.sort_unstable();
+        }
+        p
+    }
+
+    /// The town of a postcode, if the register has the postcode.
+    pub fn town_of(&self, postcode: u16) -> Option<Town> {
+        self.town_of
+            .get(usize::from(postcode))
+            .copied()
+            .filter(|&t| t != NONE)
+    }
+
+    /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`).
+    pub fn town_named(&self, city: &str) -> Option<Town> {
+        let folded = fold(city);
+        if folded.is_empty() {
+            return None;
+        }
+        self.by_name.get(&folded).copied().or_else(|| {
+            // Ø written as a bare o: `tromso`.
+            self.by_name
+                .iter()
+                .find(|(n, _)| super::normalise::lossy_equal(folded.as_bytes(), n.as_bytes()))
+                .map(|(_, &t)| t)
+        })
+    }
+
+    /// The town's name as the register writes it.
+    pub fn name(&self, town: Town) -> &str {
+        self.names.get(usize::from(town)).map_or("", String::as_str)
+    }
+
+    /// The town's postcodes, ascending.
+    pub fn codes(&self, town: Town) -> &[u16] {
+        self.codes.get(usize::from(town)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of towns.
+    pub fn towns(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// The bundled register, parsed on first use.
+pub fn norway() -> &'static Postcodes {
+    static TABLE: OnceLock<Postcodes> = OnceLock::new();
+    TABLE.get_or_init(|| Postcodes::parse(REGISTER))
+}
+
+/// Whether two postcodes differ by one typing slip: one digit changed, or two adjacent
+/// digits swapped.
+pub fn one_slip(a: u16, b: u16) -> bool {
+    let d = |x: u16| [x / 1000 % 10, x / 100 % 10, x / 10 % 10, x % 10];
+    let (a, b) = (d(a), d(b));
+    let mut diff = [0usize; 4];
+    let mut n = 0;
+    for i in 0..4 {
+        if a[i] != b[i] {
+            diff[n] = i;
+            n += 1;
+        }
+    }
+    match n {
+        1 => true,
+        2 => diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]],
+        _ => false,
+    }
+}
+
+/// The postcodes one typing slip from `pc` ([`one_slip`]), ascending.
+pub fn slips(pc: u16) -> Vec<u16> {
+    let digits = [pc / 1000 % 10, pc / 100 % 10, pc / 10 % 10, pc % 10];
+    let weight = [1000u16, 100, 10, 1];
+    let mut out = Vec::with_capacity(39);
+    for i in 0..4 {
+        for v in 0..10u16 {
+            if v != digits[i] {
+                out.push(pc - digits[i] * weight[i] + v * weight[i]);
+            }
+        }
+    }
+    for i in 0..3 {
+        if digits[i] != digits[i + 1] {
+            out.push(
+                pc - digits[i] * weight[i] - digits[i + 1] * weight[i + 1]
+                    + digits[i + 1] * weight[i]
+                    + digits[i] * weight[i + 1],
+            );
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_register_is_read_whole() {
+        let p = norway();
+        let codes: usize = (0..p.towns()).map(|t| p.codes(t as Town).len()).sum();
+        assert_eq!(codes, 5132);
+        let oslo = p.town_named("Oslo").unwrap();
+        assert_eq!(p.name(oslo), "OSLO");
+        assert_eq!(p.town_of(150), Some(oslo));
+        assert_eq!(p.codes(oslo).len(), 637);
+        let krs = p.town_named("Kristiansand").unwrap();
+        assert_eq!(p.name(krs), "KRISTIANSAND S");
+        assert_eq!(p.town_named("TROMSØ"), p.town_named("tromso"));
+        assert!(p.town_named("tromso").is_some());
+        assert_eq!(p.town_named(""), None);
+        assert_eq!(p.town_named("Atlantis"), None);
+        assert_eq!(p.town_of(9999), None);
+    }
+
+    #[test]
+    fn typing_slips() {
+        assert!(one_slip(150, 151));
+        assert!(one_slip(5003, 5030));
+        assert!(one_slip(1234, 2134));
+        assert!(!one_slip(150, 150));
+        assert!(!one_slip(1234, 4321));
+        assert!(!one_slip(1234, 1243 + 10));
+        for pc in [0u16, 150, 5003, 9999, 1212] {
+            let want: Vec<u16> = (0..10_000).filter(|&x| one_slip(pc, x)).collect();
+            assert_eq!(slips(pc), want, "{pc}");
+        }
+    }
+}
