@@ -306,6 +306,7 @@ where
             let bytes = first + if streaming { layer.stream_bytes } else { 0 };
             match layer.admission.admit(key.as_deref(), bytes) {
                 Err(shed) => {
+                    crate::metrics::shed("grpc", shed.reason());
                     tracing::debug!(reason = shed.reason(), "request shed");
                     let mut status = tonic::Status::resource_exhausted(shed.message());
                     if let Ok(v) = shed.retry_after().as_millis().to_string().parse() {

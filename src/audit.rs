@@ -257,6 +257,59 @@ pub struct ExplainRecord {
     pub snapshot_date: String,
 }
 
+/// One action of a person in the web console (signing in, an opt-out, an export, a refusal),
+/// as recorded. A wash or an Explain done in the console is recorded as a [`WashRecord`] or an
+/// [`ExplainRecord`] (`via = "console"`, `key_id` the user) instead. Never a phone number or a
+/// name: a number is named by [`AuditKey::number_hash`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleRecord {
+    /// Unique id.
+    pub audit_id: String,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// The user's id (username); empty for a sign-in with an unknown username.
+    pub user: String,
+    /// The user's centre.
+    pub centre: String,
+    /// The client concerned, if any.
+    pub client: String,
+    /// What was done: `login`, `login_failed`, `logout`, `add_reservation`,
+    /// `remove_reservation`, `wash`, `explain`, `download_washed`, `download_proof`,
+    /// `export_proofs`, `verify_trail`, `reload`.
+    pub action: String,
+    /// What it was done to: `wash:<id>`, `number:<hash>`, `list:<centre|client>:<id>`, a filter.
+    pub target: String,
+    /// `ok`, or why it was refused ([`crate::error::RequestError::code`]).
+    pub outcome: String,
+}
+
+/// A unique id of a record: a wash (`w…`), an Explain (`x…`) or a console action (`c…`),
+/// made of the time and 32 random bits.
+pub fn new_id(prefix: char, now: DateTime<Utc>) -> String {
+    format!(
+        "{prefix}{}-{:08x}",
+        now.format("%Y%m%dT%H%M%S%.6fZ"),
+        rand::random::<u32>()
+    )
+}
+
+impl ConsoleRecord {
+    /// A record of `action` by `user` of `centre` at `at`, with a fresh id (`c…`); client,
+    /// target and outcome (`ok`) to be filled in.
+    pub fn new(at: DateTime<Utc>, user: &str, centre: &str, action: &str) -> ConsoleRecord {
+        ConsoleRecord {
+            audit_id: new_id('c', at),
+            at,
+            user: user.to_owned(),
+            centre: centre.to_owned(),
+            client: String::new(),
+            action: action.to_owned(),
+            target: String::new(),
+            outcome: "ok".to_owned(),
+        }
+    }
+}
+
 /// A record of the trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -265,6 +318,8 @@ pub enum AuditRecord {
     Wash(WashRecord),
     /// An Explain of one number or person.
     Explain(ExplainRecord),
+    /// An action of a person in the web console.
+    Console(ConsoleRecord),
 }
 
 impl AuditRecord {
@@ -273,6 +328,7 @@ impl AuditRecord {
         match self {
             AuditRecord::Wash(r) => r.at,
             AuditRecord::Explain(r) => r.at,
+            AuditRecord::Console(r) => r.at,
         }
     }
 
@@ -281,6 +337,7 @@ impl AuditRecord {
         match self {
             AuditRecord::Wash(r) => &r.centre,
             AuditRecord::Explain(r) => &r.centre,
+            AuditRecord::Console(r) => &r.centre,
         }
     }
 
@@ -289,6 +346,7 @@ impl AuditRecord {
         match self {
             AuditRecord::Wash(r) => &r.client,
             AuditRecord::Explain(r) => &r.client,
+            AuditRecord::Console(r) => &r.client,
         }
     }
 }
@@ -531,6 +589,12 @@ impl AuditLog {
     /// Appends a record; it is in the file (not yet fsynced) when this returns, and its seq
     /// is returned. On an error nothing of it is in the trail.
     pub fn append(&self, record: &AuditRecord) -> Result<u64, AuditError> {
+        let appended = self.append_record(record);
+        crate::metrics::audit_append(appended.is_ok());
+        appended
+    }
+
+    fn append_record(&self, record: &AuditRecord) -> Result<u64, AuditError> {
         let json = match serde_json::to_string(record) {
             Ok(j) => j,
             Err(e) => unreachable!("an audit record always serialises: {e}"),
@@ -844,6 +908,7 @@ mod tests {
             .map(|e| match e.record {
                 AuditRecord::Wash(w) => w.wash_id,
                 AuditRecord::Explain(x) => x.audit_id,
+                AuditRecord::Console(c) => c.audit_id,
             })
             .collect()
     }

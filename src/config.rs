@@ -155,12 +155,95 @@ impl Default for Limits {
     }
 }
 
+/// The networks each role of the console may be used from (`[console.allow]`); a role
+/// without a list may be used from anywhere (see `users`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allowlists {
+    /// Networks of the officer role.
+    #[serde(default)]
+    pub officer: Option<Vec<ipnet::IpNet>>,
+    /// Networks of the agent role.
+    #[serde(default)]
+    pub agent: Option<Vec<ipnet::IpNet>>,
+    /// Networks of the admin role.
+    #[serde(default)]
+    pub admin: Option<Vec<ipnet::IpNet>>,
+}
+
+/// The web console (`[console]`): where users and washed files are kept, sessions, login
+/// limits and the networks each role may be used from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConsoleConfig {
+    /// The users file (default: `users.json` beside the audit directory).
+    pub users: Option<PathBuf>,
+    /// Where washed lead files wait for their download (default: `console-washes` beside the
+    /// audit directory).
+    pub washes: Option<PathBuf>,
+    /// A session unused this long ends.
+    pub idle_timeout_minutes: u32,
+    /// Failed logins allowed per user and per address within `login_window_seconds`.
+    pub login_failures: u32,
+    /// The window failed logins are counted in.
+    pub login_window_seconds: u32,
+    /// The largest lead file accepted for upload, in bytes.
+    pub max_upload_bytes: u64,
+    /// A washed file is removed this long after the wash if it was not downloaded.
+    pub keep_washed_minutes: u32,
+    /// Most washed files kept at once (the temp area's bound); the oldest go first.
+    pub max_kept_washes: usize,
+    /// Networks (CIDRs) per role; a role without a list may be used from anywhere.
+    pub allow: Allowlists,
+    /// Create the documented demo users when there is no users file (demo configuration).
+    #[serde(skip)]
+    pub demo_users: bool,
+}
+
+impl Default for ConsoleConfig {
+    fn default() -> Self {
+        ConsoleConfig {
+            users: None,
+            washes: None,
+            idle_timeout_minutes: 30,
+            login_failures: 5,
+            login_window_seconds: 300,
+            max_upload_bytes: 1 << 30,
+            keep_washed_minutes: 60,
+            max_kept_washes: 16,
+            allow: Default::default(),
+            demo_users: false,
+        }
+    }
+}
+
+impl ConsoleConfig {
+    /// The users file.
+    pub fn users_file(&self, audit: &Path) -> PathBuf {
+        self.users
+            .clone()
+            .unwrap_or_else(|| audit.parent().unwrap_or(Path::new(".")).join("users.json"))
+    }
+
+    /// The washed files' directory.
+    pub fn washes_dir(&self, audit: &Path) -> PathBuf {
+        self.washes.clone().unwrap_or_else(|| {
+            audit
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("console-washes")
+        })
+    }
+}
+
 /// The file as written; [`Config`] is what it means.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default = "default_listen")]
     listen: SocketAddr,
+    #[serde(default = "default_http_listen")]
+    http_listen: SocketAddr,
     catalog: PathBuf,
     store: PathBuf,
     journal: PathBuf,
@@ -186,6 +269,8 @@ struct ConfigFile {
     audit_key: Option<String>,
     #[serde(default)]
     person_strictness: Option<String>,
+    #[serde(default)]
+    console: ConsoleConfig,
 }
 
 /// The whole configuration, checked.
@@ -196,8 +281,10 @@ pub struct Config {
     /// The demo configuration over the bundled sample: its keys are public, so it serves only
     /// on loopback addresses.
     pub demo: bool,
-    /// Address to listen on.
+    /// Address to listen on (gRPC).
     pub listen: SocketAddr,
+    /// Address the HTTP/JSON API (and `/metrics`, the console) listens on.
+    pub http_listen: SocketAddr,
     /// The source catalogue rebuilds read.
     pub catalog: PathBuf,
     /// Directory of generations.
@@ -215,7 +302,7 @@ pub struct Config {
     pub calendars: CalendarRegistry,
     /// Limits.
     pub limits: Limits,
-    /// TLS; plaintext when absent.
+    /// TLS of both listeners (gRPC and HTTP); plaintext when absent.
     pub tls: Option<TlsConfig>,
     /// Centres and their clients.
     pub centres: Vec<CentreConfig>,
@@ -232,10 +319,16 @@ pub struct Config {
     pub audit_key: Option<AuditKey>,
     /// Default strictness of person matching.
     pub person_strictness: Strictness,
+    /// The web console.
+    pub console: ConsoleConfig,
 }
 
 fn default_listen() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 50051))
+}
+
+fn default_http_listen() -> SocketAddr {
+    SocketAddr::from(([127, 0, 0, 1], 8080))
 }
 
 fn yes() -> bool {
@@ -269,6 +362,11 @@ impl Config {
                 cert: resolve(t.cert),
                 key: resolve(t.key),
             }),
+            console: ConsoleConfig {
+                users: file.console.users.map(resolve),
+                washes: file.console.washes.map(resolve),
+                ..file.console
+            },
             ..file
         };
         Config::from_file(file, Some(path.to_path_buf()), false)
@@ -333,6 +431,12 @@ admin = true
             store: state_dir.join(file.store),
             journal: state_dir.join(file.journal),
             audit: state_dir.join(file.audit),
+            console: ConsoleConfig {
+                users: Some(state_dir.join("users.json")),
+                washes: Some(state_dir.join("console-washes")),
+                demo_users: true,
+                ..file.console
+            },
             ..file
         };
         match Config::from_file(file, None, true) {
@@ -488,6 +592,7 @@ admin = true
             file: path,
             demo,
             listen: f.listen,
+            http_listen: f.http_listen,
             catalog: f.catalog,
             store: f.store,
             journal: f.journal,
@@ -503,6 +608,7 @@ admin = true
             national_id_key,
             audit_key,
             person_strictness,
+            console: f.console,
         })
     }
 

@@ -13,16 +13,20 @@
 //!    verdict per number with the rules in [`engine::rules`].
 //! 5. [`app`] opens one configuration into the store, the engine, the journal and the audit
 //!    trail; [`session`] is the one way a list is washed, whatever front end asks. The front
-//!    ends only translate: [`service`] is the gRPC service (in this library), and the `vask`
-//!    binary (`src/main.rs`, `src/cli/`) runs it (`vask serve`) and the other commands.
+//!    ends only translate: [`service`] is the gRPC service and [`http`] the HTTP/JSON API (in
+//!    this library), and the `vask` binary (`src/main.rs`, `src/cli/`) runs both (`vask
+//!    serve`) and the other commands.
 //!
 //! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
 //! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
 //! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
-//! keeps the proof of every wash; [`auth`] says who is asking; [`policy`] holds the country's
+//! keeps the proof of every wash; [`status`] is what a principal may read of the service's state
+//! and of its proof; [`auth`] says who is asking (API keys, and [`users`] for people); [`console`]
+//! is the web console, a front end like the HTTP API; [`policy`] holds the country's
 //! and each client's policy; [`config`] is the server's configuration; [`error`] says why a
 //! request was refused; [`domain`] holds the shared vocabulary (centre, client, campaign,
-//! purpose). [`fsutil`] has the durable file steps and byte readers the modules share;
+//! purpose); [`status`] is what a caller may see of the service's state; [`metrics`] names the
+//! Prometheus metrics and records them. [`fsutil`] has the durable file steps and byte readers the modules share;
 //! `faults` (test builds only) injects failures.
 //!
 //! The domain itself (registers, exemptions, calling hours, with the norm's sections) is
@@ -52,6 +56,7 @@ pub mod auth;
 pub mod build;
 pub mod calendar;
 pub mod config;
+pub mod console;
 pub mod domain;
 pub mod engine;
 pub mod error;
@@ -59,13 +64,18 @@ pub mod error;
 pub mod faults;
 pub mod fsutil;
 pub mod generation;
+pub mod http;
 pub mod import;
 pub mod journal;
 pub mod leads;
+pub mod metrics;
 pub mod number;
 pub mod person;
 pub mod policy;
+pub mod proof;
 pub mod service;
 pub mod session;
 pub mod sources;
+pub mod status;
 pub mod synth;
+pub mod users;

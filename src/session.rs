@@ -391,6 +391,13 @@ impl WashSession {
                 "could not record the proof of wash; the wash does not count, retry".into(),
             )
         })?;
+        crate::metrics::washed(
+            request.client.as_str(),
+            self.params.via,
+            self.numbers,
+            self.allowed,
+            &counts,
+        );
         tracing::debug!(wash_id = %wash_id, via = self.params.via, centre = %request.centre, client = %request.client, numbers = self.numbers, allowed = self.allowed, "washed");
         Ok(WashProof {
             wash_id,

@@ -13,11 +13,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("fsutil", &[]),
     ("faults", &[]),
     ("number", &[]),
+    // The metrics' names and one-line recording calls: anything may record.
+    ("metrics", &["fsutil"]),
     ("calendar", &["domain"]),
     ("policy", &["domain", "number"]),
     ("person", &["domain", "fsutil", "number"]),
-    ("audit", &["faults", "fsutil"]),
-    ("journal", &["domain", "fsutil", "faults"]),
+    ("audit", &["faults", "fsutil", "metrics"]),
+    ("journal", &["domain", "fsutil", "faults", "metrics"]),
     ("sources", &["domain", "fsutil", "number", "person"]),
     (
         "import",
@@ -49,7 +51,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["audit", "calendar", "domain", "number", "person", "policy"],
     ),
     ("auth", &["config", "domain", "error"]),
-    ("admission", &["auth", "config"]),
+    ("admission", &["auth", "config", "metrics"]),
     (
         "app",
         &[
@@ -74,9 +76,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "session",
         &[
-            "app", "audit", "auth", "domain", "engine", "error", "number", "person",
+            "app", "audit", "auth", "domain", "engine", "error", "metrics", "number", "person",
         ],
     ),
+    (
+        "status",
+        &["app", "auth", "domain", "error", "generation", "journal"],
+    ),
+    // The proof of wash as a centre reads it.
+    ("proof", &["app", "audit", "auth", "error"]),
+    // The console's accounts: a user authenticates into a principal of the configuration.
+    ("users", &["auth", "config", "domain", "fsutil"]),
     (
         "leads",
         &["engine", "error", "person", "session", "sources"],
@@ -94,8 +104,39 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "generation",
             "journal",
             "leads",
+            "metrics",
             "person",
             "session",
+        ],
+    ),
+    // The HTTP API: a front end beside `service`, whose listener error and bind it shares.
+    (
+        "http",
+        &[
+            "admission",
+            "app",
+            "audit",
+            "auth",
+            "calendar",
+            "domain",
+            "engine",
+            "error",
+            "journal",
+            "leads",
+            "metrics",
+            "person",
+            "service",
+            "session",
+            "sources",
+            "status",
+        ],
+    ),
+    // The web console: a front end beside `http`, whose error statuses it shares.
+    (
+        "console",
+        &[
+            "app", "audit", "auth", "calendar", "domain", "engine", "error", "http", "journal",
+            "leads", "metrics", "proof", "session", "sources", "status", "users",
         ],
     ),
 ];

@@ -37,6 +37,27 @@ pub struct HistoryEvent {
     pub at: Option<DateTime<Utc>>,
 }
 
+impl HistoryEvent {
+    /// A journal record as `who` may see it. A centre's own list is only ever changed by the
+    /// centre; on a client's list (shared by every centre calling for the client) another
+    /// centre's actor and reason are left out, and an entry of unknown origin (written before
+    /// origins were kept) counts as another centre's.
+    pub(crate) fn of_record(who: &Principal, r: journal::Record) -> HistoryEvent {
+        let own = r.entry.list == InternalList::Centre(who.centre.clone())
+            || r.entry.by.as_ref() == Some(&who.centre);
+        HistoryEvent {
+            seq: r.seq,
+            list: r.entry.list.to_string(),
+            added: r.entry.op == Op::Add,
+            source: "api",
+            other_centre: !own,
+            actor: if own { r.entry.actor } else { String::new() },
+            reason: if own { r.entry.reason } else { String::new() },
+            at: Some(r.entry.at),
+        }
+    }
+}
+
 /// What Explain answers.
 #[derive(Debug, Clone)]
 pub struct Explained {
@@ -179,22 +200,7 @@ impl App {
         let mut out: Vec<HistoryEvent> = records
             .into_iter()
             .filter(|r| r.entry.list == centre || r.entry.list == client_list)
-            .map(|r| {
-                // A centre's own list is only ever changed by the centre; on a client's list,
-                // an entry of unknown origin (written before origins were kept) is treated as
-                // another centre's.
-                let own = r.entry.list == centre || r.entry.by.as_ref() == Some(&who.centre);
-                HistoryEvent {
-                    seq: r.seq,
-                    list: r.entry.list.to_string(),
-                    added: r.entry.op == Op::Add,
-                    source: "api",
-                    other_centre: !own,
-                    actor: if own { r.entry.actor } else { String::new() },
-                    reason: if own { r.entry.reason } else { String::new() },
-                    at: Some(r.entry.at),
-                }
-            })
+            .map(|r| HistoryEvent::of_record(who, r))
             .collect();
         // The delivery that holds the number now, on each of the two lists.
         let lists = &*serving.lists;

@@ -378,11 +378,5 @@ fn replay(engine: &Engine, records: &[Record]) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A unique id for a wash (`w…`) or an Explain (`x…`): the time and 32 random bits.
-pub(crate) fn new_id(prefix: char, now: DateTime<Utc>) -> String {
-    format!(
-        "{prefix}{}-{:08x}",
-        now.format("%Y%m%dT%H%M%S%.6fZ"),
-        rand::random::<u32>()
-    )
-}
+/// A unique id for a wash (`w…`) or an Explain (`x…`) (see [`crate::audit::new_id`]).
+pub(crate) use crate::audit::new_id;

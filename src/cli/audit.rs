@@ -37,7 +37,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
             let entries = vask::audit::read(&config.audit, key)?;
             for e in &entries {
                 match &e.record {
-                    AuditRecord::Wash(r) => println!(
+                    AuditRecord::Wash(r) => out!(
                         "{} {} wash centre={} client={} purpose={} caller={} numbers={} allowed={} generation={} snapshot={} source={:?}",
                         r.at.format("%Y-%m-%dT%H:%M:%SZ"),
                         r.wash_id,
@@ -51,7 +51,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                         r.snapshot_date,
                         r.source_reference
                     ),
-                    AuditRecord::Explain(r) => println!(
+                    AuditRecord::Explain(r) => out!(
                         "{} {} explain centre={} client={} purpose={} verdict={} generation={}",
                         r.at.format("%Y-%m-%dT%H:%M:%SZ"),
                         r.audit_id,
@@ -60,6 +60,17 @@ pub fn run(a: AuditArgs) -> Result<()> {
                         r.purpose,
                         r.verdict,
                         r.generation
+                    ),
+                    AuditRecord::Console(r) => println!(
+                        "{} {} console user={} centre={} client={} action={} target={} outcome={}",
+                        r.at.format("%Y-%m-%dT%H:%M:%SZ"),
+                        r.audit_id,
+                        r.user,
+                        r.centre,
+                        r.client,
+                        r.action,
+                        r.target,
+                        r.outcome
                     ),
                 }
             }
@@ -71,7 +82,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                 if let Some(o) = json.as_object_mut() {
                     o.insert("seq".into(), e.seq.into());
                 }
-                println!("{json}");
+                out!("{json}");
             }
         }
         "verify" => {
@@ -87,13 +98,13 @@ pub fn run(a: AuditArgs) -> Result<()> {
             };
             let entries = vask::audit::verify(&config.audit, key, checkpoint.as_ref())?;
             match checkpoint {
-                Some(cp) => println!(
+                Some(cp) => out!(
                     "audit trail intact: {} records, chain unbroken, records 1 to {} as at the checkpoint of {}",
                     entries.len(),
                     cp.seq,
                     cp.at.to_rfc3339()
                 ),
-                None => println!(
+                None => out!(
                     "audit trail intact: {} records, chain unbroken (give --checkpoint to prove that none were cut off)",
                     entries.len()
                 ),
@@ -101,7 +112,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
         }
         "checkpoint" => {
             let cp = vask::audit::checkpoint(&config.audit, key, Utc::now())?;
-            println!("{}", serde_json::to_string(&cp)?);
+            out!("{}", serde_json::to_string(&cp)?);
         }
         "opt-outs" => {
             // The reservation history (like VICIdial's vicidial_dnc_log): every add and
@@ -110,7 +121,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                 vask::journal::read_all(&config.journal).context("reading the opt-out journal")?;
             for r in &history {
                 let e = &r.entry;
-                println!(
+                out!(
                     "{} seq={} {} {} +{} by={} key={:?} actor={:?} reason={:?}",
                     e.at.format("%Y-%m-%dT%H:%M:%SZ"),
                     r.seq,

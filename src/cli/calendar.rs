@@ -28,7 +28,7 @@ pub fn run(a: CalendarArgs) -> Result<()> {
         .get(&a.country)
         .with_context(|| format!("no calling-window policy for {}", a.country))?;
     for day in policy.closed_days(a.year)? {
-        println!("{} {} {}", day.date, day.date.format("%a"), day.reason);
+        out!("{} {} {}", day.date, day.date.format("%a"), day.reason);
     }
     Ok(())
 }

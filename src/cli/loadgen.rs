@@ -1,5 +1,6 @@
-//! `vask loadgen`: drives a running server over gRPC and reports numbers/s, requests/s,
-//! latency percentiles and CPU use. Bounded in time; meant for loopback.
+//! `vask loadgen`: drives a running server over gRPC or its HTTP/JSON API and reports
+//! numbers/s, requests/s, latency percentiles and CPU use (and, for a CSV upload, rows/s and
+//! the server's resident memory). Bounded in time; meant for loopback.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +24,18 @@ pub enum Mode {
     /// AddReservation of unique numbers to the centre's list from `--concurrency` clients in a
     /// closed loop: acknowledged (fsynced) opt-outs per second.
     Adds,
+    /// `POST /v1/wash` with JSON batches of E.164 integers (`--http`).
+    HttpBatch,
+    /// `POST /v1/wash` with JSON batches of numbers as strings in mixed shapes.
+    HttpStrings,
+    /// `POST /v1/wash` with one number per request at a fixed rate (open loop), for latency.
+    HttpSingle,
+    /// Single numbers at a fixed rate, alternating gRPC `Wash` and HTTP `POST /v1/wash` in
+    /// one run, each with its own latency figures (the two under the same conditions).
+    SingleBoth,
+    /// Uploads `--file` (a lead CSV) to `POST /v1/wash` as `text/csv`, `--concurrency` times
+    /// in a row, and reads the washed file back: rows/s and the server's RSS (`--server-pid`).
+    HttpCsv,
     /// Heavy person washes (`--batch` leads with a person each) from `--concurrency` clients
     /// in a closed loop, meant to exceed the server's admission limits: reports the share
     /// shed (and with which code), the latency of the admitted requests, and the server's
@@ -35,37 +48,43 @@ pub enum Mode {
 pub struct LoadArgs {
     /// Server URL.
     #[arg(long, default_value = "http://127.0.0.1:50051")]
-    server: String,
+    pub(super) server: String,
     /// API key.
     #[arg(long, env = "VASK_KEY", default_value = vask::config::DEMO_KEY)]
-    key: String,
+    pub(super) key: String,
     /// Client to wash for.
     #[arg(long, default_value = synth::CLIENT)]
-    client: String,
+    pub(super) client: String,
     /// Product category.
     #[arg(long, default_value = "power")]
-    category: String,
+    pub(super) category: String,
     /// What to send.
     #[arg(long, value_enum, default_value = "batch")]
-    mode: Mode,
+    pub(super) mode: Mode,
     /// Numbers per request (batch modes).
     #[arg(long, default_value_t = 10_000)]
-    batch: usize,
+    pub(super) batch: usize,
     /// Requests in flight (batch modes).
     #[arg(long, default_value_t = 4)]
-    concurrency: usize,
+    pub(super) concurrency: usize,
     /// Requests per second (single mode).
     #[arg(long, default_value_t = 5_000)]
-    rate: u64,
+    pub(super) rate: u64,
     /// How long to run, in seconds (at most 600).
     #[arg(long, default_value_t = 10)]
-    seconds: u64,
+    pub(super) seconds: u64,
     /// Register size of the synthetic data the server serves (to aim ~35 % hits).
     #[arg(long, default_value_t = 5_000_000)]
-    register: u64,
+    pub(super) register: u64,
     /// Server process id, to report its CPU use.
     #[arg(long)]
-    server_pid: Option<u32>,
+    pub(super) server_pid: Option<u32>,
+    /// Base URL of the HTTP API (HTTP modes).
+    #[arg(long, default_value = "http://127.0.0.1:8080")]
+    pub(super) http: String,
+    /// The lead file to upload (`--mode http-csv`).
+    #[arg(long)]
+    pub(super) file: Option<std::path::PathBuf>,
 }
 
 /// A process's peak resident memory in MiB (`VmHWM`).
@@ -76,7 +95,7 @@ fn peak_rss_mib(pid: &str) -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-fn cpu_seconds(pid: &str) -> Option<f64> {
+pub(super) fn cpu_seconds(pid: &str) -> Option<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let after = stat.rsplit_once(')')?.1;
     let f: Vec<&str> = after.split_whitespace().collect();
@@ -93,14 +112,22 @@ pub fn run(a: LoadArgs) -> Result<()> {
     // the channel's buffer task, the connection task) off the other core, which the server
     // needs; batch modes need both cores' worth of client.
     let runtime = match a.mode {
-        Mode::Single => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?,
+        Mode::Single | Mode::HttpSingle | Mode::SingleBoth => {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?
+        }
         _ => tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()?,
     };
-    runtime.block_on(drive(a))
+    match a.mode {
+        Mode::HttpBatch | Mode::HttpStrings | Mode::HttpSingle | Mode::SingleBoth => {
+            runtime.block_on(super::loadgen_http::drive(a))
+        }
+        Mode::HttpCsv => runtime.block_on(super::loadgen_http::csv(a)),
+        _ => runtime.block_on(drive(a)),
+    }
 }
 
 async fn drive(a: LoadArgs) -> Result<()> {
@@ -287,7 +314,8 @@ async fn drive(a: LoadArgs) -> Result<()> {
                 latencies.extend(t.await?);
             }
         }
-        Mode::Single => {
+        // The HTTP modes run in `loadgen_http` (see `run`).
+        _ => {
             // Paced from an OS thread: tokio's timer ticks in milliseconds and would release
             // the requests in bursts; a thread's sleep is accurate to tens of microseconds.
             let interval = Duration::from_secs_f64(1.0 / a.rate.max(1) as f64);

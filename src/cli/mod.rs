@@ -1,19 +1,31 @@
 //! Command-line interface: argument parsing and dispatch. Each command is one file with its
 //! arguments and its `run` (`serve`, `rebuild`, `rollback`, `import`, `wash`, `synth`,
-//! `audit`, `calendar`, `hash-key`, `loadgen`); errors get their context there, at the edge,
+//! `audit`, `calendar`, `hash-key`, `loadgen`, `user`); errors get their context there, at the edge,
 //! as `anyhow` chains.
+
+/// Writes a line to standard output and returns an error (instead of panicking as `println!`
+/// does) when it cannot: a reader that went away (`vask calendar 2026 | head`) ends the
+/// command quietly, see [`is_closed_pipe`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
 
 mod audit;
 mod calendar;
 mod hash_key;
 mod import;
 mod loadgen;
+mod loadgen_http;
 mod person_eval;
 mod progress;
 mod rebuild;
 mod rollback;
 mod serve;
 mod synth;
+mod user;
 mod wash;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +37,7 @@ use vask::fsutil;
 
 /// vask: wash call lists against telephone-marketing reservation registers.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version = vask::status::VERSION_SHORT, about)]
 pub struct Cli {
     /// Log as JSON lines.
     #[arg(long, global = true, env = "VASK_LOG_JSON")]
@@ -131,6 +143,26 @@ enum Command {
     HashKey(hash_key::HashKeyArgs),
     /// Drive load against a running server and report throughput and latency.
     Loadgen(loadgen::LoadArgs),
+    /// Manage the web console's users: add, passwd, disable, list.
+    User(user::UserArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: `vask man > vask.1`.
+    Man,
+    /// Print the HTTP API's OpenAPI 3 document (as served at /v1/openapi.json).
+    Openapi,
+}
+
+/// Did the command fail only because its output's reader went away (a closed pipe)? Such a
+/// command ends quietly and successfully, as ripgrep does.
+pub fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Sets up tracing to stderr.
@@ -161,5 +193,27 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Calendar(args) => calendar::run(args),
         Command::HashKey(args) => hash_key::run(args),
         Command::Loadgen(args) => loadgen::run(args),
+        Command::User(args) => user::run(args),
+        Command::Completions { shell } => {
+            use std::io::Write as _;
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics when it cannot write.
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut command, "vask", &mut text);
+            std::io::stdout().lock().write_all(&text)?;
+            Ok(())
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
+            Ok(())
+        }
+        Command::Openapi => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .lock()
+                .write_all(vask::http::openapi::document().as_bytes())?;
+            Ok(())
+        }
     }
 }

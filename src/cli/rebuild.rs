@@ -5,6 +5,7 @@ use anyhow::Result;
 use chrono::Utc;
 use clap::Args;
 use vask::generation::store::Store;
+use vask::metrics::RebuildStatus;
 
 use super::ConfigArgs;
 use super::progress::with_progress;
@@ -35,7 +36,8 @@ pub struct RebuildArgs {
 pub fn run(a: RebuildArgs) -> Result<()> {
     let config = a.config.load()?;
     let store = Store::new(&config.store)?;
-    let report = with_progress("rebuild", || {
+    let started = std::time::Instant::now();
+    let result = with_progress("rebuild", || {
         vask::app::rebuild(
             &store,
             &config,
@@ -45,7 +47,23 @@ pub fn run(a: RebuildArgs) -> Result<()> {
             a.force,
             a.keep,
         )
-    })?;
+    });
+    // Left in the store for the server's metrics (the rebuild's duration and result).
+    let status = RebuildStatus {
+        finished_at: Utc::now(),
+        ok: result.is_ok(),
+        seconds: started.elapsed().as_secs_f64(),
+        generation: result.as_ref().map(|r| r.id.clone()).unwrap_or_default(),
+        error: result
+            .as_ref()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default(),
+    };
+    if let Err(e) = status.write(store.root()) {
+        eprintln!("warning: could not record the rebuild's result for the metrics: {e}");
+    }
+    let report = result?;
     for (file, e) in &report.skipped {
         eprintln!("skipped {file}: {e}");
     }

@@ -1,11 +1,15 @@
-//! `vask serve`: runs the gRPC service until SIGTERM or Ctrl-C, then drains the calls in
-//! flight.
+//! `vask serve`: runs the gRPC service and the HTTP/JSON API (with any extra routes, such as
+//! the web console's) on one tokio runtime until SIGTERM or Ctrl-C, then both stop accepting
+//! and drain the calls in flight. If either server fails, the other is stopped too.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use chrono::Utc;
 use clap::Args;
+use tokio_util::sync::CancellationToken;
+use vask::app::App;
 
 use super::ConfigArgs;
 
@@ -14,9 +18,23 @@ use super::ConfigArgs;
 pub struct ServeArgs {
     #[command(flatten)]
     config: ConfigArgs,
-    /// Listen address (overrides the config; port 0 picks a free port).
+    /// gRPC listen address (overrides the config; port 0 picks a free port).
     #[arg(long, env = "VASK_LISTEN")]
     listen: Option<SocketAddr>,
+    /// HTTP/JSON API listen address (overrides the config's `http_listen`; port 0 picks a
+    /// free port).
+    #[arg(long, env = "VASK_HTTP_LISTEN")]
+    http_listen: Option<SocketAddr>,
+}
+
+/// Routers served on the HTTP listener beside the API (`vask::http::router`): the web
+/// console (`/console/`, and `/` redirects to it). They get the same tower stack, but no
+/// bearer-key layer: each router authenticates its own way (the console by its users).
+fn extra_routes(console: vask::console::Console) -> axum::Router {
+    vask::console::router(Arc::new(console)).route(
+        "/",
+        axum::routing::get(|| async { axum::response::Redirect::to("/console/") }),
+    )
 }
 
 /// Runs `vask serve`.
@@ -25,7 +43,11 @@ pub fn run(a: ServeArgs) -> Result<()> {
     if let Some(addr) = a.listen {
         config.listen = addr;
     }
+    if let Some(addr) = a.http_listen {
+        config.http_listen = addr;
+    }
     config.check_listen(config.listen)?;
+    config.check_listen(config.http_listen)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -33,16 +55,25 @@ pub fn run(a: ServeArgs) -> Result<()> {
     runtime.block_on(async move {
         let listener = vask::service::bind(config.listen)?;
         let addr = listener.local_addr()?;
+        let http_listener = vask::http::bind(config.http_listen)?;
+        let http_addr = http_listener.local_addr()?;
         let app = tokio::task::spawn_blocking(move || {
-            vask::app::App::open(
+            App::open(
                 config,
                 vask::app::Mode::Serve,
-                std::sync::Arc::new(vask::domain::SystemClock),
+                Arc::new(vask::domain::SystemClock),
             )
         })
         .await
         .context("startup task")??;
-        let app = std::sync::Arc::new(app);
+        let app = Arc::new(app);
+        let console = tokio::task::spawn_blocking({
+            let app = app.clone();
+            move || vask::console::Console::open(app)
+        })
+        .await
+        .context("startup task")?
+        .context("opening the web console")?;
         let generation = app.engine().generation();
         let fresh = app.engine().freshness(&generation, Utc::now());
         tracing::info!(
@@ -53,11 +84,44 @@ pub fn run(a: ServeArgs) -> Result<()> {
             "serving"
         );
         drop(generation);
-        // Tests and scripts read this line to find the port.
+
+        // One token stops both servers: a signal cancels it, and so does either server
+        // ending (a failure of one must not leave the other serving alone).
+        let stop = CancellationToken::new();
+        tokio::spawn({
+            let stop = stop.clone();
+            async move {
+                shutdown_signal().await;
+                stop.cancel();
+            }
+        });
+        let grpc = {
+            let (app, stop) = (app.clone(), stop.clone());
+            async move {
+                let r = vask::service::serve(app, listener, stop.clone().cancelled_owned()).await;
+                stop.cancel();
+                r
+            }
+        };
+        let http = {
+            let (app, stop) = (app.clone(), stop.clone());
+            let extra = extra_routes(console);
+            async move {
+                let r =
+                    vask::http::serve(app, http_listener, extra, stop.clone().cancelled_owned())
+                        .await;
+                stop.cancel();
+                r
+            }
+        };
+        // Tests and scripts read these lines to find the ports (the gRPC line last).
+        println!("vask http listening on {http_addr}");
         println!("vask listening on {addr}");
         use std::io::Write;
         std::io::stdout().flush()?;
-        vask::service::serve(app, listener, shutdown_signal()).await?;
+        let (grpc, http) = tokio::join!(grpc, http);
+        grpc.context("gRPC server")?;
+        http.context("HTTP server")?;
         tracing::info!("stopped");
         Ok(())
     })

@@ -114,11 +114,13 @@ impl Writer {
                 );
             }
         }
+        let started = std::time::Instant::now();
         let result = self
             .file
             .write_all_at(&self.buf, self.end)
             .and_then(|()| crate::fault!(JournalSync, &self.shared.dir))
             .and_then(|()| self.file.sync_data());
+        crate::metrics::journal_commit(records, started.elapsed(), result.is_ok());
         if let Err(e) = result {
             // Best effort: a reopen should not find entries that were answered with an error.
             let _ = self.file.set_len(self.end);

@@ -117,6 +117,12 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1()
         .map_err(|e| ServiceError::Transport(e.to_string()))?;
+    // v1alpha too: many clients (Python's grpcio-reflection, older grpcurl) ask only that.
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()
+        .map_err(|e| ServiceError::Transport(e.to_string()))?;
 
     let interceptor = {
         let keys = app.keys().clone();
@@ -184,6 +190,7 @@ pub async fn serve(
         .timeout(Duration::from_secs(u64::from(
             limits.request_timeout_seconds,
         )))
+        .layer(crate::metrics::Measure(crate::metrics::Protocol::Grpc))
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
         .initial_connection_window_size(Some(16 << 20));
@@ -208,6 +215,7 @@ pub async fn serve(
         .layer(admission)
         .add_service(health)
         .add_service(reflection)
+        .add_service(reflection_v1alpha)
         .add_service(wash)
         .add_service(admin)
         .add_service(registry)

@@ -153,6 +153,8 @@ fn copy_dir(from: &Path, to: &Path) {
 pub struct Server {
     pub child: Child,
     pub addr: String,
+    /// The HTTP/JSON API's address.
+    pub http_addr: String,
     pub config: PathBuf,
     pub dir: PathBuf,
 }
@@ -160,10 +162,25 @@ pub struct Server {
 impl Server {
     /// Starts `vask serve --config <config>` and waits for its address.
     pub fn start(config: &Path) -> Server {
+        let dir = config.parent().expect("dir").to_path_buf();
+        Server::spawn(&["--config".as_ref(), config.as_os_str()], config, dir)
+    }
+
+    /// Starts `vask serve` with the demo configuration (bundled sample, demo keys and demo
+    /// console users) over the state directory `state`.
+    pub fn demo(state: &Path) -> Server {
+        Server::spawn(
+            &["--state".as_ref(), state.as_os_str()],
+            Path::new(""),
+            state.to_path_buf(),
+        )
+    }
+
+    fn spawn(args: &[&std::ffi::OsStr], config: &Path, dir: PathBuf) -> Server {
         let mut child = vask()
-            .args(["serve", "--config"])
-            .arg(config)
-            .args(["--listen", "127.0.0.1:0"])
+            .arg("serve")
+            .args(args)
+            .args(["--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"])
             .env("VASK_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -171,9 +188,13 @@ impl Server {
             .expect("start vask serve");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
+        let mut http_addr = String::new();
         let addr = loop {
             match lines.next() {
                 Some(Ok(line)) => {
+                    if let Some(a) = line.strip_prefix("vask http listening on ") {
+                        http_addr = a.trim().to_owned();
+                    }
                     if let Some(a) = line.strip_prefix("vask listening on ") {
                         break a.trim().to_owned();
                     }
@@ -186,13 +207,19 @@ impl Server {
         Server {
             child,
             addr,
+            http_addr,
             config: config.to_path_buf(),
-            dir: config.parent().expect("dir").to_path_buf(),
+            dir,
         }
     }
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The HTTP API's base URL.
+    pub fn http_url(&self) -> String {
+        format!("http://{}", self.http_addr)
     }
 
     pub async fn channel(&self) -> Channel {
