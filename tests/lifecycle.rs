@@ -8,9 +8,9 @@
 //! apart from the engine and as simply as possible.
 //!
 //! It drives the real library (`App`, imports, the rebuild, the store) on real files, with a
-//! clock of its own. `PROPTEST_CASES` sets the number of cases (default 300, a few minutes on
-//! two cores); for a longer search run
-//! `PROPTEST_CASES=5000 cargo test --release --test lifecycle`.
+//! clock of its own. `PROPTEST_CASES` sets the number of cases (default 2 000: about a minute
+//! on two idle cores, mostly fsyncs); for a longer search run
+//! `PROPTEST_CASES=20000 cargo test --release --test lifecycle`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -805,7 +805,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(300)
+        .unwrap_or(2_000)
 }
 
 proptest! {
