@@ -21,9 +21,13 @@ pub enum Mode {
     Strings,
     /// One number per request at a fixed rate (open loop), for latency.
     Single,
-    /// AddReservation of unique numbers to the centre's list from `--concurrency` clients in a
-    /// closed loop: acknowledged (fsynced) opt-outs per second.
+    /// AddReservation of unique numbers (or of `--number` every time) to the centre's list
+    /// from `--concurrency` clients in a closed loop: acknowledged (fsynced) opt-outs per
+    /// second, and the journal bytes written (actor and reason of `--text-bytes` each).
     Adds,
+    /// Explain from `--concurrency` clients in a closed loop, of `--number` or of the
+    /// synthetic leads in turn: Explains per second and their latency.
+    Explain,
     /// `POST /v1/wash` with JSON batches of E.164 integers (`--http`).
     HttpBatch,
     /// `POST /v1/wash` with JSON batches of numbers as strings in mixed shapes.
@@ -67,6 +71,10 @@ pub struct LoadArgs {
     /// Requests in flight (batch modes).
     #[arg(long, default_value_t = 4)]
     pub(super) concurrency: usize,
+    /// gRPC connections the clients share in turn (batch, overload, adds and explain modes;
+    /// at most `--concurrency`).
+    #[arg(long, default_value_t = 1)]
+    pub(super) connections: usize,
     /// Requests per second (single mode).
     #[arg(long, default_value_t = 5_000)]
     pub(super) rate: u64,
@@ -85,6 +93,54 @@ pub struct LoadArgs {
     /// The lead file to upload (`--mode http-csv`).
     #[arg(long)]
     pub(super) file: Option<std::path::PathBuf>,
+    /// The number to explain (`--mode explain`) or to add every time (`--mode adds`).
+    #[arg(long)]
+    pub(super) number: Option<String>,
+    /// Bytes of the actor and of the reason of each add (`--mode adds`; at most the
+    /// server's 1 024); 0 sends short ones.
+    #[arg(long, default_value_t = 0)]
+    pub(super) text_bytes: usize,
+}
+
+/// A process's resident memory now in MiB (`VmRSS`).
+fn rss_mib(pid: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Why a `RESOURCE_EXHAUSTED` answer says it shed a request (`rate`, `in_flight`, `bytes`,
+/// or `other`), from its message.
+fn shed_reason(message: &str) -> &'static str {
+    if message.contains("rate allows") {
+        "rate"
+    } else if message.contains("requests in flight") {
+        "in_flight"
+    } else if message.contains("bytes do not fit") {
+        "bytes"
+    } else {
+        "other"
+    }
+}
+
+/// An error's code and the start of its message, on one line.
+fn describe(e: &tonic::Status) -> String {
+    let message: String = e.message().chars().take(160).collect();
+    format!("{:?} {:?}", e.code(), message)
+}
+
+/// A text of exactly `n` bytes (at least one), for the adds' actor and reason.
+fn padded(word: &str, n: usize) -> String {
+    if n == 0 {
+        return word.to_owned();
+    }
+    let mut s = word.to_owned();
+    s.truncate(n);
+    while s.len() < n {
+        s.push('.');
+    }
+    s
 }
 
 /// A process's peak resident memory in MiB (`VmHWM`).
@@ -131,25 +187,41 @@ pub fn run(a: LoadArgs) -> Result<()> {
 }
 
 async fn drive(a: LoadArgs) -> Result<()> {
-    let channel = tonic::transport::Endpoint::from_shared(a.server.clone())?
+    let endpoint = tonic::transport::Endpoint::from_shared(a.server.clone())?
         .tcp_nodelay(true)
         .initial_stream_window_size(Some(4 << 20))
-        .initial_connection_window_size(Some(16 << 20))
-        .connect()
-        .await
-        .with_context(|| format!("connecting to {}", a.server))?;
+        .initial_connection_window_size(Some(16 << 20));
+    // Clients share `--connections` connections in turn (one HTTP/2 connection carrying
+    // hundreds of large requests measures its own flow control, not the server).
+    let mut channels = Vec::new();
+    for _ in 0..a.connections.clamp(1, a.concurrency.max(1)) {
+        channels.push(
+            endpoint
+                .connect()
+                .await
+                .with_context(|| format!("connecting to {}", a.server))?,
+        );
+    }
     let token: MetadataValue<_> = format!("Bearer {}", a.key).parse()?;
     let auth = move |mut r: tonic::Request<()>| {
         r.metadata_mut().insert("authorization", token.clone());
         Ok(r)
     };
-    let registry = pb::registry_service_client::RegistryServiceClient::with_interceptor(
-        channel.clone(),
-        auth.clone(),
-    );
-    let client = pb::wash_service_client::WashServiceClient::with_interceptor(channel, auth)
+    let registry_on = |t: usize| {
+        pb::registry_service_client::RegistryServiceClient::with_interceptor(
+            channels[t % channels.len()].clone(),
+            auth.clone(),
+        )
+    };
+    let client_on = |t: usize| {
+        pb::wash_service_client::WashServiceClient::with_interceptor(
+            channels[t % channels.len()].clone(),
+            auth.clone(),
+        )
         .max_decoding_message_size(64 << 20)
-        .max_encoding_message_size(64 << 20);
+        .max_encoding_message_size(64 << 20)
+    };
+    let client = client_on(0);
     let spec = SynthSpec {
         register: a.register,
         ..SynthSpec::benchmark()
@@ -212,14 +284,28 @@ async fn drive(a: LoadArgs) -> Result<()> {
     let numbers = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
     let shed = Arc::new(AtomicU64::new(0));
+    // Shed answers by reason (rate, in flight, bytes, other) and those without a retry hint.
+    let shed_by: Arc<[AtomicU64; 4]> = Arc::new(Default::default());
+    let shed_no_hint = Arc::new(AtomicU64::new(0));
+    let journal_bytes = Arc::new(AtomicU64::new(0));
+    let history_entries = Arc::new(AtomicU64::new(0));
+    let rss_start = pid.as_deref().and_then(rss_mib);
+    let first_error: Arc<std::sync::OnceLock<String>> = Arc::default();
     let started = Instant::now();
     let mut latencies: Vec<Duration> = Vec::new();
     match a.mode {
         Mode::Adds => {
             let mut tasks = Vec::new();
             for t in 0..a.concurrency.max(1) as u64 {
-                let mut registry = registry.clone();
+                let mut registry = registry_on(t as usize);
                 let (numbers, errors) = (numbers.clone(), errors.clone());
+                let journal_bytes = journal_bytes.clone();
+                let first_error = first_error.clone();
+                let fixed = a.number.clone();
+                let (actor, reason) = (
+                    padded("loadgen", a.text_bytes),
+                    padded("load test", a.text_bytes),
+                );
                 tasks.push(tokio::spawn(async move {
                     let mut lat = Vec::new();
                     // Unique valid Norwegian mobile numbers per task and run.
@@ -231,17 +317,68 @@ async fn drive(a: LoadArgs) -> Result<()> {
                         let t0 = Instant::now();
                         let req = pb::ReservationRequest {
                             list: Some(pb::reservation_request::List::Centre(true)),
-                            number: format!("+{}", base + i % 100_000),
-                            actor: "loadgen".into(),
-                            reason: "load test".into(),
+                            number: fixed
+                                .clone()
+                                .unwrap_or_else(|| format!("+{}", base + i % 100_000)),
+                            actor: actor.clone(),
+                            reason: reason.clone(),
                         };
                         i += 1;
+                        // What the entry's text adds to the journal (its frame, list id and
+                        // times come on top).
+                        let text = (req.actor.len() + req.reason.len() + 8) as u64;
                         match registry.add_reservation(req).await {
                             Ok(_) => {
                                 numbers.fetch_add(1, Ordering::Relaxed);
+                                journal_bytes.fetch_add(text, Ordering::Relaxed);
                             }
-                            Err(_) => {
+                            Err(e) => {
                                 errors.fetch_add(1, Ordering::Relaxed);
+                                let _ = first_error.set(describe(&e));
+                            }
+                        }
+                        lat.push(t0.elapsed());
+                    }
+                    lat
+                }));
+            }
+            for t in tasks {
+                latencies.extend(t.await?);
+            }
+        }
+        Mode::Explain => {
+            let mut tasks = Vec::new();
+            for t in 0..a.concurrency.max(1) {
+                let mut client = client_on(t);
+                let (numbers, errors) = (numbers.clone(), errors.clone());
+                let history_entries = history_entries.clone();
+                let first_error = first_error.clone();
+                let (leads, fixed, campaign) = (leads.clone(), a.number.clone(), campaign.clone());
+                let client_id = a.client.clone();
+                tasks.push(tokio::spawn(async move {
+                    let mut lat = Vec::new();
+                    let mut i = t * 7919;
+                    while Instant::now() < deadline {
+                        let number = fixed
+                            .clone()
+                            .unwrap_or_else(|| format!("+{}", leads[i % leads.len()]));
+                        i += 1;
+                        let req = pb::ExplainRequest {
+                            client_id: client_id.clone(),
+                            campaign: Some(campaign.clone()),
+                            number,
+                            ..Default::default()
+                        };
+                        let t0 = Instant::now();
+                        match client.explain(req).await {
+                            Ok(r) => {
+                                numbers.fetch_add(1, Ordering::Relaxed);
+                                history_entries
+                                    .fetch_add(r.get_ref().history.len() as u64, Ordering::Relaxed);
+                            }
+                            Err(e) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                                let _ = first_error.set(describe(&e));
                             }
                         }
                         lat.push(t0.elapsed());
@@ -263,7 +400,7 @@ async fn drive(a: LoadArgs) -> Result<()> {
                     .collect(),
             );
             for t in 0..a.concurrency.max(1) {
-                let mut client = client.clone();
+                let mut client = client_on(t);
                 let reqs: Vec<pb::WashRequest> = if shared.is_empty() {
                     (0..8).map(|i| make(t * 8 + i, a.batch)).collect()
                 } else {
@@ -271,6 +408,9 @@ async fn drive(a: LoadArgs) -> Result<()> {
                 };
                 let shared = shared.clone();
                 let (numbers, errors, shed) = (numbers.clone(), errors.clone(), shed.clone());
+                let (shed_by, shed_no_hint) = (shed_by.clone(), shed_no_hint.clone());
+                let overload = a.mode == Mode::Overload;
+                let first_error = first_error.clone();
                 tasks.push(tokio::spawn(async move {
                     let mut lat = Vec::new();
                     let mut i = 0;
@@ -292,18 +432,31 @@ async fn drive(a: LoadArgs) -> Result<()> {
                             }
                             Err(e) if e.code() == tonic::Code::ResourceExhausted => {
                                 shed.fetch_add(1, Ordering::Relaxed);
+                                let reason = match shed_reason(e.message()) {
+                                    "rate" => 0,
+                                    "in_flight" => 1,
+                                    "bytes" => 2,
+                                    _ => 3,
+                                };
+                                shed_by[reason].fetch_add(1, Ordering::Relaxed);
                                 // A shed caller waits as told before trying again.
-                                let wait = e
+                                let hint: Option<u64> = e
                                     .metadata()
                                     .get("retry-after-ms")
                                     .and_then(|v| v.to_str().ok())
-                                    .and_then(|v| v.parse().ok())
-                                    .unwrap_or(50);
-                                tokio::time::sleep(Duration::from_millis(wait)).await;
+                                    .and_then(|v| v.parse().ok());
+                                if hint.is_none() {
+                                    shed_no_hint.fetch_add(1, Ordering::Relaxed);
+                                }
+                                tokio::time::sleep(Duration::from_millis(hint.unwrap_or(50))).await;
                             }
-                            Err(_) => {
+                            Err(e) => {
                                 errors.fetch_add(1, Ordering::Relaxed);
-                                lat.push(t0.elapsed());
+                                let _ = first_error.set(describe(&e));
+                                // Overload reports the latency of admitted requests only.
+                                if !overload {
+                                    lat.push(t0.elapsed());
+                                }
                             }
                         }
                     }
@@ -399,10 +552,11 @@ async fn drive(a: LoadArgs) -> Result<()> {
     };
     let n = numbers.load(Ordering::Relaxed);
     println!(
-        "mode={:?} batch={} concurrency={} seconds={wall:.1}",
+        "mode={:?} batch={} concurrency={} connections={} seconds={wall:.1}",
         a.mode,
         if a.mode == Mode::Single { 1 } else { a.batch },
-        a.concurrency
+        a.concurrency,
+        a.connections.clamp(1, a.concurrency.max(1))
     );
     println!(
         "numbers={n} numbers_per_s={:.0} ns_per_number={:.1} requests={} requests_per_s={:.0} errors={}",
@@ -428,13 +582,45 @@ async fn drive(a: LoadArgs) -> Result<()> {
     }
     let shed = shed.load(Ordering::Relaxed);
     if a.mode == Mode::Overload {
-        let attempts = shed + latencies.len() as u64;
+        let other = errors.load(Ordering::Relaxed);
+        let attempts = shed + latencies.len() as u64 + other;
+        let by: Vec<u64> = shed_by.iter().map(|c| c.load(Ordering::Relaxed)).collect();
         println!(
-            "admitted={} shed={shed} shed_share={:.3} (RESOURCE_EXHAUSTED with retry-after-ms) other_errors={}",
+            "offered_requests={attempts} offered_per_s={:.0} admitted={} admitted_share={:.3} shed={shed} shed_share={:.3} other_errors={other}",
+            attempts as f64 / wall,
             latencies.len(),
+            latencies.len() as f64 / attempts.max(1) as f64,
             shed as f64 / attempts.max(1) as f64,
-            errors.load(Ordering::Relaxed)
         );
+        println!(
+            "shed_code=RESOURCE_EXHAUSTED shed_rate={} shed_in_flight={} shed_bytes={} shed_other={} shed_without_retry_after_ms={}",
+            by[0],
+            by[1],
+            by[2],
+            by[3],
+            shed_no_hint.load(Ordering::Relaxed)
+        );
+    }
+    if let Some(e) = first_error.get() {
+        println!("first_error={e}");
+    }
+    if a.mode == Mode::Adds {
+        println!(
+            "journal_text_bytes={} (actor and reason of the acknowledged adds)",
+            journal_bytes.load(Ordering::Relaxed)
+        );
+    }
+    if a.mode == Mode::Explain {
+        println!(
+            "history_entries_per_explain={:.1}",
+            history_entries.load(Ordering::Relaxed) as f64 / n.max(1) as f64
+        );
+    }
+    if let Some(rss) = rss_start {
+        println!("server_rss_start_mib={rss:.0}");
+    }
+    if let Some(rss) = pid.as_deref().and_then(rss_mib) {
+        println!("server_rss_end_mib={rss:.0}");
     }
     if let Some(rss) = pid.as_deref().and_then(peak_rss_mib) {
         println!("server_peak_rss_mib={rss:.0}");
