@@ -14,7 +14,7 @@
 //! - `session.rs`: sessions, CSRF tokens, cookies, the failed sign-in limit;
 //! - `i18n.rs`: Norwegian and English;
 //! - `view.rs`: templates and assets compiled into the binary, the frame of every page;
-//! - `pages.rs`: sign-in, overview, look-up, opt-outs, proof of wash, calling hours;
+//! - `pages/`: sign-in, overview, look-up, opt-outs, proof of wash, calling hours, a file each;
 //! - `wash.rs`: uploading a lead file, its progress, the washed file and its proof.
 
 mod i18n;
