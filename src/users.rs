@@ -57,7 +57,7 @@ pub enum UserError {
     /// The users file is not valid.
     #[error("users file {}: {why}", path.display())]
     Corrupt {
-        /// The file.
+        /// The users file.
         path: PathBuf,
         /// What is wrong.
         why: String,
@@ -65,7 +65,7 @@ pub enum UserError {
     /// Another process is changing the users file.
     #[error("users file {} is being changed by another process; try again", path.display())]
     Busy {
-        /// The file.
+        /// The users file.
         path: PathBuf,
     },
     /// No such user.
@@ -309,7 +309,7 @@ pub fn check_password(hash: &str, password: &str) -> bool {
 /// What [`Users::add`] needs.
 #[derive(Debug, Clone)]
 pub struct NewUser {
-    /// The username.
+    /// The name the user signs in with (unique).
     pub username: String,
     /// The centre (must be configured).
     pub centre: CentreId,
@@ -379,7 +379,7 @@ impl Users {
         })
     }
 
-    /// The file.
+    /// The users file (`users.json`).
     pub fn path(&self) -> &Path {
         &self.path
     }

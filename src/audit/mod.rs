@@ -72,7 +72,7 @@ pub enum AuditError {
     /// Reading or writing failed.
     #[error("audit trail {}: {source}", path.display())]
     Io {
-        /// The file.
+        /// The file read or written (the trail or its key).
         path: PathBuf,
         /// The OS error.
         source: std::io::Error,

@@ -193,7 +193,7 @@ pub struct Entry {
     pub seq: u64,
     /// Its chain value.
     pub chain: String,
-    /// The record.
+    /// The record as it was appended.
     pub record: AuditRecord,
 }
 

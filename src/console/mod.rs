@@ -60,7 +60,7 @@ pub enum ConsoleError {
     /// The washed files' directory could not be prepared.
     #[error("console wash directory {path}: {source}")]
     Washes {
-        /// The directory.
+        /// The directory of washed files.
         path: String,
         /// The OS error.
         source: std::io::Error,

@@ -141,7 +141,7 @@ async fn change(ctx: Ctx, f: ChangeForm, op: Op) -> Response {
                 .trim_start_matches('+')
                 .parse::<u64>()
                 .map(|n| app.audit().key().number_hash(n))
-                .unwrap_or_default();
+                .expect("a changed reservation's number is +<E.164>");
             let target = format!("number:{hash} {list_target} seq:{}", done.seq);
             if let Err(e) = ctx.record(&s, action, &client, &target, Ok(())) {
                 return optouts_page(

@@ -55,7 +55,7 @@ impl ProofForm {
             ("from", &self.from),
             ("to", &self.to),
         ])
-        .unwrap_or_default()
+        .expect("pairs of strings always encode as a query")
     }
 }
 
@@ -229,7 +229,7 @@ pub(in crate::console) async fn proof_record(ctx: Ctx, Path(file): Path<String>)
             if let Err(e) = ctx.record(&s, "download_proof", "", &target, Ok(())) {
                 return ctx.refused(&e);
             }
-            let body = serde_json::to_vec_pretty(&json).unwrap_or_default();
+            let body = serde_json::to_vec_pretty(&json).expect("a JSON value always serialises");
             attachment("application/json", &format!("{wash_id}.json"), body)
         }
         Ok(None) => ctx

@@ -63,7 +63,10 @@ pub(in crate::console) async fn login_form(ctx: Ctx) -> Response {
 /// unknown username takes as long as one with a wrong password.
 fn decoy() -> &'static str {
     static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| crate::users::hash_password(&session::token()).unwrap_or_default())
+    DECOY.get_or_init(|| {
+        crate::users::hash_password(&session::token())
+            .expect("a session token is long enough to be a password, and argon2id hashes it")
+    })
 }
 
 pub(in crate::console) async fn login(
