@@ -319,6 +319,14 @@ impl Ctx {
         }
     }
 
+    /// The session of a posted form: its roles open `p` ([`Ctx::require`]) and the form
+    /// carries its CSRF token ([`Ctx::check_csrf`]).
+    fn require_form(&self, p: Permission, csrf: &str) -> Result<SessionView, Box<Response>> {
+        let s = self.require(p)?.clone();
+        self.check_csrf(&s, csrf)?;
+        Ok(s)
+    }
+
     /// A library refusal as a page, with its HTTP status.
     fn refused(&self, e: &RequestError) -> Response {
         self.frame().error(status_of(e), &e.to_string())

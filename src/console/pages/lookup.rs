@@ -65,13 +65,10 @@ pub(in crate::console) async fn lookup_form(ctx: Ctx) -> Response {
 }
 
 pub(in crate::console) async fn lookup(ctx: Ctx, Form(f): Form<LookupForm>) -> Response {
-    let s = match ctx.require(Permission::LookUp) {
-        Ok(s) => s.clone(),
+    let s = match ctx.require_form(Permission::LookUp, &f.csrf) {
+        Ok(s) => s,
         Err(r) => return *r,
     };
-    if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return *r;
-    }
     let purpose = match f.purpose.parse::<Purpose>() {
         Ok(p) => p,
         Err(e) => {

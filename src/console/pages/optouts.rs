@@ -102,13 +102,10 @@ async fn change(ctx: Ctx, f: ChangeForm, op: Op) -> Response {
         // opt-outs page.
         Permission::OptOuts
     };
-    let s = match ctx.require(needs) {
-        Ok(s) => s.clone(),
+    let s = match ctx.require_form(needs, &f.csrf) {
+        Ok(s) => s,
         Err(r) => return *r,
     };
-    if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return *r;
-    }
     let client = f.list.strip_prefix("client:").map(str::to_owned);
     let input = ReservationInput {
         centre: f.list == "centre",

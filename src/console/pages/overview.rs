@@ -91,13 +91,10 @@ pub(in crate::console) async fn overview(ctx: Ctx) -> Response {
 }
 
 pub(in crate::console) async fn reload(ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
-    let s = match ctx.require(Permission::Reload) {
-        Ok(s) => s.clone(),
+    let s = match ctx.require_form(Permission::Reload, &f.csrf) {
+        Ok(s) => s,
         Err(r) => return *r,
     };
-    if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return *r;
-    }
     if let Err(e) = s.principal.require_admin("Reload") {
         let _ = ctx.record(&s, "reload", "", "", Err(&e));
         return ctx.refused(&e);

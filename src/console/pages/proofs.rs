@@ -163,13 +163,10 @@ pub(in crate::console) async fn proofs_csv(ctx: Ctx, Query(q): Query<ProofForm>)
 }
 
 pub(in crate::console) async fn verify(ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
-    let s = match ctx.require(Permission::Proofs) {
-        Ok(s) => s.clone(),
+    let s = match ctx.require_form(Permission::Proofs, &f.csrf) {
+        Ok(s) => s,
         Err(r) => return *r,
     };
-    if let Err(r) = ctx.check_csrf(&s, &f.csrf) {
-        return *r;
-    }
     let app = ctx.console.app.clone();
     let result = blocking(move || {
         crate::audit::verify(&app.config().audit, app.config().audit_key.as_ref(), None)
