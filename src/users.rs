@@ -493,26 +493,26 @@ impl Users {
         now: DateTime<Utc>,
     ) -> Result<(), UserError> {
         let hash = hash_password(password)?;
-        self.change(|users| {
-            let u = users
-                .iter_mut()
-                .find(|u| u.username == username)
-                .ok_or_else(|| UserError::NotFound(username.to_owned()))?;
+        self.change_user(username, |u| {
             u.password = hash;
             u.password_set_at = now;
             u.disabled = false;
-            Ok(())
         })
     }
 
     /// Disables a user: it can no longer sign in, and its sessions end at their next request.
     pub fn disable(&self, username: &str) -> Result<(), UserError> {
+        self.change_user(username, |u| u.disabled = true)
+    }
+
+    /// Changes one user with [`Users::change`]; [`UserError::NotFound`] if there is none.
+    fn change_user(&self, username: &str, change: impl FnOnce(&mut User)) -> Result<(), UserError> {
         self.change(|users| {
             let u = users
                 .iter_mut()
                 .find(|u| u.username == username)
                 .ok_or_else(|| UserError::NotFound(username.to_owned()))?;
-            u.disabled = true;
+            change(u);
             Ok(())
         })
     }
