@@ -195,7 +195,28 @@ impl Numbers {
             Numbers::Leads(v) => session.wash_leads(v),
         }
     }
+
+    /// Washes them in `session` from an async front end: inline when there are at most
+    /// [`INLINE_MAX`], else on the blocking pool, off the async workers. The outer error is
+    /// the blocking task's failure (a panic); the inner result is the wash's.
+    pub async fn wash_async(
+        self,
+        mut session: WashSession,
+    ) -> Result<(WashSession, Result<Batch, RequestError>), tokio::task::JoinError> {
+        if self.len() <= INLINE_MAX {
+            let batch = self.wash(&mut session);
+            return Ok((session, batch));
+        }
+        tokio::task::spawn_blocking(move || {
+            let batch = self.wash(&mut session);
+            (session, batch)
+        })
+        .await
+    }
 }
+
+/// Batches above this size are washed on the blocking pool by [`Numbers::wash_async`].
+pub const INLINE_MAX: usize = 2048;
 
 /// The verdicts of a batch, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

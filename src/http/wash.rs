@@ -38,8 +38,6 @@ use crate::error::RequestError;
 use crate::leads::{DEFAULT_NUMBER_COLUMN, LeadColumns};
 use crate::session::{Numbers, PersonFields, Unpaired, WashParams, WashProof, WashSession};
 
-/// Batches above this size are washed on the blocking pool, off the async workers.
-const INLINE_MAX: usize = 2048;
 /// The most bytes of the spool read into one response frame.
 const FRAME_BYTES: u64 = 256 << 10;
 /// The name of an uploaded lead file in errors.
@@ -270,19 +268,12 @@ async fn wash_json(
         strictness: params::strictness(&r.person_strictness)?,
         via: "http",
     };
-    let mut session = app.start_wash(&who, params)?;
-    let (session, batch) = if numbers.len() <= INLINE_MAX {
-        let batch = numbers.wash(&mut session)?;
-        (session, batch)
-    } else {
-        let (session, batch) = tokio::task::spawn_blocking(move || {
-            let batch = numbers.wash(&mut session);
-            (session, batch)
-        })
+    let session = app.start_wash(&who, params)?;
+    let (session, batch) = numbers
+        .wash_async(session)
         .await
         .map_err(|e| ApiError::internal(format!("wash task failed: {e}")))?;
-        (session, batch?)
-    };
+    let batch = batch?;
     let generation_id = session.generation_id().to_owned();
     let snapshot_date = session.snapshot_date().to_string();
     let proof = session.finish()?;

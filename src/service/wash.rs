@@ -16,9 +16,6 @@ use crate::domain::{CallerKind, Purpose};
 use crate::person::Strictness;
 use crate::session::{Batch, Numbers, PersonFields, Unpaired, WashParams, WashProof, WashSession};
 
-/// Batches above this size are washed on the blocking pool, off the async workers.
-const INLINE_MAX: usize = 2048;
-
 /// The WashService implementation.
 pub struct WashApi {
     app: Arc<App>,
@@ -105,21 +102,16 @@ fn numbers(raw: Vec<String>, e164: Vec<u64>, persons: Vec<pb::Person>) -> Result
     })
 }
 
-/// Washes on the blocking pool when the batch is large, inline otherwise.
+/// Washes a batch ([`Numbers::wash_async`]), with gRPC's statuses.
 async fn wash_batch(
-    mut session: WashSession,
+    session: WashSession,
     numbers: Numbers,
 ) -> Result<(WashSession, Batch), Status> {
-    if numbers.len() <= INLINE_MAX {
-        let batch = numbers.wash(&mut session).map_err(status)?;
-        return Ok((session, batch));
-    }
-    blocking(move || {
-        let batch = numbers.wash(&mut session);
-        (session, batch)
-    })
-    .await
-    .and_then(|(s, b)| Ok((s, b.map_err(status)?)))
+    let (session, batch) = numbers
+        .wash_async(session)
+        .await
+        .map_err(|e| Status::internal(format!("task failed: {e}")))?;
+    Ok((session, batch.map_err(status)?))
 }
 
 fn counts(proof: &WashProof) -> Vec<pb::ReasonCount> {
