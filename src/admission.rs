@@ -41,14 +41,14 @@ pub enum Shed {
     },
     /// Too many requests in flight on the server.
     InFlight {
-        /// The limit.
+        /// Requests allowed in flight (`limits.max_in_flight`).
         limit: usize,
     },
     /// The request's bytes do not fit with those in flight.
     Bytes {
         /// The request's bytes.
         bytes: u64,
-        /// The limit.
+        /// Bytes allowed in flight (`limits.max_request_bytes_in_flight`).
         limit: u64,
     },
 }

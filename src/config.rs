@@ -84,7 +84,7 @@ pub struct KeyConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CentreConfig {
-    /// The centre.
+    /// The centre's id, as keys and users name it.
     pub id: CentreId,
     /// Clients this centre calls for.
     pub clients: BTreeSet<ClientId>,
@@ -300,7 +300,7 @@ pub struct Config {
     pub country: CountryPolicy,
     /// Calling-window policies: Norway built in, plus the configured ones.
     pub calendars: CalendarRegistry,
-    /// Limits.
+    /// What one request may ask for, and what the server takes on at once (`[limits]`).
     pub limits: Limits,
     /// TLS of both listeners (gRPC and HTTP); plaintext when absent.
     pub tls: Option<TlsConfig>,

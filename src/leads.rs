@@ -80,7 +80,7 @@ pub enum LeadError {
     /// No column holds the numbers.
     #[error("{file}: no column {column:?} (found: {found}); name the number column")]
     NoNumberColumn {
-        /// The file.
+        /// The lead file.
         file: String,
         /// The column asked for.
         column: String,
@@ -90,9 +90,9 @@ pub enum LeadError {
     /// A row could not be read (broken CSV, I/O).
     #[error("{file} line {line}: {why}")]
     Read {
-        /// The file.
+        /// The lead file.
         file: String,
-        /// The line.
+        /// The 1-based line of the row.
         line: u64,
         /// What is wrong.
         why: String,
@@ -100,9 +100,9 @@ pub enum LeadError {
     /// A row's field is refused (a bad birth date).
     #[error("{file} line {line}: {error}")]
     Row {
-        /// The file.
+        /// The lead file.
         file: String,
-        /// The line.
+        /// The 1-based line of the row.
         line: u64,
         /// What is wrong with the field.
         error: RequestError,

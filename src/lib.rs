@@ -20,13 +20,15 @@
 //! Beside the flow: [`import`] brings a new delivery of one source into the catalogue, checked
 //! in full first; [`journal`] makes every opt-out durable before it is acknowledged;
 //! [`person`] matches leads to reserved persons; [`calendar`] decides calling hours; [`audit`]
-//! keeps the proof of every wash; [`status`] is what a principal may read of the service's state
-//! and of its proof; [`auth`] says who is asking (API keys, and [`users`] for people); [`console`]
+//! keeps the proof of every wash; [`status`] is what a principal may read of the service's
+//! state; [`auth`] says who is asking (API keys, and [`users`] for people); [`console`]
 //! is the web console, a front end like the HTTP API; [`policy`] holds the country's
 //! and each client's policy; [`config`] is the server's configuration; [`error`] says why a
 //! request was refused; [`domain`] holds the shared vocabulary (centre, client, campaign,
-//! purpose); [`status`] is what a caller may see of the service's state; [`metrics`] names the
-//! Prometheus metrics and records them. [`fsutil`] has the durable file steps and byte readers the modules share;
+//! purpose); [`metrics`] names the Prometheus metrics and records them; [`admission`] sheds
+//! load both servers cannot take on; [`leads`] reads and writes lead files; [`proof`] is the
+//! proof of wash as a centre reads it; [`synth`] generates synthetic data and the person
+//! evaluation sets. [`fsutil`] has the durable file steps and byte readers the modules share;
 //! `faults` (test builds only) injects failures.
 //!
 //! The domain itself (registers, exemptions, calling hours, with the norm's sections) is

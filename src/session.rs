@@ -98,6 +98,126 @@ impl PersonFields {
     }
 }
 
+/// The numbers of one request (or one chunk of a stream) as a front end received them.
+#[derive(Debug, Clone)]
+pub enum Numbers {
+    /// Numbers as written.
+    Raw(Vec<String>),
+    /// Numbers as E.164 integers (the fast path).
+    E164(Vec<u64>),
+    /// Leads with persons (numbers as written, possibly empty).
+    Leads(Vec<LeadInput>),
+}
+
+/// Why a request's numbers and persons do not go together. Each front end words the first
+/// two in its own field names.
+#[derive(Debug)]
+pub enum Unpaired {
+    /// Numbers were given both as written and as E.164.
+    Both,
+    /// Persons were given, but not one per number.
+    Count {
+        /// Persons given.
+        persons: usize,
+        /// Numbers given.
+        numbers: usize,
+    },
+    /// A person's field is wrong; the field is named `persons[i].…`.
+    Person(RequestError),
+}
+
+impl Numbers {
+    /// A request's numbers as written or as E.164 (not both) and its persons, which, when
+    /// there are any, pair one to one with the numbers (a request of persons only has no
+    /// numbers); E.164 numbers with persons are written `+<digits>`.
+    pub fn pair(
+        raw: Vec<String>,
+        e164: Vec<u64>,
+        persons: Vec<PersonFields>,
+    ) -> Result<Numbers, Unpaired> {
+        if !raw.is_empty() && !e164.is_empty() {
+            return Err(Unpaired::Both);
+        }
+        if persons.is_empty() {
+            return Ok(if raw.is_empty() {
+                Numbers::E164(e164)
+            } else {
+                Numbers::Raw(raw)
+            });
+        }
+        let mut raw = if e164.is_empty() {
+            raw
+        } else {
+            e164.iter().map(|n| format!("+{n}")).collect()
+        };
+        if raw.is_empty() {
+            raw = vec![String::new(); persons.len()];
+        }
+        if raw.len() != persons.len() {
+            return Err(Unpaired::Count {
+                persons: persons.len(),
+                numbers: raw.len(),
+            });
+        }
+        let leads = raw
+            .into_iter()
+            .zip(persons)
+            .enumerate()
+            .map(|(i, (number, p))| {
+                let person = p
+                    .parse()
+                    .map_err(|e| Unpaired::Person(e.in_field(|f| format!("persons[{i}].{f}"))))?;
+                Ok(LeadInput { number, person })
+            })
+            .collect::<Result<Vec<_>, Unpaired>>()?;
+        Ok(Numbers::Leads(leads))
+    }
+
+    /// How many numbers (or leads) there are.
+    pub fn len(&self) -> usize {
+        match self {
+            Numbers::Raw(v) => v.len(),
+            Numbers::E164(v) => v.len(),
+            Numbers::Leads(v) => v.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Washes them in `session`.
+    pub fn wash(&self, session: &mut WashSession) -> Result<Batch, RequestError> {
+        match self {
+            Numbers::Raw(v) => session.wash_numbers(v),
+            Numbers::E164(v) => session.wash_e164(v),
+            Numbers::Leads(v) => session.wash_leads(v),
+        }
+    }
+
+    /// Washes them in `session` from an async front end: inline when there are at most
+    /// [`INLINE_MAX`], else on the blocking pool, off the async workers. The outer error is
+    /// the blocking task's failure (a panic); the inner result is the wash's.
+    pub async fn wash_async(
+        self,
+        mut session: WashSession,
+    ) -> Result<(WashSession, Result<Batch, RequestError>), tokio::task::JoinError> {
+        if self.len() <= INLINE_MAX {
+            let batch = self.wash(&mut session);
+            return Ok((session, batch));
+        }
+        tokio::task::spawn_blocking(move || {
+            let batch = self.wash(&mut session);
+            (session, batch)
+        })
+        .await
+    }
+}
+
+/// Batches above this size are washed on the blocking pool by [`Numbers::wash_async`].
+pub const INLINE_MAX: usize = 2048;
+
 /// The verdicts of a batch, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
@@ -474,6 +594,55 @@ mod tests {
 
     fn noon(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 11, 0, 0).single().unwrap()
+    }
+
+    #[test]
+    fn numbers_pair_with_persons_one_to_one() {
+        let person = |surname: &str, birth: &str| PersonFields {
+            given_names: "Kari".into(),
+            surname: surname.into(),
+            birth_date: birth.into(),
+            ..Default::default()
+        };
+        let raw = || vec!["91234567".to_owned()];
+        assert!(matches!(
+            Numbers::pair(raw(), vec![4791234567], vec![]),
+            Err(Unpaired::Both)
+        ));
+        assert!(matches!(Numbers::pair(raw(), vec![], vec![]), Ok(Numbers::Raw(v)) if v == raw()));
+        assert!(matches!(
+            Numbers::pair(vec![], vec![4791234567], vec![]),
+            Ok(Numbers::E164(v)) if v == [4791234567]
+        ));
+        // E.164 numbers with persons are written `+<digits>`; persons only have no number.
+        let Ok(Numbers::Leads(leads)) =
+            Numbers::pair(vec![], vec![4791234567], vec![person("Nordmann", "")])
+        else {
+            panic!("leads");
+        };
+        assert_eq!(leads[0].number, "+4791234567");
+        let Ok(Numbers::Leads(leads)) =
+            Numbers::pair(vec![], vec![], vec![person("A", ""), person("B", "")])
+        else {
+            panic!("leads");
+        };
+        assert_eq!(leads.len(), 2);
+        assert!(
+            leads
+                .iter()
+                .all(|l| l.number.is_empty() && l.person.is_some())
+        );
+        assert!(matches!(
+            Numbers::pair(raw(), vec![], vec![person("A", ""), person("B", "")]),
+            Err(Unpaired::Count {
+                persons: 2,
+                numbers: 1
+            })
+        ));
+        assert!(matches!(
+            Numbers::pair(raw(), vec![], vec![person("A", "not a day")]),
+            Err(Unpaired::Person(RequestError::InvalidField { ref field, .. })) if field == "persons[0].birth_date"
+        ));
     }
 
     #[test]

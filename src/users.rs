@@ -57,7 +57,7 @@ pub enum UserError {
     /// The users file is not valid.
     #[error("users file {}: {why}", path.display())]
     Corrupt {
-        /// The file.
+        /// The users file.
         path: PathBuf,
         /// What is wrong.
         why: String,
@@ -65,7 +65,7 @@ pub enum UserError {
     /// Another process is changing the users file.
     #[error("users file {} is being changed by another process; try again", path.display())]
     Busy {
-        /// The file.
+        /// The users file.
         path: PathBuf,
     },
     /// No such user.
@@ -309,7 +309,7 @@ pub fn check_password(hash: &str, password: &str) -> bool {
 /// What [`Users::add`] needs.
 #[derive(Debug, Clone)]
 pub struct NewUser {
-    /// The username.
+    /// The name the user signs in with (unique).
     pub username: String,
     /// The centre (must be configured).
     pub centre: CentreId,
@@ -379,7 +379,7 @@ impl Users {
         })
     }
 
-    /// The file.
+    /// The users file (`users.json`).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -493,26 +493,26 @@ impl Users {
         now: DateTime<Utc>,
     ) -> Result<(), UserError> {
         let hash = hash_password(password)?;
-        self.change(|users| {
-            let u = users
-                .iter_mut()
-                .find(|u| u.username == username)
-                .ok_or_else(|| UserError::NotFound(username.to_owned()))?;
+        self.change_user(username, |u| {
             u.password = hash;
             u.password_set_at = now;
             u.disabled = false;
-            Ok(())
         })
     }
 
     /// Disables a user: it can no longer sign in, and its sessions end at their next request.
     pub fn disable(&self, username: &str) -> Result<(), UserError> {
+        self.change_user(username, |u| u.disabled = true)
+    }
+
+    /// Changes one user with [`Users::change`]; [`UserError::NotFound`] if there is none.
+    fn change_user(&self, username: &str, change: impl FnOnce(&mut User)) -> Result<(), UserError> {
         self.change(|users| {
             let u = users
                 .iter_mut()
                 .find(|u| u.username == username)
                 .ok_or_else(|| UserError::NotFound(username.to_owned()))?;
-            u.disabled = true;
+            change(u);
             Ok(())
         })
     }

@@ -239,12 +239,12 @@ impl App {
         })
     }
 
-    /// The configuration.
+    /// The configuration this app was opened with, parsed and checked.
     pub fn config(&self) -> &Config {
         &self.config
     }
 
-    /// The engine.
+    /// The engine: the serving generation pair and the live opt-outs.
     pub fn engine(&self) -> &Engine {
         &self.engine
     }
@@ -269,7 +269,7 @@ impl App {
         &self.admission
     }
 
-    /// The clock.
+    /// Now, by the app's clock (injected, so that tests can move it).
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }

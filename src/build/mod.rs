@@ -73,7 +73,7 @@ pub enum BuildError {
 pub struct OptOutOp {
     /// Journal sequence number.
     pub seq: u64,
-    /// The list.
+    /// The internal list it changes.
     pub list: InternalList,
     /// The number (E.164 as integer).
     pub number: u64,

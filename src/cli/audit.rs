@@ -61,7 +61,7 @@ pub fn run(a: AuditArgs) -> Result<()> {
                         r.verdict,
                         r.generation
                     ),
-                    AuditRecord::Console(r) => println!(
+                    AuditRecord::Console(r) => out!(
                         "{} {} console user={} centre={} client={} action={} target={} outcome={}",
                         r.at.format("%Y-%m-%dT%H:%M:%SZ"),
                         r.audit_id,

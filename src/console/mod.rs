@@ -14,7 +14,7 @@
 //! - `session.rs`: sessions, CSRF tokens, cookies, the failed sign-in limit;
 //! - `i18n.rs`: Norwegian and English;
 //! - `view.rs`: templates and assets compiled into the binary, the frame of every page;
-//! - `pages.rs`: sign-in, overview, look-up, opt-outs, proof of wash, calling hours;
+//! - `pages/`: sign-in, overview, look-up, opt-outs, proof of wash, calling hours, a file each;
 //! - `wash.rs`: uploading a lead file, its progress, the washed file and its proof.
 
 mod i18n;
@@ -60,7 +60,7 @@ pub enum ConsoleError {
     /// The washed files' directory could not be prepared.
     #[error("console wash directory {path}: {source}")]
     Washes {
-        /// The directory.
+        /// The directory of washed files.
         path: String,
         /// The OS error.
         source: std::io::Error,
@@ -317,6 +317,14 @@ impl Ctx {
                     .error(StatusCode::FORBIDDEN, self.lang.t("csrf_failed")),
             ))
         }
+    }
+
+    /// The session of a posted form: its roles open `p` ([`Ctx::require`]) and the form
+    /// carries its CSRF token ([`Ctx::check_csrf`]).
+    fn require_form(&self, p: Permission, csrf: &str) -> Result<SessionView, Box<Response>> {
+        let s = self.require(p)?.clone();
+        self.check_csrf(&s, csrf)?;
+        Ok(s)
     }
 
     /// A library refusal as a page, with its HTTP status.

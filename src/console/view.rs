@@ -86,7 +86,7 @@ pub fn home(session: &SessionView) -> &'static str {
 pub struct Notice {
     /// `ok`, `error` or `warn`.
     pub kind: &'static str,
-    /// The text.
+    /// The message shown, in the page's language.
     pub text: String,
 }
 
@@ -110,7 +110,7 @@ impl Notice {
 
 /// The frame of a page: its language, the signed-in user (if any), its path.
 pub struct Frame<'a> {
-    /// The language.
+    /// The language the page is written in.
     pub lang: Lang,
     /// The session, if signed in.
     pub session: Option<&'a SessionView>,

@@ -92,7 +92,8 @@ pub struct WashRequest {
     pub at: DateTime<Utc>,
 }
 
-/// The engine.
+/// What is served: the current [`Serving`] pair, swapped atomically on reload, and the live
+/// opt-outs not yet folded into it.
 pub struct Engine {
     current: ArcSwap<Serving>,
     /// Lists generations handed out, to know which journal records every one of them has

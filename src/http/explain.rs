@@ -114,7 +114,7 @@ pub struct LiveOperation {
 pub struct HistoryEntry {
     /// Journal seq (0 for a delivery).
     pub seq: u64,
-    /// The list.
+    /// The internal list (`centre:<id>` or `client:<id>`).
     pub list: String,
     /// Added or removed.
     pub added: bool,
@@ -145,7 +145,7 @@ pub struct ExplainAnswer {
     pub live: Vec<LiveOperation>,
     /// The number's history on the lists the caller may see.
     pub history: Vec<HistoryEntry>,
-    /// The generation.
+    /// The generation that answered.
     pub generation_id: String,
     /// The national snapshot's date.
     pub snapshot_date: String,

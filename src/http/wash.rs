@@ -36,10 +36,8 @@ use crate::app::App;
 use crate::engine::rules::NAMES;
 use crate::error::RequestError;
 use crate::leads::{DEFAULT_NUMBER_COLUMN, LeadColumns};
-use crate::session::{Batch, LeadInput, PersonFields, WashParams, WashProof, WashSession};
+use crate::session::{Numbers, PersonFields, Unpaired, WashParams, WashProof, WashSession};
 
-/// Batches above this size are washed on the blocking pool, off the async workers.
-const INLINE_MAX: usize = 2048;
 /// The most bytes of the spool read into one response frame.
 const FRAME_BYTES: u64 = 256 << 10;
 /// The name of an uploaded lead file in errors.
@@ -185,81 +183,6 @@ pub struct CsvQuery {
     pub delimiter: Option<char>,
 }
 
-/// The numbers of a request.
-enum Numbers {
-    Raw(Vec<String>),
-    E164(Vec<u64>),
-    Leads(Vec<LeadInput>),
-}
-
-impl Numbers {
-    fn from(
-        raw: Vec<String>,
-        e164: Vec<u64>,
-        persons: Vec<Person>,
-    ) -> Result<Numbers, RequestError> {
-        if !raw.is_empty() && !e164.is_empty() {
-            return Err(RequestError::invalid(
-                "numbers",
-                "give `numbers` or `e164`, not both",
-            ));
-        }
-        if persons.is_empty() {
-            return Ok(if raw.is_empty() {
-                Numbers::E164(e164)
-            } else {
-                Numbers::Raw(raw)
-            });
-        }
-        let mut raw = if e164.is_empty() {
-            raw
-        } else {
-            e164.iter().map(|n| format!("+{n}")).collect()
-        };
-        if raw.is_empty() {
-            raw = vec![String::new(); persons.len()];
-        }
-        if raw.len() != persons.len() {
-            return Err(RequestError::invalid(
-                "persons",
-                format!(
-                    "{} given for {} numbers; give one per number (`{{}}` for none)",
-                    persons.len(),
-                    raw.len()
-                ),
-            ));
-        }
-        let leads = raw
-            .into_iter()
-            .zip(persons)
-            .enumerate()
-            .map(|(i, (number, p))| {
-                let person = PersonFields::from(p)
-                    .parse()
-                    .map_err(|e| e.in_field(|f| format!("persons[{i}].{f}")))?;
-                Ok(LeadInput { number, person })
-            })
-            .collect::<Result<Vec<_>, RequestError>>()?;
-        Ok(Numbers::Leads(leads))
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Numbers::Raw(v) => v.len(),
-            Numbers::E164(v) => v.len(),
-            Numbers::Leads(v) => v.len(),
-        }
-    }
-
-    fn wash(&self, session: &mut WashSession) -> Result<Batch, RequestError> {
-        match self {
-            Numbers::Raw(v) => session.wash_numbers(v),
-            Numbers::E164(v) => session.wash_e164(v),
-            Numbers::Leads(v) => session.wash_leads(v),
-        }
-    }
-}
-
 fn counts(proof: &WashProof) -> Vec<ReasonCount> {
     proof
         .counts
@@ -329,7 +252,15 @@ async fn wash_json(
     who: crate::auth::Principal,
     r: WashBody,
 ) -> Result<Json<WashAnswer>, ApiError> {
-    let numbers = Numbers::from(r.numbers, r.e164, r.persons)?;
+    let persons = r.persons.into_iter().map(PersonFields::from).collect();
+    let numbers = Numbers::pair(r.numbers, r.e164, persons).map_err(|e| match e {
+        Unpaired::Both => RequestError::invalid("numbers", "give `numbers` or `e164`, not both"),
+        Unpaired::Count { persons, numbers } => RequestError::invalid(
+            "persons",
+            format!("{persons} given for {numbers} numbers; give one per number (`{{}}` for none)"),
+        ),
+        Unpaired::Person(e) => e,
+    })?;
     let params = WashParams {
         campaign: params::campaign_params(&r.client_id, &r.campaign, r.at.as_deref())?,
         source_reference: r.source_reference,
@@ -337,19 +268,12 @@ async fn wash_json(
         strictness: params::strictness(&r.person_strictness)?,
         via: "http",
     };
-    let mut session = app.start_wash(&who, params)?;
-    let (session, batch) = if numbers.len() <= INLINE_MAX {
-        let batch = numbers.wash(&mut session)?;
-        (session, batch)
-    } else {
-        let (session, batch) = tokio::task::spawn_blocking(move || {
-            let batch = numbers.wash(&mut session);
-            (session, batch)
-        })
+    let session = app.start_wash(&who, params)?;
+    let (session, batch) = numbers
+        .wash_async(session)
         .await
         .map_err(|e| ApiError::internal(format!("wash task failed: {e}")))?;
-        (session, batch?)
-    };
+    let batch = batch?;
     let generation_id = session.generation_id().to_owned();
     let snapshot_date = session.snapshot_date().to_string();
     let proof = session.finish()?;

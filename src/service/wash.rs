@@ -13,12 +13,8 @@ use super::{blocking, instant, pb, status, timestamp};
 use crate::app::{App, CampaignParams};
 use crate::calendar::ClosedReason;
 use crate::domain::{CallerKind, Purpose};
-use crate::error::RequestError;
 use crate::person::Strictness;
-use crate::session::{Batch, LeadInput, PersonFields, WashParams, WashProof, WashSession};
-
-/// Batches above this size are washed on the blocking pool, off the async workers.
-const INLINE_MAX: usize = 2048;
+use crate::session::{Batch, Numbers, PersonFields, Unpaired, WashParams, WashProof, WashSession};
 
 /// The WashService implementation.
 pub struct WashApi {
@@ -92,89 +88,30 @@ fn person_fields(p: pb::Person) -> PersonFields {
     }
 }
 
-/// The numbers of a request or a chunk.
-enum Numbers {
-    Raw(Vec<String>),
-    E164(Vec<u64>),
-    /// Leads with persons (numbers as written, possibly empty).
-    Leads(Vec<LeadInput>),
+/// A request's (or a chunk's) numbers and persons as the library's [`Numbers`].
+fn numbers(raw: Vec<String>, e164: Vec<u64>, persons: Vec<pb::Person>) -> Result<Numbers, Status> {
+    let persons = persons.into_iter().map(person_fields).collect();
+    Numbers::pair(raw, e164, persons).map_err(|e| match e {
+        Unpaired::Both => {
+            Status::invalid_argument("numbers and e164: give one or the other, not both")
+        }
+        Unpaired::Count { persons, numbers } => Status::invalid_argument(format!(
+            "persons: {persons} given for {numbers} numbers; give one per number (an empty Person for none)"
+        )),
+        Unpaired::Person(e) => status(e),
+    })
 }
 
-impl Numbers {
-    fn from(raw: Vec<String>, e164: Vec<u64>, persons: Vec<pb::Person>) -> Result<Numbers, Status> {
-        if !raw.is_empty() && !e164.is_empty() {
-            return Err(Status::invalid_argument(
-                "numbers and e164: give one or the other, not both",
-            ));
-        }
-        if persons.is_empty() {
-            return Ok(if raw.is_empty() {
-                Numbers::E164(e164)
-            } else {
-                Numbers::Raw(raw)
-            });
-        }
-        let mut raw = if e164.is_empty() {
-            raw
-        } else {
-            e164.iter().map(|n| format!("+{n}")).collect()
-        };
-        if raw.is_empty() {
-            raw = vec![String::new(); persons.len()];
-        }
-        if raw.len() != persons.len() {
-            return Err(Status::invalid_argument(format!(
-                "persons: {} given for {} numbers; give one per number (an empty Person for none)",
-                persons.len(),
-                raw.len()
-            )));
-        }
-        let leads = raw
-            .into_iter()
-            .zip(persons)
-            .enumerate()
-            .map(|(i, (number, p))| {
-                let person = person_fields(p)
-                    .parse()
-                    .map_err(|e| status(e.in_field(|f| format!("persons[{i}].{f}"))))?;
-                Ok(LeadInput { number, person })
-            })
-            .collect::<Result<Vec<_>, Status>>()?;
-        Ok(Numbers::Leads(leads))
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Numbers::Raw(v) => v.len(),
-            Numbers::E164(v) => v.len(),
-            Numbers::Leads(v) => v.len(),
-        }
-    }
-
-    fn wash(&self, session: &mut WashSession) -> Result<Batch, RequestError> {
-        match self {
-            Numbers::Raw(v) => session.wash_numbers(v),
-            Numbers::E164(v) => session.wash_e164(v),
-            Numbers::Leads(v) => session.wash_leads(v),
-        }
-    }
-}
-
-/// Washes on the blocking pool when the batch is large, inline otherwise.
+/// Washes a batch ([`Numbers::wash_async`]), with gRPC's statuses.
 async fn wash_batch(
-    mut session: WashSession,
+    session: WashSession,
     numbers: Numbers,
 ) -> Result<(WashSession, Batch), Status> {
-    if numbers.len() <= INLINE_MAX {
-        let batch = numbers.wash(&mut session).map_err(status)?;
-        return Ok((session, batch));
-    }
-    blocking(move || {
-        let batch = numbers.wash(&mut session);
-        (session, batch)
-    })
-    .await
-    .and_then(|(s, b)| Ok((s, b.map_err(status)?)))
+    let (session, batch) = numbers
+        .wash_async(session)
+        .await
+        .map_err(|e| Status::internal(format!("task failed: {e}")))?;
+    Ok((session, batch.map_err(status)?))
 }
 
 fn counts(proof: &WashProof) -> Vec<pb::ReasonCount> {
@@ -198,7 +135,7 @@ impl pb::wash_service_server::WashService for WashApi {
     ) -> Result<Response<pb::WashResponse>, Status> {
         let who = principal(&request)?;
         let r = request.into_inner();
-        let numbers = Numbers::from(r.numbers, r.e164, r.persons)?;
+        let numbers = numbers(r.numbers, r.e164, r.persons)?;
         let params = WashParams {
             campaign: campaign_params(&r.client_id, r.campaign.as_ref(), r.at.as_ref())?,
             source_reference: r.source_reference,
@@ -293,7 +230,7 @@ impl pb::wash_service_server::WashService for WashApi {
                         return;
                     }
                 };
-                let numbers = match Numbers::from(chunk.numbers, chunk.e164, chunk.persons) {
+                let numbers = match numbers(chunk.numbers, chunk.e164, chunk.persons) {
                     Ok(n) => n,
                     Err(e) => {
                         let _ = tx.send(Err(e)).await;
