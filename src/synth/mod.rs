@@ -17,6 +17,7 @@
 
 pub mod blind_eval;
 pub mod eval;
+pub mod holdout_eval;
 pub mod words;
 
 use std::io::Write;
