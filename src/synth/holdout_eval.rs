@@ -3133,7 +3133,8 @@ impl Gen<'_, '_> {
                 s.addr.letter = others[self.rng.random_range(0..others.len())];
                 if self.rng.random_bool(0.5) {
                     s.female = self.rng.random_bool(0.5);
-                    s.given = draw_given(names, s.female, std::slice::from_ref(&first), &mut self.rng);
+                    s.given =
+                        draw_given(names, s.female, std::slice::from_ref(&first), &mut self.rng);
                 }
                 s.dob = self.adult_dob(p.dob);
                 None
