@@ -3285,8 +3285,8 @@ mod tests {
 
     #[test]
     fn every_kind_is_produced_with_its_share() {
-        let set = generate(11, 20_000, 6_000);
-        assert_eq!(set.leads.len(), 6_000, "a slot was given up");
+        let set = generate(11, 4_000, 2_000);
+        assert_eq!(set.leads.len(), 2_000, "a slot was given up");
         let mut count: HashMap<&str, usize> = HashMap::new();
         for lead in &set.leads {
             *count.entry(lead.kind).or_default() += 1;
@@ -3302,7 +3302,7 @@ mod tests {
             );
         for (kind, share) in kinds {
             // Half the leads are of each family; a kind gets its per mille of its half.
-            let want = 3_000 * share as usize / 1000;
+            let want = 1_000 * share as usize / 1000;
             let got = count.get(kind).copied().unwrap_or(0);
             assert!(
                 got.abs_diff(want) <= 1,
@@ -3318,7 +3318,7 @@ mod tests {
 
     #[test]
     fn labels_point_at_the_right_person() {
-        let set = generate(13, 5_000, 2_000);
+        let set = generate(13, 3_000, 1_200);
         let pc = postcodes();
         let mut judge = Judge::new(&set.register, &pc);
         let mut truths = HashSet::new();
@@ -3351,12 +3351,12 @@ mod tests {
             }
         }
         let reserved = set.leads.iter().filter(|l| l.truth.is_some()).count();
-        assert_eq!(reserved, 1_000);
+        assert_eq!(reserved, 600);
     }
 
     #[test]
     fn corruptions_change_what_they_name() {
-        let set = generate(17, 5_000, 2_000);
+        let set = generate(17, 3_000, 1_200);
         for lead in set.leads.iter().filter(|l| l.truth.is_some()) {
             let q = &lead.query;
             let ok = match lead.kind {
