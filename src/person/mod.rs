@@ -17,7 +17,7 @@
 //! - [`distance`]: the bounded edit distance fuzzy matching uses;
 //!
 //! The evaluation sets that measure the matcher (generated, labelled persons and leads) are
-//! in [`crate::synth::eval`] and [`crate::synth::blind_eval`].
+//! in [`crate::synth::eval`], [`crate::synth::blind_eval`] and [`crate::synth::holdout_eval`].
 //!
 //! # Strictness: illegal calls against lost calls
 //!

@@ -1,7 +1,8 @@
 //! Synthetic sources: a deterministic generator of Norwegian-like registers and lists at any
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
 //! synthetic persons (names, streets) that the first person evaluation set draws from, and
-//! [`blind_eval`] the second, independent person evaluation set.
+//! [`blind_eval`] the second, independent person evaluation set, and [`holdout_eval`] the
+//! third, held-out one (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -17,6 +18,7 @@
 
 pub mod blind_eval;
 pub mod eval;
+pub mod holdout_eval;
 pub mod words;
 
 use std::io::Write;
