@@ -240,11 +240,11 @@ async fn an_idle_stream_is_ended() {
     assert_eq!(err.code(), Code::DeadlineExceeded);
 }
 
+/// Makes one WashStream message from a text.
+type StreamMessage = fn(&str) -> pb::WashStreamRequest;
+
 /// A WashStream's header for `acme-energy` and a one-number chunk.
-fn stream_messages() -> (
-    fn(&str) -> pb::WashStreamRequest,
-    fn(&str) -> pb::WashStreamRequest,
-) {
+fn stream_messages() -> (StreamMessage, StreamMessage) {
     let header = |h: &str| pb::WashStreamRequest {
         kind: Some(pb::wash_stream_request::Kind::Header(
             pb::WashStreamHeader {
