@@ -572,3 +572,49 @@ async fn a_key_over_its_rate_is_told_when_to_retry() {
         .await
         .expect("other key");
 }
+
+/// A key that adds one number again and again cannot make its Explain slow or too large to
+/// answer: the newest 100 history entries are shown, with the count of older ones.
+#[tokio::test(flavor = "multi_thread")]
+async fn explain_shows_the_newest_history_of_a_number_added_many_times() {
+    let (_dir, config) = setup("");
+    let server = Server::start(&config);
+    let mut reg = server.registry_client(KEY).await;
+    let requests: Vec<pb::ReservationRequest> = (0..130)
+        .map(|i| pb::ReservationRequest {
+            list: Some(pb::reservation_request::List::Centre(true)),
+            number: "98000021".into(),
+            actor: format!("agent-{i}"),
+            reason: String::new(),
+        })
+        .collect();
+    let mut out = reg
+        .add_reservations(tokio_stream::iter(requests))
+        .await
+        .expect("stream")
+        .into_inner();
+    let mut acknowledged = 0;
+    while let Some(r) = out.message().await.expect("message") {
+        assert_eq!(r.error_code, "", "{}", r.error);
+        acknowledged += 1;
+    }
+    assert_eq!(acknowledged, 130);
+    let e = server
+        .wash_client(KEY)
+        .await
+        .explain(pb::ExplainRequest {
+            client_id: "acme-energy".into(),
+            campaign: campaign(pb::Purpose::Sales, pb::CallerKind::Unspecified, ""),
+            number: "98000021".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("explain")
+        .into_inner();
+    assert_eq!(e.history.len(), 100);
+    assert_eq!(e.history_omitted, 30);
+    // The newest, in order: agent-30 … agent-129.
+    assert_eq!(e.history[0].actor, "agent-30");
+    assert_eq!(e.history[99].actor, "agent-129");
+    assert!(!e.allowed);
+}

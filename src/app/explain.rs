@@ -15,6 +15,10 @@ use crate::error::RequestError;
 use crate::journal::{self, Op};
 use crate::person::{PersonQuery, Strictness};
 
+/// How many entries of a number's history Explain shows (the newest); a key that adds one
+/// number thousands of times must not make its Explain slow or too large to answer.
+pub const HISTORY_SHOWN: usize = 100;
+
 /// One entry of a number's history on the lists a caller may see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEvent {
@@ -65,8 +69,11 @@ pub struct Explained {
     pub normalised: Option<String>,
     /// Verdict, lists, live operations.
     pub explanation: Explanation,
-    /// The number's history on the lists the caller may see.
+    /// The number's history on the lists the caller may see: its newest
+    /// [`HISTORY_SHOWN`] entries.
     pub history: Vec<HistoryEvent>,
+    /// How many older entries are left out of `history`.
+    pub history_omitted: u64,
     /// Generation id.
     pub generation_id: String,
     /// National snapshot date.
@@ -116,9 +123,9 @@ impl App {
             e164,
             matched.as_ref().map(|(m, e)| (m, e)),
         );
-        let history = match e164 {
+        let (history, history_omitted) = match e164 {
             Some(n) => self.history(who, &checked.request.client, n, &serving)?,
-            None => Vec::new(),
+            None => (Vec::new(), 0),
         };
         let audit_id = new_id('x', self.clock.now());
         let request = &checked.request;
@@ -162,6 +169,7 @@ impl App {
             normalised: number.map(|n| n.to_string()),
             explanation,
             history,
+            history_omitted,
             generation_id: serving.generation.id().to_owned(),
             snapshot_date: serving
                 .generation
@@ -174,32 +182,38 @@ impl App {
     }
 
     /// A number's history on the caller's centre list and the client's list: every API add
-    /// and removal from the journal, and the delivery that holds it now.
+    /// and removal from the journal, and the delivery that holds it now; the newest
+    /// [`HISTORY_SHOWN`] of them, and how many older ones are left out.
     fn history(
         &self,
         who: &Principal,
         client: &ClientId,
         number: u64,
         serving: &Serving,
-    ) -> Result<Vec<HistoryEvent>, RequestError> {
-        let records = match &self.journal {
-            JournalAccess::Writer(j) => j.history_of(number),
-            JournalAccess::Reader => journal::read_all(&self.config.journal)
-                .map_err(|e| {
-                    tracing::error!(error = %e, "reading the journal history failed");
-                    RequestError::Unavailable(
-                        "could not read the reservation history; retry".into(),
-                    )
-                })?
-                .into_iter()
-                .filter(|r| r.entry.number == number)
-                .collect(),
-        };
+    ) -> Result<(Vec<HistoryEvent>, u64), RequestError> {
         let centre = InternalList::Centre(who.centre.clone());
         let client_list = InternalList::Client(client.clone());
+        let on_its_lists =
+            |r: &journal::Record| r.entry.list == centre || r.entry.list == client_list;
+        let (records, older) = match &self.journal {
+            JournalAccess::Writer(j) => j.history_newest(number, on_its_lists, HISTORY_SHOWN),
+            JournalAccess::Reader => {
+                let mut all: Vec<journal::Record> = journal::read_all(&self.config.journal)
+                    .map_err(|e| {
+                        tracing::error!(error = %e, "reading the journal history failed");
+                        RequestError::Unavailable(
+                            "could not read the reservation history; retry".into(),
+                        )
+                    })?
+                    .into_iter()
+                    .filter(|r| r.entry.number == number && on_its_lists(r))
+                    .collect();
+                let older = all.len().saturating_sub(HISTORY_SHOWN);
+                (all.split_off(older), older)
+            }
+        };
         let mut out: Vec<HistoryEvent> = records
             .into_iter()
-            .filter(|r| r.entry.list == centre || r.entry.list == client_list)
             .map(|r| HistoryEvent::of_record(who, r))
             .collect();
         // The delivery that holds the number now, on each of the two lists.
@@ -231,7 +245,10 @@ impl App {
             }
         }
         out.sort_by_key(|e| e.at);
-        Ok(out)
+        // The deliveries may push the oldest journal entries out.
+        let over = out.len().saturating_sub(HISTORY_SHOWN);
+        out.drain(..over);
+        Ok((out, (older + over) as u64))
     }
 
     /// The calling policy of a country (ISO code) or of a number's country, and the window at

@@ -363,6 +363,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "No changes recorded for this number.",
         "Ingen endringer registrert for dette nummeret.",
     ),
+    (
+        "history_omitted",
+        "older changes are not shown (the newest 100 are).",
+        "eldre endringer vises ikke (de 100 nyeste gjør det).",
+    ),
     ("when", "When", "Når"),
     ("change", "Change", "Endring"),
     ("source", "Source", "Kilde"),

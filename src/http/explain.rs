@@ -143,8 +143,10 @@ pub struct ExplainAnswer {
     pub entries: Vec<ListEntry>,
     /// Live opt-outs.
     pub live: Vec<LiveOperation>,
-    /// The number's history on the lists the caller may see.
+    /// The number's history on the lists the caller may see: the newest 100 entries.
     pub history: Vec<HistoryEntry>,
+    /// Older history entries left out of `history`.
+    pub history_omitted: u64,
     /// The generation that answered.
     pub generation_id: String,
     /// The national snapshot's date.
@@ -277,6 +279,7 @@ async fn answer(
                 source: h.source.to_owned(),
             })
             .collect(),
+        history_omitted: e.history_omitted,
         generation_id: e.generation_id,
         snapshot_date: e.snapshot_date,
         audit_id: e.audit_id,

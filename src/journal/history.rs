@@ -29,6 +29,36 @@ impl Journal {
             .cloned()
             .unwrap_or_default()
     }
+
+    /// The newest `limit` records of one number that `keep` accepts, in seq order, and how many
+    /// older ones it accepts beyond them. Costs that number's entries, and clones at most
+    /// `limit` of them: a number that a key has added thousands of times stays cheap to explain.
+    pub fn history_newest(
+        &self,
+        number: u64,
+        keep: impl Fn(&Record) -> bool,
+        limit: usize,
+    ) -> (Vec<Record>, usize) {
+        let index = self
+            .shared
+            .index
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(records) = index.get(&number) else {
+            return (Vec::new(), 0);
+        };
+        let mut newest = Vec::new();
+        let mut older = 0usize;
+        for r in records.iter().rev().filter(|r| keep(r)) {
+            if newest.len() < limit {
+                newest.push(r.clone());
+            } else {
+                older += 1;
+            }
+        }
+        newest.reverse();
+        (newest, older)
+    }
 }
 
 /// Reads a journal directory without opening it for writing (an offline rebuild may run while

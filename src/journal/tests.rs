@@ -720,3 +720,22 @@ fn a_numbers_history_comes_from_the_index_not_the_files() {
     assert_eq!(journal.history_of(4), before);
     assert!(journal.history_of(5).len() == 1 && journal.history_of(99).is_empty());
 }
+
+#[test]
+fn the_newest_history_of_a_number_is_cut_and_counts_what_it_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let (journal, _) = Journal::open(dir.path()).unwrap();
+    rt.block_on(journal.append((0..10).map(|_| entry(4)).collect()))
+        .unwrap();
+    rt.block_on(journal.append(vec![entry(5)])).unwrap();
+    let all = journal.history_of(4);
+    let (newest, older) = journal.history_newest(4, |_| true, 3);
+    assert_eq!((newest.as_slice(), older), (&all[7..], 7));
+    let (odd, older) = journal.history_newest(4, |r| r.seq % 2 == 1, 100);
+    assert_eq!(older, 0);
+    assert!(odd.iter().all(|r| r.seq % 2 == 1) && odd.len() == 5);
+    assert_eq!(journal.history_newest(99, |_| true, 3), (Vec::new(), 0));
+}

@@ -349,6 +349,7 @@ impl pb::wash_service_server::WashService for WashApi {
                     other_centre: h.other_centre,
                 })
                 .collect(),
+            history_omitted: e.history_omitted,
             generation_id: e.generation_id,
             snapshot_date: e.snapshot_date,
             audit_id: e.audit_id,

@@ -141,6 +141,7 @@ pub(in crate::console) async fn lookup(ctx: Ctx, Form(f): Form<LookupForm>) -> R
             actor => h.actor,
             reason => h.reason,
         }).collect::<Vec<_>>(),
+        history_omitted => x.history_omitted,
     };
     lookup_page(&ctx, &s, StatusCode::OK, &f, Some(found), None)
 }
