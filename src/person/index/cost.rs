@@ -173,14 +173,25 @@ pub(super) fn name_cost(
         {
             continue;
         }
-        // A middle name spelt differently (`Synnove` for `Synnøve`) costs as a name does.
+        // A middle name spelt differently (`Synnove` for `Synnøve`, `Christian` for
+        // `Kristian`) costs as a name does; one cut short by a fixed-width field (`Fa` for
+        // `Fagerli`) as an abbreviation does.
         let spelt = middles
             .split(|&b| b == b' ')
             .filter(|t| !t.is_empty())
-            .find_map(|t| token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy));
+            .find_map(|t| {
+                if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
+                    (max > middle_cost).then_some(1)
+                } else {
+                    token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)
+                }
+            });
         middle_cost += match spelt {
             Some(c) => c,
             None if middles.is_empty() => 1,
+            // Another middle name written in full (`Ole Kristian` for `Ole Martin`) is, at one
+            // address, usually another member of the household (father and son).
+            None if m.len() > 1 => 3,
             None => 2,
         };
         if middle_cost > max {

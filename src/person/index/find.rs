@@ -157,8 +157,12 @@ impl PersonIndex {
         key: &mut Vec<u8>,
         near: &mut Vec<(u32, bool, Vec<u8>)>,
     ) -> Option<PersonMatch> {
-        if let (Some(id_key), Some(id)) = (&self.id_key, &lead.national_id)
-            && let Some(p) = self.find_national_id(lead.birth, id_hash32(id, id_key))
+        let lead_id = match (&self.id_key, &lead.national_id) {
+            (Some(id_key), Some(id)) => Some(id_hash32(id, id_key)),
+            _ => None,
+        };
+        if let Some(hash) = lead_id
+            && let Some(p) = self.find_national_id(lead.birth, hash)
         {
             return Some(self.matched(MatchKind::NationalId, 0, p, CandidatePath::NationalId));
         }
@@ -220,9 +224,16 @@ impl PersonIndex {
         // A move: only when nothing at the lead's address came close (a birth-day scan costs
         // a few fst walks; a move can only win with the exact name, at cost 1).
         if max > 1 && lead.birth != 0 && best.is_none() {
-            self.scan_birth(lead, max, key, &mut best);
+            self.scan_birth(lead, max, lead_id, key, &mut best);
         }
         let (cost, p, path) = best?;
+        // A national id on the lead that differs from the register person's: another person
+        // (a namesake born the same day), whatever else agrees.
+        if let Some(hash) = lead_id
+            && self.id_hash_of(p).is_some_and(|stored| stored != hash)
+        {
+            return None;
+        }
         let kind = if cost == 0 {
             MatchKind::Exact
         } else {
@@ -388,6 +399,12 @@ impl PersonIndex {
                 && splits
                     .iter()
                     .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
+            {
+                d = Some(1);
+            }
+            // A street cut short by a fixed-width field (`Store Lensmannv`): at least eight
+            // letters of it, the start of the register's street.
+            if d.is_none() && raw.len() >= 8 && street.len() > raw.len() && street.starts_with(&raw)
             {
                 d = Some(1);
             }
@@ -638,14 +655,40 @@ impl PersonIndex {
     /// Scores the persons born on the lead's birth day one of whose names agrees with the
     /// lead's (by a one-byte hash, in either order): a move with typos in both names is
     /// not found, which keeps this path to a few address-key lookups.
-    fn scan_birth(&self, lead: &Folded, max: u32, key: &mut Vec<u8>, best: &mut Best) {
+    /// The keyed hash of person `p`'s national id, if the register gave one.
+    fn id_hash_of(&self, p: usize) -> Option<u32> {
+        if !self.id_hashes {
+            return None;
+        }
+        let day = self.birth(p);
+        if day == 0 {
+            return None;
+        }
+        self.born_on(day)
+            .find(|&(q, _, _)| q == p)
+            .and_then(|(_, id, _)| (id != 0).then_some(id))
+    }
+
+    /// The persons born on the lead's birth day whose names agree; `lead_id`, the keyed hash
+    /// of the lead's national id, rules out anyone with another id.
+    fn scan_birth(
+        &self,
+        lead: &Folded,
+        max: u32,
+        lead_id: Option<u32>,
+        key: &mut Vec<u8>,
+        best: &mut Best,
+    ) {
         let (l, f) = (
             name_byte(lead.name.last.as_bytes()),
             name_byte(lead.name.first.as_bytes()),
         );
-        for (p, _, sig) in self.born_on(lead.birth) {
+        for (p, id, sig) in self.born_on(lead.birth) {
             let [sl, sf] = sig.to_be_bytes();
             if p >= self.persons || !(sl == l || sf == f || sl == f || sf == l) {
+                continue;
+            }
+            if id != 0 && lead_id.is_some_and(|h| h != id) {
                 continue;
             }
             // Another address (or none on the lead) costs 1.

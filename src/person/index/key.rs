@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, house_key, letter_key, postcode_key_lenient, split_house,
-    street_key_into,
+    NameKey, SEP, clean_address, house_key, letter_key, postcode_field, postcode_key_lenient,
+    split_house, street_key_into,
 };
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
@@ -51,7 +51,7 @@ impl Folded {
             &q.street,
             &q.house_number,
             &q.house_letter,
-            &q.postcode,
+            postcode_field(&q.postcode, &q.city),
             q.birth_date,
             q.national_id.as_deref(),
         );

@@ -258,9 +258,9 @@ fn may_designate(t: &str) -> bool {
     let b = t.as_bytes();
     match b.first() {
         Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
-        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && is_flat_word(t),
+        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t)),
         Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
-            b.len() <= 8 && is_floor_word(t)
+            b.len() <= 8 && (is_floor_word(t) || is_bolignummer(t))
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
@@ -278,10 +278,14 @@ fn is_care_of(t: &str) -> bool {
     t.eq_ignore_ascii_case("c/o") || t.eq_ignore_ascii_case("co/") || t.eq_ignore_ascii_case("v/")
 }
 
-/// `H0101` (the bolignummer: H, floor, flat), with or without a dot or a leading `bolig`.
+/// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot or a
+/// leading `bolig`. The level is `H` (*hovedetasje*, a main floor), `U` (*underetasje*),
+/// `K` (*kjeller*) or `L` (*loft*).
 fn is_bolignummer(t: &str) -> bool {
     let t = strip_dots(t).as_bytes();
-    t.len() == 5 && (t[0] == b'h' || t[0] == b'H') && t[1..].iter().all(u8::is_ascii_digit)
+    t.len() == 5
+        && matches!(t[0].to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
+        && t[1..].iter().all(u8::is_ascii_digit)
 }
 
 fn is_flat_word(t: &str) -> bool {
@@ -311,6 +315,25 @@ fn is_floor_word(t: &str) -> bool {
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The postcode field of a lead whose postcode and post town were written in one field
+/// (`0622 Oslo` in the postcode field, or `7796 Follafoss` in the town field with the
+/// postcode field empty): the four digits; otherwise `postcode` as given.
+pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> &'a str {
+    /// Four digits, then a space and a letter.
+    fn leading_postcode(s: &str) -> Option<&str> {
+        let s = s.trim();
+        let (code, rest) = s.split_at_checked(4)?;
+        let town_follows = rest.starts_with(char::is_whitespace)
+            && rest.trim_start().starts_with(char::is_alphabetic);
+        (code.bytes().all(|b| b.is_ascii_digit()) && town_follows).then_some(code)
+    }
+    match leading_postcode(postcode) {
+        Some(code) => code,
+        None if postcode.trim().is_empty() => leading_postcode(town).unwrap_or(postcode),
+        None => postcode,
+    }
 }
 
 /// The postcode as matched, forgiving what typing and OCR do to it: letters read for digits
