@@ -533,3 +533,106 @@ fn squeezed_norwegian_letters_cost_one_edit() {
     assert_eq!(token_cost(b"ole", b"ola", 2, true, &no), Some(1));
     assert_eq!(token_cost(b"ann", b"anne", 2, false, &no), Some(1));
 }
+
+/// Rules of issue 17 from the second evaluation set: a differing national id, a different
+/// middle name written in full, a middle name spelt otherwise or cut short, a street cut short,
+/// postcode and town in one field.
+#[test]
+fn national_ids_middle_names_and_cut_short_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let born = NaiveDate::from_ymd_opt(1953, 7, 26).unwrap();
+    let mut w = PersonIndexWriter::new(Some(key()));
+    let mut jon = record("Jon", "Aune", "Ekornveien", "79", "0150");
+    jon.birth_date = Some(born);
+    jon.national_id = national_id_for(born, 17, false);
+    w.add(&jon, 1).unwrap();
+    w.add(&record("Ole Martin", "Hansen", "Storgata", "3", "0151"), 2)
+        .unwrap();
+    w.add(
+        &record("Johan Kristian", "Berg", "Storgata", "5", "0151"),
+        3,
+    )
+    .unwrap();
+    w.add(
+        &record("Roar", "Nilsen", "Astrid Kristiansens plass", "1", "0473"),
+        4,
+    )
+    .unwrap();
+    w.add(&record("Per", "Dahl", "Fjordgata", "7", "7010"), 5)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path())
+        .unwrap()
+        .with_id_key(key())
+        .unwrap();
+    let normal = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+
+    // The same name and birth date elsewhere: a move, unless the lead's national id is
+    // another person's.
+    let mut moved = query("Jon", "Aune", "Broplassen", "101", "6967");
+    moved.birth_date = Some(born);
+    assert_eq!(normal(&moved), Some(1));
+    let mut other = moved.clone();
+    other.national_id = national_id_for(born, 18, false);
+    assert_ne!(other.national_id, jon.national_id);
+    assert_eq!(normal(&other), None);
+    other.national_id = jon.national_id.clone();
+    assert_eq!(normal(&other), Some(1));
+
+    // Ole Kristian at Ole Martin's address is his son; Ole M. and Ole are Ole Martin.
+    assert_eq!(
+        normal(&query("Ole Kristian", "Hansen", "Storgata", "3", "0151")),
+        None
+    );
+    assert_eq!(
+        index
+            .find(
+                &query("Ole Kristian", "Hansen", "Storgata", "3", "0151"),
+                Strictness::Loose
+            )
+            .map(|m| m.cost),
+        Some(3)
+    );
+    assert_eq!(
+        normal(&query("Ole M.", "Hansen", "Storgata", "3", "0151")),
+        Some(2)
+    );
+    assert_eq!(
+        normal(&query("Ole", "Hansen", "Storgata", "3", "0151")),
+        Some(2)
+    );
+    // A middle name spelt otherwise, or cut short by a fixed-width field.
+    assert_eq!(
+        normal(&query("Johan Christian", "Berg", "Storgata", "5", "0151")),
+        Some(3)
+    );
+    assert_eq!(
+        normal(&query("Johan Kri", "Berg", "Storgata", "5", "0151")),
+        Some(3)
+    );
+
+    // A street cut short: at least eight letters, the start of the register's street.
+    let cut = query("Roar", "Nilsen", "Astrid Kristian", "1", "0473");
+    assert_eq!(
+        index.find(&cut, Strictness::Strict).map(|m| m.cost),
+        Some(1)
+    );
+    assert_eq!(
+        normal(&query("Roar", "Nilsen", "Astrid", "1", "0473")),
+        None
+    );
+
+    // Postcode and town in one field, either field.
+    let mut q = query("Per", "Dahl", "Fjordgata", "7", "7010 Trondheim");
+    q.city = String::new();
+    assert_eq!(
+        index.find(&q, Strictness::Exact).map(|m| m.payload),
+        Some(5)
+    );
+    let mut q = query("Per", "Dahl", "Fjordgata", "7", "");
+    q.city = "7010 Trondheim".into();
+    assert_eq!(
+        index.find(&q, Strictness::Exact).map(|m| m.payload),
+        Some(5)
+    );
+}

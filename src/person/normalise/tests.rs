@@ -194,6 +194,12 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ("Storgata, 12", "Storgata 12"),
         ("Storgata 12 H", "Storgata 12 H"),
         ("Huldreveien 3", "Huldreveien 3"),
+        // The bolignummer's level: U (underetasje), K (kjeller), L (loft) as well as H.
+        ("Steinveien 30C U0102", "Steinveien 30C"),
+        ("Murveien 36, U0101", "Murveien 36"),
+        ("Murveien 36 K0101", "Murveien 36"),
+        ("Murveien 36 L0201", "Murveien 36"),
+        ("Kongens gate 2", "Kongens gate 2"),
         ("", ""),
     ];
     let mut out = String::new();
@@ -219,6 +225,46 @@ fn misread_postcodes() {
     assert_eq!(postcode_key_lenient("12"), None);
     assert_eq!(postcode_key_lenient("015O0"), None);
     assert_eq!(postcode_key_lenient("0#50"), None);
+}
+
+#[test]
+fn postcode_and_town_in_one_field() {
+    assert_eq!(postcode_field("0622 Oslo", ""), "0622");
+    assert_eq!(postcode_field(" 5720 Stanghelle ", "Stanghelle"), "5720");
+    assert_eq!(postcode_field("", "7796 Follafoss"), "7796");
+    assert_eq!(postcode_field("", "  3053 Steinberg"), "3053");
+    // A postcode on its own, or none anywhere, is left as it is.
+    assert_eq!(postcode_field("0150", "OSLO"), "0150");
+    assert_eq!(postcode_field("", "Oslo"), "");
+    assert_eq!(postcode_field("94O9", "Oslo"), "94O9");
+    // A postcode field of its own wins over digits in the town.
+    assert_eq!(postcode_field("0150", "0622 Oslo"), "0150");
+    assert_eq!(postcode_field("06221 Oslo", ""), "06221 Oslo");
+}
+
+#[test]
+fn household_sound_alikes_are_common_names() {
+    // Two common names at one address are two members of the household: Line is not Lene,
+    // Hilda not Hilde, Kristen not Kristian, Are not Arne, Lise not Lisa, Ivar not Ivan,
+    // Elsa not Else, Liv not Live.
+    for pair in [
+        ["line", "lene"],
+        ["hilda", "hilde"],
+        ["kristen", "kristian"],
+        ["are", "arne"],
+        ["lise", "lisa"],
+        ["ivar", "ivan"],
+        ["elsa", "else"],
+        ["liv", "live"],
+    ] {
+        for name in pair {
+            assert!(is_common_given_name(name.as_bytes()), "{name}");
+        }
+        assert!(
+            !sounds_alike(pair[0].as_bytes(), pair[1].as_bytes()),
+            "{pair:?}"
+        );
+    }
 }
 
 #[test]
