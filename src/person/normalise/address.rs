@@ -442,6 +442,27 @@ pub fn letter_key(letter: Option<char>) -> Option<u8> {
 /// and a letter field (either may hold the letter); `(None, None)` if there is no number.
 pub fn house_key(number: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     let n = number.trim();
+    // OCR inside a number (`1l3`, `1O5`): a letter that reads as a digit, between digits, is
+    // the digit (a house letter only ever ends the number).
+    let mut read = String::new();
+    let n = if n.starts_with(|c: char| c.is_ascii_digit())
+        && n.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w[0], b'l' | b'I' | b'O' | b'o') && w[1].is_ascii_digit())
+    {
+        let b = n.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            read.push(match c {
+                b'l' | b'I' if next_digit => '1',
+                b'O' | b'o' if next_digit => '0',
+                _ => char::from(c),
+            });
+        }
+        read.as_str()
+    } else {
+        n
+    };
     let digits_end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
     if digits_end == 0 || digits_end > 6 {
         return (None, None);

@@ -228,6 +228,16 @@ fn misread_postcodes() {
 }
 
 #[test]
+fn ocr_inside_a_house_number() {
+    assert_eq!(house_key("1l3", ""), (Some(113), None));
+    assert_eq!(house_key("1O5 B", ""), (Some(105), Some(b'b')));
+    assert_eq!(house_key("2I1", ""), (Some(211), None));
+    // A letter at the end is the house letter, not a digit.
+    assert_eq!(house_key("12b", ""), (Some(12), Some(b'b')));
+    assert_eq!(house_key("12", "B"), (Some(12), Some(b'b')));
+}
+
+#[test]
 fn postcode_and_town_in_one_field() {
     assert_eq!(postcode_field("0622 Oslo", ""), "0622");
     assert_eq!(postcode_field(" 5720 Stanghelle ", "Stanghelle"), "5720");
