@@ -661,7 +661,7 @@ proptest! {
 
     /// The same, resealed (each file's own checksum recomputed after the mutation).
     #[test]
-    #[ignore = "src/person/index.rs (being rewritten, not edited here) panics in fst lookups on a malformed person-address.fst behind a matching checksum (fst-0.4.7 node.rs:658/873 `attempt to subtract with overflow`, bytes.rs:100 `assertion failed: 1 <= nbytes && nbytes <= 8`); reproducer: a_malformed_person_address_fst_is_refused_not_panicked_on"]
+    #[ignore = "src/person/index/ (being rewritten, not edited here) panics in fst lookups on a malformed person-address.fst behind a matching checksum (fst-0.4.7 node.rs:658/873 `attempt to subtract with overflow`, bytes.rs:100 `assertion failed: 1 <= nbytes && nbytes <= 8`); reproducer: a_malformed_person_address_fst_is_refused_not_panicked_on"]
     fn person_index_files_resealed_are_refused_or_searched_safely(
         name in person_file(),
         input in input(),
@@ -674,7 +674,7 @@ proptest! {
 /// byte (`"`) inserted at offset 8 and its fst checksum recomputed opens, and the first
 /// search panics inside the fst crate.
 #[test]
-#[ignore = "src/person/index.rs (being rewritten, not edited here): fst-0.4.7 node.rs:873 `attempt to subtract with overflow` in PersonIndex::find"]
+#[ignore = "src/person/index/ (being rewritten, not edited here): fst-0.4.7 node.rs:873 `attempt to subtract with overflow` in PersonIndex::find"]
 fn a_malformed_person_address_fst_is_refused_not_panicked_on() {
     let input = Input::Random({
         let mut b = sample().generation["person-address.fst"].clone();

@@ -176,9 +176,11 @@ impl From<&PersonRecord> for PersonQuery {
 /// street prefix or person's name in the street (1), a misread postcode (1), the house found
 /// at another postcode of the lead's city or next to its postcode (1), a house letter on one
 /// side only (1), a lead at another address with the same birth date (1), an extra middle
-/// name (1), a surname that is one of the record's double surnames (1), a conflicting middle
-/// name (2), an initial for the given name (3). A differing birth date always rules a record
-/// out.
+/// name (1), a surname that is one of the record's double surnames (1), a middle name spelt
+/// otherwise or cut short (1), a conflicting middle initial (2), a conflicting middle name
+/// written in full (3: at one address usually another member of the household), an initial
+/// for the given name (3). A differing birth date, or a national id on the lead that differs
+/// from the register's, always rules a record out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Strictness {
     /// Normalised keys equal (case, punctuation, æ/ø/å spellings, accents, street

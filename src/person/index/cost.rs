@@ -1,0 +1,218 @@
+//! The cost functions: what a difference between a lead and a register person costs
+//! (name tokens, æ/ø/å spellings, middle names, birth dates).
+
+use std::cell::Cell;
+
+use super::Best;
+use crate::person::distance::osa_within;
+use crate::person::normalise::{
+    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sounds_alike,
+};
+
+/// Whether two birth days (0: unknown) may be the same person's.
+#[inline]
+pub(super) fn agrees(a: u16, b: u16) -> bool {
+    a == 0 || b == 0 || a == b
+}
+
+/// The highest cost still worth finding: below the best so far and at most `max`.
+pub(super) fn limit(best: &Best, max: u32) -> Option<u32> {
+    match best {
+        Some(b) => b.0.checked_sub(1).map(|c| c.min(max)),
+        None => Some(max),
+    }
+}
+
+/// Edits forgiven in a name or street of `len` bytes.
+pub(super) fn allowed_edits(len: usize) -> u32 {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The cost of `lead` for the register's `rec` (one name token), if at most `max`. `lossy`
+/// says whether a lossy spelling of æ/ø/å was already paid for in this lead (it is one
+/// habit of the lead's source, so it costs once however many fields show it).
+pub(super) fn token_cost(
+    lead: &[u8],
+    rec: &[u8],
+    max: u32,
+    born_same_day: bool,
+    lossy: &Cell<bool>,
+) -> Option<u32> {
+    if lead == rec {
+        return Some(0);
+    }
+    if lossy_equal(lead, rec) {
+        let c = u32::from(!lossy.get());
+        if c > max {
+            return None;
+        }
+        lossy.set(true);
+        return Some(c);
+    }
+    // The register's spelling sets the allowance: `Ann` is one edit from `Anne`, but `Ole`
+    // is not forgiven for `Ola`. An agreeing birth date is strong evidence: one more edit.
+    let allow = (allowed_edits(rec.len()) + u32::from(born_same_day)).min(max);
+    osa_within(lead, rec, allow)
+        .or_else(|| {
+            // æ, ø and å fold to two letters, so a typo on one (`Bjrn`, `Bjrøg`) would cost two
+            // edits; compare with each of them as one symbol.
+            let (mut a, mut b) = ([0u8; 64], [0u8; 64]);
+            let (a, changed_a) = squeeze(lead, &mut a)?;
+            let (b, changed_b) = squeeze(rec, &mut b)?;
+            if changed_a || changed_b {
+                osa_within(a, b, allow)
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
+            if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
+                return None;
+            }
+            let (mut a, mut b) = (
+                Vec::with_capacity(lead.len()),
+                Vec::with_capacity(rec.len()),
+            );
+            ocr_fold(lead, &mut a);
+            ocr_fold(rec, &mut b);
+            if a == b {
+                (max >= 1).then_some(1)
+            } else if a.len() != lead.len() || b.len() != rec.len() {
+                osa_within(&a, &b, allow)
+                    .map(|d| d + 1)
+                    .filter(|&d| d <= max)
+            } else {
+                None
+            }
+        })
+}
+
+/// `ae`, `oe` and `aa` as one byte each (1, 2, 3), and whether there were any; `None` if `s`
+/// is too long.
+pub(super) fn squeeze<'a>(s: &[u8], out: &'a mut [u8; 64]) -> Option<(&'a [u8], bool)> {
+    if s.len() > out.len() {
+        return None;
+    }
+    let (mut i, mut n, mut changed) = (0, 0, false);
+    while i < s.len() {
+        let pair = s.get(i..i + 2);
+        let sym = match pair {
+            Some(b"ae") => 1,
+            Some(b"oe") => 2,
+            Some(b"aa") => 3,
+            _ => 0,
+        };
+        if sym != 0 {
+            out[n] = sym;
+            i += 2;
+            changed = true;
+        } else {
+            out[n] = s[i];
+            i += 1;
+        }
+        n += 1;
+    }
+    Some((&out[..n], changed))
+}
+
+/// Cost of the name differences between a lead and a record (either name order), if at
+/// most `max`. `born_same_day`: both birth dates are known and agree. `lossy_paid`: a lossy
+/// spelling of æ/ø/å was already paid for in the lead's street.
+pub(super) fn name_cost(
+    lead: &NameKey,
+    last: &[u8],
+    first: &[u8],
+    middles: &[u8],
+    max: u32,
+    born_same_day: bool,
+    lossy_paid: bool,
+) -> Option<u32> {
+    let lossy = Cell::new(lossy_paid);
+    let in_middles = |t: &[u8]| middles.split(|&b| b == b' ').any(|m| m == t);
+    let given_cost = |g: &[u8], max: u32| -> Option<u32> {
+        if g == first {
+            Some(0)
+        } else if g.len() == 1 && first.first() == g.first() {
+            (max >= 3).then_some(3)
+        } else if in_middles(g) {
+            (max >= 1).then_some(1)
+        } else if sounds_alike(g, first) {
+            // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
+            (max >= 1).then_some(1)
+        } else if !born_same_day && is_common_given_name(g) && is_common_given_name(first) {
+            // Two different names of the household (Tone/Anne): another member.
+            None
+        } else {
+            token_cost(g, first, max, born_same_day, &lossy)
+        }
+    };
+    let surname_cost = |s: &[u8], max: u32| -> Option<u32> {
+        if s == last {
+            Some(0)
+        } else if in_middles(s) || sounds_alike(s, last) {
+            (max >= 1).then_some(1)
+        } else {
+            token_cost(s, last, max, born_same_day, &lossy)
+        }
+    };
+    let mut middle_cost = 0;
+    for m in lead.middles() {
+        let m = m.as_bytes();
+        if in_middles(m)
+            || m == first
+            || m == last
+            || (m.len() == 1
+                && middles
+                    .split(|&b| b == b' ')
+                    .any(|t| t.first() == m.first()))
+        {
+            continue;
+        }
+        // A middle name spelt differently (`Synnove` for `Synnøve`, `Christian` for
+        // `Kristian`) costs as a name does; one cut short by a fixed-width field (`Fa` for
+        // `Fagerli`) as an abbreviation does.
+        let spelt = middles
+            .split(|&b| b == b' ')
+            .filter(|t| !t.is_empty())
+            .find_map(|t| {
+                if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
+                    (max > middle_cost).then_some(1)
+                } else {
+                    token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)
+                }
+            });
+        middle_cost += match spelt {
+            Some(c) => c,
+            None if middles.is_empty() => 1,
+            // Another middle name written in full (`Ole Kristian` for `Ole Martin`) is, at one
+            // address, usually another member of the household (father and son).
+            None if m.len() > 1 => 3,
+            None => 2,
+        };
+        if middle_cost > max {
+            return None;
+        }
+    }
+    let rest = max - middle_cost;
+    let after_middles = lossy.get();
+    let order = |g: &str, s: &str| -> Option<u32> {
+        lossy.set(after_middles);
+        let a = surname_cost(s.as_bytes(), rest)?;
+        let b = given_cost(g.as_bytes(), rest - a)?;
+        Some(a + b)
+    };
+    let straight = order(&lead.first, &lead.last);
+    if straight == Some(0) {
+        return Some(middle_cost);
+    }
+    let swapped = order(&lead.last, &lead.first);
+    match (straight, swapped) {
+        (Some(a), Some(b)) => Some(a.min(b) + middle_cost),
+        (a, b) => a.or(b).map(|c| c + middle_cost),
+    }
+}

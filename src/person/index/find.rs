@@ -1,0 +1,746 @@
+//! Lookups: a lead's exact key first (in runs, so cache misses overlap), then the candidate
+//! paths (the postcode's house and streets spelt alike, the city's and neighbouring
+//! postcodes, the birth date, the national id).
+
+use fst::raw::Node;
+use fst::{IntoStreamer, Streamer};
+use memmap2::Mmap;
+
+use super::cost::{agrees, allowed_edits, limit, name_cost};
+use super::key::{Folded, id_hash32, name_byte, push_decimal, push_postcode};
+use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
+use crate::person::distance::osa_within;
+use crate::person::normalise::{
+    CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, street_key, suffix_spellings,
+};
+use crate::person::postcodes::{self, Town};
+use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
+
+impl PersonIndex {
+    /// The person whose address key is `key` (the first of namesakes), by the exact table
+    /// if there is one, else by the fst.
+    fn exact_get(&self, key: &[u8]) -> Option<usize> {
+        match &self.exact {
+            Some(table) => {
+                let h = xxhash_rust::xxh3::xxh3_64(key);
+                table.person(h, table.bucket(h))
+            }
+            None => self.address.get(key).map(|p| p as usize),
+        }
+        .filter(|&p| p < self.persons)
+    }
+
+    /// The register person `q` is, if the evidence suffices at `strictness`.
+    pub fn find(&self, q: &PersonQuery, strictness: Strictness) -> Option<PersonMatch> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<PersonScratch> =
+                std::cell::RefCell::new(PersonScratch::default());
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.find_with(q, strictness, &mut scratch),
+            Err(_) => self.find_with(q, strictness, &mut PersonScratch::default()),
+        })
+    }
+
+    /// [`PersonIndex::find`] with caller-owned buffers.
+    pub fn find_with(
+        &self,
+        q: &PersonQuery,
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+    ) -> Option<PersonMatch> {
+        let mut found = None;
+        self.find_each(&[q], strictness, scratch, &mut |m| found = m);
+        found
+    }
+
+    /// [`PersonIndex::find`] for each of `queries`, in order, appended to `out`. Answers as
+    /// `find` does, faster: the exact-table and row reads of a run of leads overlap.
+    pub fn find_all(
+        &self,
+        queries: &[&PersonQuery],
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+        out: &mut Vec<Option<PersonMatch>>,
+    ) {
+        out.reserve(queries.len());
+        self.find_each(queries, strictness, scratch, &mut |m| out.push(m));
+    }
+
+    /// Finds each lead, calling `emit` with its match in order, [`RUN`] leads at a time. Each
+    /// pass over a run reads one thing for every lead (bucket bounds, then entries, then rows)
+    /// without branching on what the others found, so the CPU overlaps their cache misses.
+    fn find_each(
+        &self,
+        queries: &[&PersonQuery],
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+        emit: &mut impl FnMut(Option<PersonMatch>),
+    ) {
+        for run in queries.chunks(RUN) {
+            let n = run.len();
+            if scratch.leads.len() < n {
+                scratch.leads.resize_with(n, Folded::default);
+            }
+            touch(run);
+            let mut hashes = [0u64; RUN];
+            let mut keyed = [false; RUN];
+            for (i, q) in run.iter().enumerate() {
+                let lead = &mut scratch.leads[i];
+                lead.fill_query(q);
+                keyed[i] = lead.exact_key();
+                if keyed[i] {
+                    hashes[i] = xxhash_rust::xxh3::xxh3_64(&lead.key);
+                }
+            }
+            let mut found = [None::<usize>; RUN];
+            match &self.exact {
+                Some(table) => {
+                    let mut bounds = [(0u32, 0u32); RUN];
+                    for i in 0..n {
+                        if keyed[i] {
+                            bounds[i] = table.bucket(hashes[i]);
+                        }
+                    }
+                    for i in 0..n {
+                        if keyed[i] {
+                            found[i] = table.person(hashes[i], bounds[i]);
+                        }
+                    }
+                }
+                None => {
+                    for i in 0..n {
+                        if keyed[i] {
+                            found[i] = self.exact_get(&scratch.leads[i].key);
+                        }
+                    }
+                }
+            }
+            let mut births = [0u16; RUN];
+            for i in 0..n {
+                if let Some(p) = found[i].filter(|&p| p < self.persons) {
+                    births[i] = self.birth(p);
+                }
+            }
+            for i in 0..n {
+                let lead = &scratch.leads[i];
+                let exact = found[i]
+                    .filter(|&p| p < self.persons && agrees(lead.birth, births[i]))
+                    .map(|p| self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
+                let m = match exact {
+                    Some(m) => Some(m),
+                    None => self.find_slow(
+                        lead,
+                        run[i],
+                        strictness,
+                        keyed[i],
+                        &mut scratch.key,
+                        &mut scratch.near,
+                    ),
+                };
+                emit(m);
+            }
+        }
+    }
+
+    /// The general path, for a lead whose exact key (if `exact_tried`) found nothing.
+    /// Candidates come from, in turn: the lead's postcode (its house, then the postcode's
+    /// streets that are spelt alike or abbreviated alike), other postcodes of the lead's city
+    /// or next to its postcode that have the lead's house, and the persons born on the lead's
+    /// birth day.
+    fn find_slow(
+        &self,
+        lead: &Folded,
+        q: &PersonQuery,
+        strictness: Strictness,
+        exact_tried: bool,
+        key: &mut Vec<u8>,
+        near: &mut Vec<(u32, bool, Vec<u8>)>,
+    ) -> Option<PersonMatch> {
+        let lead_id = match (&self.id_key, &lead.national_id) {
+            (Some(id_key), Some(id)) => Some(id_hash32(id, id_key)),
+            _ => None,
+        };
+        if let Some(hash) = lead_id
+            && let Some(p) = self.find_national_id(lead.birth, hash)
+        {
+            return Some(self.matched(MatchKind::NationalId, 0, p, CandidatePath::NationalId));
+        }
+        if !lead.name.is_complete() {
+            return None;
+        }
+        let max = strictness.max_cost();
+        let mut best: Best = None;
+        // A postcode read with letters for digits, or without its leading zero, costs 1.
+        let repaired = u32::from(lead.postcode_repaired);
+        // Whether the register has the lead's street at the lead's postcode: then the street
+        // is taken to be spelt right when other postcodes are tried.
+        let mut street_at_postcode = false;
+        let mut house_at_postcode = false;
+        if lead.has_address() && repaired <= max {
+            let pc = lead.postcode.unwrap_or(0);
+            // The exact key first: one lookup for the common case.
+            if !exact_tried && repaired == 0 {
+                lead.address_key(key);
+                if let Some(p) = self.exact_get(key)
+                    && self.birth_agrees(lead.birth, p)
+                {
+                    return Some(self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
+                }
+            }
+            let at_postcode = Scan {
+                postcode: pc,
+                street: lead.street.as_bytes(),
+                base: repaired,
+                lossy_paid: false,
+                path: CandidatePath::Postcode,
+            };
+            let known_there = self.scan_house(lead, &at_postcode, max, key, &mut best);
+            house_at_postcode = known_there.is_some_and(|k| k.1);
+            if max > repaired && best.is_none_or(|b| b.0 > repaired) {
+                let known = known_there.map(|k| k.0).unwrap_or_else(|| {
+                    key.clear();
+                    push_postcode(pc, key);
+                    key.extend_from_slice(lead.street.as_bytes());
+                    self.streets.contains(&*key)
+                });
+                street_at_postcode = known;
+                if !known {
+                    self.scan_similar_streets(lead, pc, repaired, max, key, near, &mut best);
+                }
+            }
+        }
+        // Another postcode of the lead's city, or next to its postcode: only when nothing at
+        // the lead's own postcode came close, and the register has no such house there (if it
+        // has, the lead's address is right and the lead is someone else who lives there).
+        if max > 0
+            && best.is_none()
+            && !lead.street.is_empty()
+            && !house_at_postcode
+            && (!street_at_postcode || lead.postcode_repaired || self.city_disagrees(lead, q))
+        {
+            self.scan_city(lead, q, max, street_at_postcode, key, &mut best);
+        }
+        // A move: only when nothing at the lead's address came close (a birth-day scan costs
+        // a few fst walks; a move can only win with the exact name, at cost 1).
+        if max > 1 && lead.birth != 0 && best.is_none() {
+            self.scan_birth(lead, max, lead_id, key, &mut best);
+        }
+        let (cost, p, path) = best?;
+        // A national id on the lead that differs from the register person's: another person
+        // (a namesake born the same day), whatever else agrees.
+        if let Some(hash) = lead_id
+            && self.id_hash_of(p).is_some_and(|stored| stored != hash)
+        {
+            return None;
+        }
+        let kind = if cost == 0 {
+            MatchKind::Exact
+        } else {
+            MatchKind::Fuzzy
+        };
+        Some(self.matched(kind, cost, p, path))
+    }
+
+    fn matched(&self, kind: MatchKind, cost: u32, p: usize, path: CandidatePath) -> PersonMatch {
+        PersonMatch {
+            kind,
+            payload: self.payload(p),
+            person: p as u32,
+            cost,
+            path,
+        }
+    }
+
+    fn birth_agrees(&self, lead: u16, p: usize) -> bool {
+        agrees(lead, self.birth(p))
+    }
+
+    fn find_national_id(&self, birth: u16, hash: u32) -> Option<usize> {
+        if birth == 0 || !self.id_hashes {
+            return None;
+        }
+        self.born_on(birth)
+            .find(|&(p, id, _)| p < self.persons && id == hash)
+            .map(|(p, _, _)| p)
+    }
+
+    /// Scores every person at the lead's house on `scan.street` at `scan.postcode` (all
+    /// houses if the lead has no number), adding `scan.base` to each cost. Returns whether the
+    /// register has the street at the postcode and whether it has the house, if the scan got
+    /// as far as to know.
+    fn scan_house(
+        &self,
+        lead: &Folded,
+        scan: &Scan<'_>,
+        max: u32,
+        key: &mut Vec<u8>,
+        best: &mut Best,
+    ) -> Option<(bool, bool)> {
+        lead.house_prefix(scan.postcode, scan.street, key);
+        let base = if lead.number.is_none() {
+            key.pop();
+            scan.base + 1
+        } else {
+            scan.base
+        };
+        if base > max {
+            return None;
+        }
+        // `postcode street SEP`: the street is known if some key has it; the house if some
+        // key has the whole prefix.
+        let street_prefix = 4 + scan.street.len() + 1;
+        let prefix_len = key.len();
+        let same_lead = |p: usize| lead.birth != 0 && lead.birth == self.birth(p);
+        let found = self.each_with_prefix(key, &mut |k, p| {
+            if p >= self.persons || !self.birth_agrees(lead.birth, p) {
+                return true;
+            }
+            let mut fields = k.split(|&b| b == SEP).skip(2);
+            let (Some(letter), Some(last), Some(first), Some(middles)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return true;
+            };
+            let letter_cost = match (lead.letter, letter.first()) {
+                (None, None) => 0,
+                (Some(a), Some(&b)) if a == b => 0,
+                (Some(_), Some(_)) => 2,
+                _ => 1,
+            };
+            let Some(limit) = limit(best, max) else {
+                return false;
+            };
+            let fixed = base + letter_cost;
+            if fixed > limit {
+                return true;
+            }
+            if let Some(c) = name_cost(
+                &lead.name,
+                last,
+                first,
+                middles,
+                limit - fixed,
+                same_lead(p),
+                scan.lossy_paid,
+            ) {
+                let total = fixed + c;
+                if best.is_none_or(|b| total < b.0) {
+                    *best = Some((total, p, scan.path));
+                }
+            }
+            true
+        });
+        Some((found >= street_prefix, found == prefix_len))
+    }
+
+    /// Scores the lead at the streets of postcode `pc` spelt like the lead's (one or two
+    /// edits, a typo inside the street-type suffix, æ/ø/å written as a bare vowel, OCR
+    /// confusions) or abbreviated like it (`H. Raanes vei`, `Ø. Svanegata`, `Svanegata` for
+    /// `Øvre Svanegata`), each at the cost of its difference plus `base`.
+    #[allow(clippy::too_many_arguments)]
+    fn scan_similar_streets(
+        &self,
+        lead: &Folded,
+        pc: u16,
+        base: u32,
+        max: u32,
+        key: &mut Vec<u8>,
+        near: &mut Vec<(u32, bool, Vec<u8>)>,
+        best: &mut Best,
+    ) {
+        let mut lo = Vec::with_capacity(4);
+        push_postcode(pc, &mut lo);
+        let mut hi = lo.clone();
+        hi[3] += 1;
+        let want = lead.street.as_bytes();
+        // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
+        let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
+        // Leading tokens of at most three letters may abbreviate words of the street (`H.
+        // Raanes vei`); each split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
+        let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
+        let initials = tokens
+            .iter()
+            .take(tokens.len().saturating_sub(1))
+            .take_while(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+            .count();
+        let splits: Vec<(usize, String)> = (0..=initials)
+            .map(|k| (k, street_key(&tokens[k..].join(" "))))
+            .collect();
+        let (mut ocr_want, mut ocr_rec) = (Vec::new(), Vec::new());
+        ocr_fold(want, &mut ocr_want);
+        near.clear();
+        let mut expanded = Vec::with_capacity(32);
+        let mut s = self.streets.range().ge(&lo).lt(&hi).into_stream();
+        while let Some(k) = s.next() {
+            let street = k.get(4..).unwrap_or_default();
+            let allow = allowed_edits(street.len()).min(max);
+            let mut d = osa_within(want, street, allow);
+            if d.is_none()
+                && let Some(canon) = CANONICAL_SUFFIXES.iter().find(|c| {
+                    c.as_bytes().last() == street.last() && street.ends_with(c.as_bytes())
+                })
+            {
+                let stem = &street[..street.len() - canon.len()];
+                for spelling in suffix_spellings(canon) {
+                    expanded.clear();
+                    expanded.extend_from_slice(stem);
+                    expanded.extend_from_slice(spelling.as_bytes());
+                    if let Some(e) = osa_within(&raw, &expanded, allow) {
+                        d = Some(d.map_or(e, |d: u32| d.min(e)));
+                    }
+                }
+            }
+            let lossy = lossy_equal(want, street);
+            if lossy {
+                d = Some(1);
+            }
+            if d.is_none()
+                && splits
+                    .iter()
+                    .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
+            {
+                d = Some(1);
+            }
+            // A street cut short by a fixed-width field (`Store Lensmannv`): at least eight
+            // letters of it, the start of the register's street.
+            if d.is_none() && raw.len() >= 8 && street.len() > raw.len() && street.starts_with(&raw)
+            {
+                d = Some(1);
+            }
+            if d.is_none() {
+                ocr_fold(street, &mut ocr_rec);
+                if ocr_rec == ocr_want {
+                    d = Some(1);
+                }
+            }
+            if let Some(d) = d.filter(|&d| d > 0) {
+                near.push((d, lossy, street.to_vec()));
+            }
+        }
+        for (d, lossy, street) in near.iter() {
+            let scan = Scan {
+                postcode: pc,
+                street,
+                base: base + d,
+                lossy_paid: *lossy,
+                path: CandidatePath::Postcode,
+            };
+            self.scan_house(lead, &scan, max, key, best);
+        }
+    }
+
+    /// Scores the lead at the other postcodes that have its house (its street, or one spelt
+    /// within the street's edit allowance unless `spelt_right`, and its number): those of the
+    /// town its city names ([`CandidatePath::City`]), or else of the town of its postcode, and
+    /// those one typing slip from its postcode ([`CandidatePath::Street`]); at cost 1 for the
+    /// postcode that differs or is missing, plus the street's edits.
+    fn scan_city(
+        &self,
+        lead: &Folded,
+        q: &PersonQuery,
+        max: u32,
+        spelt_right: bool,
+        key: &mut Vec<u8>,
+        best: &mut Best,
+    ) {
+        let table = postcodes::norway();
+        let named = table.town_named(&q.city);
+        let own = lead.postcode.and_then(|pc| table.town_of(pc));
+        let (town, path): (Option<Town>, CandidatePath) = match (named, own) {
+            (Some(t), _) => (Some(t), CandidatePath::City),
+            (None, t) => (t, CandidatePath::Street),
+        };
+        if town.is_none() && lead.postcode.is_none() {
+            return;
+        }
+        let budget = if spelt_right {
+            0
+        } else {
+            allowed_edits(lead.street.len()).min(max - 1)
+        };
+        let mut number = Vec::new();
+        if let Some(n) = lead.number {
+            push_decimal(n, &mut number);
+        }
+        // The postcodes worth trying: the town's, and those one slip from the lead's.
+        let mut allowed: Vec<u16> = town.map(|t| table.codes(t).to_vec()).unwrap_or_default();
+        if let Some(lp) = lead.postcode {
+            allowed.extend(postcodes::slips(lp));
+            if lead.postcode_repaired || !spelt_right {
+                allowed.push(lp);
+            }
+            allowed.sort_unstable();
+            allowed.dedup();
+        }
+        let mut found: Vec<(u32, u16, Vec<u8>)> = Vec::new();
+        // The street as written first (one path down the set); streets spelt alike only if
+        // that finds no house (a walk with an edit budget visits far more of the set).
+        for (round, budget) in [0, budget].into_iter().enumerate() {
+            if round == 1 && (budget == 0 || !found.is_empty()) {
+                break;
+            }
+            self.houses_near(
+                lead.street.as_bytes(),
+                lead.number.map(|_| number.as_slice()),
+                budget,
+                &allowed,
+                &mut |d, pc, street| {
+                    let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
+                    let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
+                    let slip = lead
+                        .postcode
+                        .is_some_and(|lp| lp == pc || postcodes::one_slip(lp, pc));
+                    if !own_code && (in_town || slip) {
+                        found.push((d, pc, street.to_vec()));
+                    }
+                    found.len() < HOUSES_MOST
+                },
+            );
+        }
+        for (d, pc, street) in &found {
+            let scan = Scan {
+                postcode: *pc,
+                street,
+                base: 1 + d,
+                lossy_paid: lossy_equal(lead.street.as_bytes(), street),
+                path,
+            };
+            self.scan_house(lead, &scan, max, key, best);
+        }
+    }
+
+    /// Whether the lead names a city that is not its postcode's town (so one of the two is
+    /// wrong). A lead whose postcode has its street, and whose city (if any) is that
+    /// postcode's town, has a consistent address: its person is not sought elsewhere.
+    fn city_disagrees(&self, lead: &Folded, q: &PersonQuery) -> bool {
+        if q.city.trim().is_empty() {
+            return false;
+        }
+        let table = postcodes::norway();
+        match (
+            table.town_named(&q.city),
+            lead.postcode.and_then(|pc| table.town_of(pc)),
+        ) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
+    }
+
+    /// Calls `visit(edits, postcode, street)` for every street within `budget` edits of
+    /// `street` (optimal string alignment) at each postcode where the register has the house
+    /// `number` on it (any house without a number), until `visit` returns false: a walk of the
+    /// street-house set that leaves a branch as soon as no key below it can be close enough.
+    #[allow(clippy::too_many_arguments)]
+    fn houses_near(
+        &self,
+        street: &[u8],
+        number: Option<&[u8]>,
+        budget: u32,
+        allowed: &[u16],
+        visit: &mut impl FnMut(u32, u16, &[u8]) -> bool,
+    ) {
+        let fst = self.houses.as_fst();
+        let n = street.len();
+        if n == 0 || n > MAX_KEY / 4 {
+            return;
+        }
+        // rows[d * (n + 1)..]: the alignment row of the first d bytes of the path.
+        let mut rows: Vec<u32> = (0..=n as u32).collect();
+        let mut path: Vec<u8> = Vec::with_capacity(n + budget as usize + 1);
+        let mut ends: Vec<(u32, Vec<u8>, fst::raw::CompiledAddr)> = Vec::new();
+        struct Walk<'a> {
+            want: &'a [u8],
+            budget: u32,
+            rows: &'a mut Vec<u32>,
+            path: &'a mut Vec<u8>,
+            ends: &'a mut Vec<(u32, Vec<u8>, fst::raw::CompiledAddr)>,
+        }
+        fn walk(fst: &fst::raw::Fst<Mmap>, node: Node<'_>, w: &mut Walk<'_>) {
+            let n = w.want.len();
+            let depth = w.path.len();
+            for t in node.transitions() {
+                if w.ends.len() >= STREETS_MOST {
+                    return;
+                }
+                if t.inp == SEP {
+                    let d = w.rows[depth * (n + 1) + n];
+                    if d <= w.budget {
+                        w.ends.push((d, w.path.clone(), t.addr));
+                    }
+                    continue;
+                }
+                if depth + 1 > n + w.budget as usize {
+                    continue;
+                }
+                let prev = depth * (n + 1);
+                w.rows.resize((depth + 2) * (n + 1), 0);
+                let cur = (depth + 1) * (n + 1);
+                w.rows[cur] = depth as u32 + 1;
+                let mut row_min = w.rows[cur];
+                for j in 1..=n {
+                    let cost = u32::from(t.inp != w.want[j - 1]);
+                    let mut v = (w.rows[prev + j] + 1)
+                        .min(w.rows[cur + j - 1] + 1)
+                        .min(w.rows[prev + j - 1] + cost);
+                    if depth >= 1
+                        && j >= 2
+                        && t.inp == w.want[j - 2]
+                        && w.path[depth - 1] == w.want[j - 1]
+                    {
+                        v = v.min(w.rows[(depth - 1) * (n + 1) + j - 2] + 1);
+                    }
+                    w.rows[cur + j] = v;
+                    row_min = row_min.min(v);
+                }
+                if row_min > w.budget {
+                    continue;
+                }
+                w.path.push(t.inp);
+                walk(fst, fst.node(t.addr), w);
+                w.path.pop();
+            }
+        }
+        let mut w = Walk {
+            want: street,
+            budget,
+            rows: &mut rows,
+            path: &mut path,
+            ends: &mut ends,
+        };
+        walk(fst, fst.root(), &mut w);
+        // Below `street SEP`: four postcode digits, then the house number.
+        for (d, name, addr) in &ends {
+            let mut stack = vec![(fst.node(*addr), 0u16, 0u8)];
+            while let Some((node, pc, digits)) = stack.pop() {
+                if digits == 4 {
+                    let has = match number {
+                        None => true,
+                        Some(num) => {
+                            let mut at = node;
+                            let mut ok = true;
+                            for &b in num {
+                                match at.find_input(b) {
+                                    Some(i) => at = fst.node(at.transition(i).addr),
+                                    None => {
+                                        ok = false;
+                                        break;
+                                    }
+                                }
+                            }
+                            ok && at.is_final()
+                        }
+                    };
+                    if has && !visit(*d, pc, name) {
+                        return;
+                    }
+                    continue;
+                }
+                for t in node.transitions() {
+                    if t.inp.is_ascii_digit() {
+                        let pc = pc * 10 + u16::from(t.inp - b'0');
+                        // Only prefixes of allowed postcodes: `pc` covers [lo, lo + span).
+                        let span = 10u16.pow(3 - u32::from(digits));
+                        let lo = pc * span;
+                        let at = allowed.partition_point(|&a| a < lo);
+                        if allowed.get(at).is_some_and(|&a| a < lo + span) {
+                            stack.push((fst.node(t.addr), pc, digits + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scores the persons born on the lead's birth day one of whose names agrees with the
+    /// lead's (by a one-byte hash, in either order): a move with typos in both names is
+    /// not found, which keeps this path to a few address-key lookups.
+    /// The keyed hash of person `p`'s national id, if the register gave one.
+    fn id_hash_of(&self, p: usize) -> Option<u32> {
+        if !self.id_hashes {
+            return None;
+        }
+        let day = self.birth(p);
+        if day == 0 {
+            return None;
+        }
+        self.born_on(day)
+            .find(|&(q, _, _)| q == p)
+            .and_then(|(_, id, _)| (id != 0).then_some(id))
+    }
+
+    /// The persons born on the lead's birth day whose names agree; `lead_id`, the keyed hash
+    /// of the lead's national id, rules out anyone with another id.
+    fn scan_birth(
+        &self,
+        lead: &Folded,
+        max: u32,
+        lead_id: Option<u32>,
+        key: &mut Vec<u8>,
+        best: &mut Best,
+    ) {
+        let (l, f) = (
+            name_byte(lead.name.last.as_bytes()),
+            name_byte(lead.name.first.as_bytes()),
+        );
+        for (p, id, sig) in self.born_on(lead.birth) {
+            let [sl, sf] = sig.to_be_bytes();
+            if p >= self.persons || !(sl == l || sf == f || sl == f || sf == l) {
+                continue;
+            }
+            if id != 0 && lead_id.is_some_and(|h| h != id) {
+                continue;
+            }
+            // Another address (or none on the lead) costs 1.
+            let Some(limit) = limit(best, max).filter(|&l| l >= 1) else {
+                return;
+            };
+            if !self.key_of(p, key) {
+                continue;
+            }
+            let mut fields = key.split(|&b| b == SEP).skip(3);
+            let (Some(last), Some(first), Some(middles)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if let Some(c) = name_cost(&lead.name, last, first, middles, limit - 1, false, false) {
+                let total = c + 1;
+                if best.is_none_or(|b| total < b.0) {
+                    *best = Some((total, p, CandidatePath::BirthDate));
+                }
+            }
+        }
+    }
+}
+
+/// Where [`PersonIndex::scan_house`] looks and what it adds to each cost.
+struct Scan<'a> {
+    postcode: u16,
+    street: &'a [u8],
+    base: u32,
+    /// A lossy spelling of æ/ø/å was already paid for (in the street): names spelt the same
+    /// way cost nothing more.
+    lossy_paid: bool,
+    path: CandidatePath,
+}
+
+/// Reads the first byte of every string of a run of leads, so that the cache misses of the
+/// whole run are in flight at once before the leads are folded one after the other (a batch
+/// of leads decoded from a request no longer fits in the core's cache; this halved the time
+/// of exact leads whose strings were not cached, `cargo bench --bench person`).
+fn touch(run: &[&PersonQuery]) {
+    let mut x = 0u8;
+    for q in run {
+        for s in [
+            &q.given_names,
+            &q.surname,
+            &q.street,
+            &q.house_number,
+            &q.postcode,
+        ] {
+            x ^= s.as_bytes().first().copied().unwrap_or(0);
+        }
+    }
+    std::hint::black_box(x);
+}

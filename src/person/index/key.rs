@@ -1,0 +1,176 @@
+//! A record or lead folded into what the index's keys are made of, and the key pieces.
+
+use chrono::NaiveDate;
+
+use crate::person::PersonQuery;
+use crate::person::nid::{IdHashKey, NationalId};
+use crate::person::normalise::{
+    NameKey, SEP, clean_address, house_key, letter_key, postcode_field, postcode_key_lenient,
+    split_house, street_key_into,
+};
+
+/// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
+pub(super) fn birth_day(date: Option<NaiveDate>) -> u16 {
+    let Some(date) = date else { return 0 };
+    let Some(epoch) = NaiveDate::from_ymd_opt(1899, 12, 31) else {
+        return 0;
+    };
+    u16::try_from((date - epoch).num_days()).unwrap_or(0)
+}
+
+/// A record or lead reduced to what keys are made of. Its buffers are reused from lead to
+/// lead ([`Folded::fill`]).
+#[derive(Debug, Default)]
+pub(super) struct Folded {
+    pub(super) name: NameKey,
+    pub(super) postcode: Option<u16>,
+    /// The postcode was read leniently (letters for digits, a lost leading zero).
+    pub(super) postcode_repaired: bool,
+    /// The street's match key.
+    pub(super) street: String,
+    /// The street as given, without the house number, folded (for fuzzy street matching).
+    pub(super) street_folded: String,
+    pub(super) number: Option<u32>,
+    pub(super) letter: Option<u8>,
+    pub(super) birth: u16,
+    pub(super) national_id: Option<NationalId>,
+    /// The exact address key, when [`Folded::exact_key`] built it.
+    pub(super) key: Vec<u8>,
+    /// Work buffer for the name.
+    pub(super) names: String,
+    /// The street and number fields without flat, floor and c/o designations.
+    pub(super) clean_street: String,
+    pub(super) clean_number: String,
+}
+
+impl Folded {
+    pub(super) fn fill_query(&mut self, q: &PersonQuery) {
+        self.fill(
+            &q.given_names,
+            &q.surname,
+            &q.street,
+            &q.house_number,
+            &q.house_letter,
+            postcode_field(&q.postcode, &q.city),
+            q.birth_date,
+            q.national_id.as_deref(),
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn fill(
+        &mut self,
+        given: &str,
+        surname: &str,
+        street: &str,
+        number: &str,
+        letter: &str,
+        postcode: &str,
+        birth: Option<NaiveDate>,
+        national_id: Option<&str>,
+    ) {
+        clean_address(street, &mut self.clean_street);
+        clean_address(number, &mut self.clean_number);
+        let (street, number, letter) = if self.clean_number.is_empty() {
+            let (s, n, l) = split_house(&self.clean_street);
+            let l =
+                letter_key(letter.trim().chars().next()).or(l.and_then(|c| letter_key(Some(c))));
+            (s, n, l)
+        } else {
+            let (n, l) = house_key(&self.clean_number, letter);
+            (self.clean_street.as_str(), n, l)
+        };
+        let national_id = national_id.and_then(NationalId::parse);
+        let birth = birth.or_else(|| national_id.and_then(|id| id.birth_date()));
+        self.name.set(given, surname, &mut self.names);
+        let postcode = postcode_key_lenient(postcode);
+        self.postcode = postcode.map(|p| p.0);
+        self.postcode_repaired = postcode.is_some_and(|p| p.1);
+        street_key_into(street, &mut self.street_folded, &mut self.street);
+        self.number = number;
+        self.letter = letter;
+        self.birth = birth_day(birth);
+        self.national_id = national_id;
+        self.key.clear();
+    }
+
+    pub(super) fn has_address(&self) -> bool {
+        self.postcode.is_some() && !self.street.is_empty()
+    }
+
+    /// Builds the exact address key into `self.key`; false (no key) when the lead has a
+    /// national id (matched by it first), or lacks an address or a complete name.
+    pub(super) fn exact_key(&mut self) -> bool {
+        if self.national_id.is_some()
+            || !self.has_address()
+            || !self.name.is_complete()
+            || self.postcode_repaired
+        {
+            return false;
+        }
+        let mut key = std::mem::take(&mut self.key);
+        self.address_key(&mut key);
+        self.key = key;
+        true
+    }
+
+    /// `postcode street SEP number SEP`: the prefix every person at this house shares.
+    pub(super) fn house_prefix(&self, postcode: u16, street: &[u8], out: &mut Vec<u8>) {
+        out.clear();
+        push_postcode(postcode, out);
+        out.extend_from_slice(street);
+        out.push(SEP);
+        if let Some(n) = self.number {
+            push_decimal(n, out);
+        }
+        out.push(SEP);
+    }
+
+    /// `surname SEP given SEP middles`.
+    pub(super) fn name_part(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.name.last.as_bytes());
+        out.push(SEP);
+        out.extend_from_slice(self.name.first.as_bytes());
+        out.push(SEP);
+        out.extend_from_slice(self.name.middles.as_bytes());
+    }
+
+    pub(super) fn address_key(&self, out: &mut Vec<u8>) {
+        self.house_prefix(self.postcode.unwrap_or(0), self.street.as_bytes(), out);
+        if let Some(l) = self.letter {
+            out.push(l);
+        }
+        out.push(SEP);
+        self.name_part(out);
+    }
+}
+
+pub(super) fn push_postcode(pc: u16, out: &mut Vec<u8>) {
+    out.extend_from_slice(&[
+        b'0' + (pc / 1000 % 10) as u8,
+        b'0' + (pc / 100 % 10) as u8,
+        b'0' + (pc / 10 % 10) as u8,
+        b'0' + (pc % 10) as u8,
+    ]);
+}
+
+pub(super) fn push_decimal(n: u32, out: &mut Vec<u8>) {
+    let mut buf = itoa::Buffer::new();
+    out.extend_from_slice(buf.format(n).as_bytes());
+}
+
+/// One byte of hash of the surname and one of the given name: a lead born the same day is
+/// checked against a person only if one of its names agrees (in either order).
+pub(super) fn name_signature(last: &[u8], first: &[u8]) -> u16 {
+    u16::from_be_bytes([name_byte(last), name_byte(first)])
+}
+
+pub(super) fn name_byte(name: &[u8]) -> u8 {
+    xxhash_rust::xxh3::xxh3_64(name) as u8
+}
+
+/// The 32-bit stored form of a national id's keyed hash; never 0 (0 means none).
+pub(super) fn id_hash32(id: &NationalId, key: &IdHashKey) -> u32 {
+    let h = id.hash(key);
+    u32::from_le_bytes([h[0], h[1], h[2], h[3]]).max(1)
+}

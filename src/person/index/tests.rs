@@ -1,0 +1,638 @@
+//! Unit tests of the person index.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+use fst::Streamer;
+
+use super::cost::token_cost;
+use super::exact::{ExactTable, exact_fingerprint, person_bits};
+use super::*;
+use crate::person::{MatchKind, PersonQuery, PersonRecord, Strictness};
+use crate::synth::eval::national_id_for;
+
+fn record(given: &str, surname: &str, street: &str, number: &str, postcode: &str) -> PersonRecord {
+    PersonRecord {
+        given_names: given.into(),
+        surname: surname.into(),
+        street: street.into(),
+        house_number: number.into(),
+        postcode: postcode.into(),
+        city: "OSLO".into(),
+        ..PersonRecord::default()
+    }
+}
+
+fn query(given: &str, surname: &str, street: &str, number: &str, postcode: &str) -> PersonQuery {
+    PersonQuery::from(&record(given, surname, street, number, postcode))
+}
+
+fn key() -> IdHashKey {
+    IdHashKey::new(b"test key of sixteen bytes or more").unwrap()
+}
+
+/// A small register: a household, a namesake elsewhere, a person known by birth date only.
+fn build(dir: &Path) -> PersonIndexFiles {
+    let born = NaiveDate::from_ymd_opt(1980, 5, 17).unwrap();
+    let mut w = PersonIndexWriter::new(Some(key()));
+    assert_eq!(
+        w.add(
+            &record("Ola Johan", "Nordmann", "Storgata", "12 B", "0150"),
+            100
+        )
+        .unwrap(),
+        0
+    );
+    w.add(&record("Kari", "Nordmann", "Storgata", "12 B", "0150"), 101)
+        .unwrap();
+    let mut moved = record("Bjørn", "Sæther", "Kirkeveien", "3", "5003");
+    moved.birth_date = Some(born);
+    moved.national_id = national_id_for(born, 17, false);
+    w.add(&moved, 102).unwrap();
+    w.add(&record("Ola", "Nordmann", "Fjordgata", "7", "7010"), 103)
+        .unwrap();
+    let only_born = PersonRecord {
+        given_names: "Åse".into(),
+        surname: "Lie".into(),
+        birth_date: NaiveDate::from_ymd_opt(1950, 1, 2),
+        ..PersonRecord::default()
+    };
+    w.add(&only_born, 104).unwrap();
+    // Rejected records say why and do not take a number.
+    assert!(matches!(
+        w.add(&record("", "Nordmann", "Storgata", "1", "0150"), 9),
+        Err(PersonError::InvalidRecord { record: 5, .. })
+    ));
+    assert!(matches!(
+        w.add(&record("Per", "Hansen", "", "", ""), 9),
+        Err(PersonError::InvalidRecord { .. })
+    ));
+    w.write(dir).unwrap()
+}
+
+#[test]
+fn exact_fuzzy_moved_and_national_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = build(dir.path());
+    assert_eq!(written.files.len(), 5);
+    let index = PersonIndex::open(dir.path())
+        .unwrap()
+        .with_id_key(key())
+        .unwrap();
+    assert_eq!(index.len(), 5);
+    let find = |q: &PersonQuery, s| index.find(q, s);
+
+    // Exact, whatever the spelling and format.
+    let m = find(
+        &query("OLA JOHAN", "NORDMANN", "Storgt.", "12b", "0150"),
+        Strictness::Exact,
+    )
+    .unwrap();
+    assert_eq!((m.kind, m.payload, m.cost), (MatchKind::Exact, 100, 0));
+    assert_eq!(m.person, written.person_of_record[0]);
+    assert_eq!(m.path, CandidatePath::Postcode);
+    let q = query("OLA JOHAN", "NORDMANN", "Storgt.", "12b", "0150");
+    let ev = index.evidence(&q, &m, Strictness::Exact);
+    assert_eq!(
+        ev.to_string(),
+        "exact match (cost 0, strictness exact, found by postcode) on the lead's given name \
+         exact, middle name exact, surname exact, street exact, house number exact, house \
+         letter exact, postcode exact"
+    );
+    assert_eq!(ev.record, index.record_id(m.person));
+    assert_eq!(ev.record.len(), 16);
+    for q in [
+        query("Nordmann, Ola Johan", "", "Storgata 12-B", "", "0150"),
+        query("Ola", "Nordmann", "Storgaten", "12", "0150"),
+    ] {
+        let got = find(&q, Strictness::Exact).map(|m| m.payload);
+        // Without the house letter it is not exact, but one letter off is fuzzy.
+        if q.house_number == "12" {
+            assert_eq!(got, None);
+            assert_eq!(
+                find(&q, Strictness::Strict).map(|m| (m.payload, m.cost)),
+                Some((100, 1))
+            );
+        } else {
+            assert_eq!(got, Some(100));
+        }
+    }
+    // A typo in the surname and in the street.
+    let q = query("Kari", "Nordman", "Storgta", "12 B", "0150");
+    assert_eq!(find(&q, Strictness::Exact), None);
+    let m = find(&q, Strictness::Normal).unwrap();
+    assert_eq!((m.kind, m.payload, m.cost), (MatchKind::Fuzzy, 101, 2));
+    // Another household member is not Kari or Ola.
+    assert_eq!(
+        find(
+            &query("Kåre", "Nordmann", "Storgata", "12 B", "0150"),
+            Strictness::Loose
+        ),
+        None
+    );
+    assert_eq!(
+        find(
+            &query("Ole", "Nordmann", "Fjordgata", "7", "7010"),
+            Strictness::Loose
+        ),
+        None
+    );
+    // Moved house: found by birth date, not without it.
+    let mut q = query("Bjorn", "Saether", "Elvegata", "1", "0150");
+    assert_eq!(find(&q, Strictness::Loose), None);
+    q.birth_date = NaiveDate::from_ymd_opt(1980, 5, 17);
+    assert_eq!(find(&q, Strictness::Strict), None);
+    let m = find(&q, Strictness::Normal).unwrap();
+    assert_eq!((m.payload, m.cost), (102, 2));
+    assert_eq!(m.path, CandidatePath::BirthDate);
+    let ev = index.evidence(&q, &m, Strictness::Normal).to_string();
+    assert!(ev.contains("street not matched"), "{ev}");
+    assert!(ev.contains("birth date exact"), "{ev}");
+    assert!(!ev.contains("kirke") && !ev.contains("5003"), "{ev}");
+    // A different birth date rules a namesake out.
+    q.birth_date = NaiveDate::from_ymd_opt(1981, 5, 17);
+    assert_eq!(find(&q, Strictness::Loose), None);
+    let mut q = query("Ola", "Nordmann", "Fjordgata", "7", "7010");
+    q.birth_date = NaiveDate::from_ymd_opt(1990, 1, 1);
+    assert_eq!(find(&q, Strictness::Loose).map(|m| m.payload), Some(103));
+    // National id: matches whatever the name, and only via its keyed hash.
+    let born = NaiveDate::from_ymd_opt(1980, 5, 17).unwrap();
+    let q = PersonQuery {
+        national_id: national_id_for(born, 17, false),
+        ..PersonQuery::default()
+    };
+    let m = find(&q, Strictness::Exact).unwrap();
+    assert_eq!((m.kind, m.payload), (MatchKind::NationalId, 102));
+    let described = index.evidence(&q, &m, Strictness::Exact).to_string();
+    assert!(described.contains("national id exact"), "{described}");
+    assert!(!described.contains(q.national_id.as_deref().unwrap()));
+    assert!(!described.contains("17058"), "{described}");
+    assert!(!described.contains("saether"), "{described}");
+    // Known by birth date only.
+    let q = PersonQuery {
+        given_names: "Aase".into(),
+        surname: "Lie".into(),
+        birth_date: NaiveDate::from_ymd_opt(1950, 1, 2),
+        ..PersonQuery::default()
+    };
+    let m = find(&q, Strictness::Normal).unwrap();
+    assert_eq!(m.payload, 104);
+    assert_eq!(
+        index.evidence(&q, &m, Strictness::Normal).to_string(),
+        "fuzzy match (cost 1, strictness normal, found by name and birth date) on the \
+         lead's given name exact, surname exact, birth date exact"
+    );
+    // Too little to go on.
+    assert_eq!(find(&PersonQuery::default(), Strictness::Loose), None);
+}
+
+/// Issue 17's lead kinds against a small register: each found, by the path it needs, and
+/// the look-alikes not.
+#[test]
+fn candidates_beyond_the_postcode_and_realistic_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut add = |given: &str, surname: &str, street: &str, number: &str, pc: &str| {
+        let mut r = record(given, surname, street, number, pc);
+        r.city = if pc.starts_with('5') {
+            "BERGEN"
+        } else {
+            "OSLO"
+        }
+        .into();
+        w.add(&r, 1).unwrap();
+    };
+    add("Thomas", "Berg", "Sagveien", "9", "0160");
+    add("Anne", "Lie", "Sagveien", "11", "0160");
+    add("Tone", "Bakke", "Hans Raanes vei", "4", "0152");
+    add("Kristine", "Jørgensen", "Blåbergata", "2", "5004");
+    add("Kari", "Moen", "Øvre Svanegata", "7", "5003");
+    add("Per", "Dahl", "Storgata", "3", "0151");
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let normal = |q: &PersonQuery| index.find(q, Strictness::Normal);
+    let with_city = |mut q: PersonQuery, city: &str| {
+        q.city = city.into();
+        q
+    };
+    let path = |q: &PersonQuery| normal(q).map(|m| (m.path, m.cost));
+
+    // A flat number, Unicode spaces: as exact as the register's own spelling.
+    for street in ["Sagveien 9, H0404", "Sagveien\u{a0}9", "Sagveien  9"] {
+        let q = query("Thomas", "Berg", street, "", "0160");
+        assert_eq!(
+            index.find(&q, Strictness::Exact).map(|m| m.cost),
+            Some(0),
+            "{street}"
+        );
+    }
+    // A spelling of the same given name is the same person; another name is not.
+    assert_eq!(
+        path(&query("Tomas", "Berg", "Sagveien", "9", "0160")),
+        Some((CandidatePath::Postcode, 1))
+    );
+    assert_eq!(
+        normal(&query("Tone", "Lie", "Sagveien", "11", "0160")),
+        None
+    );
+    // Abbreviated streets.
+    assert_eq!(
+        path(&query("Tone", "Bakke", "H. Raanes vei", "4", "0152")),
+        Some((CandidatePath::Postcode, 1))
+    );
+    assert_eq!(
+        path(&query("Kari", "Moen", "Ø. Svanegata", "7", "5003")),
+        Some((CandidatePath::Postcode, 1))
+    );
+    // Lossy æ/ø/å in two fields costs once.
+    assert_eq!(
+        path(&query("Kristine", "Jorgensen", "Blabergata", "2", "5004")),
+        Some((CandidatePath::Postcode, 1))
+    );
+    // OCR in a name and in the postcode.
+    assert_eq!(
+        path(&query("Per", "Dah1", "Storgata", "3", "0151")).map(|p| p.1),
+        Some(1)
+    );
+    assert_eq!(
+        path(&query("Per", "Dahl", "Storgata", "3", "Ol51")),
+        Some((CandidatePath::Postcode, 1))
+    );
+    // A wrong postcode with the right city; no postcode but the city; a postcode one slip
+    // off with no city.
+    assert_eq!(
+        path(&with_city(
+            query("Per", "Dahl", "Storgata", "3", "0160"),
+            "Oslo"
+        )),
+        Some((CandidatePath::City, 1))
+    );
+    assert_eq!(
+        path(&with_city(
+            query("Per", "Dahl", "Storgata", "3", ""),
+            "OSLO"
+        )),
+        Some((CandidatePath::City, 1))
+    );
+    assert_eq!(
+        path(&with_city(
+            query("Per", "Dahl", "Storgata", "3", "0115"),
+            ""
+        )),
+        Some((CandidatePath::Street, 1))
+    );
+    // And a misspelt street on top of a missing postcode.
+    assert_eq!(
+        path(&with_city(query("Per", "Dahl", "Storgta", "3", ""), "Oslo")),
+        Some((CandidatePath::City, 2))
+    );
+    // Not in another town, and not without any place at all.
+    assert_eq!(
+        normal(&with_city(
+            query("Per", "Dahl", "Storgata", "3", ""),
+            "Bergen"
+        )),
+        None
+    );
+    assert_eq!(
+        normal(&with_city(query("Per", "Dahl", "Storgata", "3", ""), "")),
+        None
+    );
+    // A consistent address elsewhere is someone else: a namesake at Storgata 3, 0160.
+    assert_eq!(
+        normal(&with_city(
+            query("Per", "Dahl", "Sagveien", "9", "0160"),
+            "Oslo"
+        )),
+        None
+    );
+}
+
+#[test]
+fn person_numbers_lead_back_to_their_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let pop = crate::synth::eval::Population::with_reserved(3, 3000);
+    let mut w = PersonIndexWriter::new(None);
+    for p in pop.register() {
+        w.add(&p.record, 1).unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let mut stream = index.address.stream();
+    let mut key = Vec::new();
+    let mut n = 0;
+    while let Some((k, p)) = stream.next() {
+        assert!(index.key_of(p as usize, &mut key));
+        assert_eq!(key, k);
+        n += 1;
+    }
+    assert_eq!(n, index.len());
+    assert!(!index.key_of(index.len(), &mut key));
+}
+
+#[test]
+fn exact_table_changes_speed_not_answers() {
+    let pop = crate::synth::eval::Population::with_reserved(5, 3000);
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut with = PersonIndexWriter::new(None);
+    let mut without = PersonIndexWriter::new(None).exact_table(false);
+    for p in pop.register() {
+        with.add(&p.record, 1).unwrap();
+        without.add(&p.record, 1).unwrap();
+    }
+    assert!(
+        with.write(a.path())
+            .unwrap()
+            .files
+            .contains(&EXACT_FILE.to_owned())
+    );
+    assert!(
+        !without
+            .write(b.path())
+            .unwrap()
+            .files
+            .contains(&EXACT_FILE.to_owned())
+    );
+    let (a, b) = (
+        PersonIndex::open(a.path()).unwrap(),
+        PersonIndex::open(b.path()).unwrap(),
+    );
+    assert!(a.size_bytes() > b.size_bytes());
+    let mut exact = 0;
+    for lead in pop.leads(2000, 9) {
+        for s in [Strictness::Exact, Strictness::Normal] {
+            let (x, y) = (a.find(&lead.query, s), b.find(&lead.query, s));
+            exact += usize::from(x.as_ref().is_some_and(|m| m.kind == MatchKind::Exact));
+            assert_eq!(x, y);
+        }
+    }
+    assert!(exact > 500, "{exact}");
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_lead_is_answered_without_panic(
+        given in ".{0,20}", surname in ".{0,20}", street in "[A-Za-zøå .0-9-]{0,24}",
+        number in "[0-9A-Za-z -]{0,6}", letter in ".{0,2}", postcode in "[0-9 ]{0,6}",
+        days in proptest::option::of(0i64..80_000), id in proptest::option::of("[0-9 ]{0,13}"),
+    ) {
+        use std::sync::OnceLock;
+        static INDEX: OnceLock<(tempfile::TempDir, PersonIndex)> = OnceLock::new();
+        let (_, index) = INDEX.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            build(dir.path());
+            let index = PersonIndex::open(dir.path()).unwrap().with_id_key(key()).unwrap();
+            (dir, index)
+        });
+        let q = PersonQuery {
+            given_names: given,
+            surname,
+            street,
+            house_number: number,
+            house_letter: letter,
+            postcode,
+            city: String::new(),
+            birth_date: days.and_then(|d| NaiveDate::from_ymd_opt(1850, 1, 1).map(|e| e + chrono::Duration::days(d))),
+            national_id: id,
+        };
+        for s in Strictness::ALL {
+            let _ = index.find(&q, s);
+        }
+    }
+}
+
+#[test]
+fn find_all_answers_as_find() {
+    use crate::synth::eval::Population;
+    let dir = tempfile::tempdir().unwrap();
+    let pop = Population::with_reserved(11, 3_000);
+    let mut w = PersonIndexWriter::new(Some(key()));
+    for p in pop.register() {
+        w.add(&p.record, 1).unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path())
+        .unwrap()
+        .with_id_key(key())
+        .unwrap();
+    let mut leads: Vec<PersonQuery> = pop.leads(3_000, 5).into_iter().map(|l| l.query).collect();
+    for p in pop.register().take(500) {
+        let q = PersonQuery::from(&p.record);
+        // The whole name in one field, in either order; without the national id.
+        let mut one_field = q.clone();
+        one_field.given_names = format!("{} {}", q.given_names, q.surname);
+        one_field.surname.clear();
+        one_field.national_id = None;
+        let mut reversed = one_field.clone();
+        reversed.given_names = format!("{}, {}", q.surname, q.given_names);
+        leads.extend([q, one_field, reversed]);
+    }
+    let queries: Vec<&PersonQuery> = leads.iter().collect();
+    let mut scratch = PersonScratch::default();
+    let mut exact = 0;
+    for s in Strictness::ALL {
+        let mut all = Vec::new();
+        index.find_all(&queries, s, &mut scratch, &mut all);
+        assert_eq!(all.len(), leads.len());
+        for (q, got) in leads.iter().zip(&all) {
+            assert_eq!(got, &index.find(q, s), "{s}");
+            exact += usize::from(got.as_ref().is_some_and(|m| m.kind == MatchKind::Exact));
+        }
+    }
+    assert!(exact > 4_000, "only {exact} exact matches");
+}
+
+#[test]
+fn exact_table_leaves_colliding_fingerprints_to_the_fst() {
+    let persons = 1000;
+    let bits = person_bits(persons);
+    assert_eq!(bits, 10);
+    assert_eq!(
+        (person_bits(1), person_bits(2), person_bits(1025)),
+        (1, 1, 11)
+    );
+    // a and b share the one bucket and a fingerprint (bit 40 is above its 38 bits).
+    let (a, b, c) = (1u64, 1 | 1 << 40, 7u64);
+    assert_eq!(exact_fingerprint(a, bits), exact_fingerprint(b, bits));
+    let table = ExactTable::build(vec![(a, 5), (b, 6), (c, 7)], persons);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(EXACT_FILE), &table.bytes).unwrap();
+    let reader = ExactReader::open(dir.path(), table.buckets).unwrap();
+    assert_eq!(reader.entries, 1);
+    assert_eq!(reader.person(c, reader.bucket(c)), Some(7));
+    assert_eq!(reader.person(a, reader.bucket(a)), None);
+    assert_eq!(reader.person(b, reader.bucket(b)), None);
+    assert_eq!(reader.person(8, reader.bucket(8)), None);
+}
+
+#[test]
+fn wrong_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path());
+    let other = IdHashKey::new(b"another key of sixteen bytes").unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    assert!(matches!(
+        index.with_id_key(other),
+        Err(PersonError::KeyMismatch)
+    ));
+}
+
+#[test]
+fn damaged_files_are_refused_with_typed_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = build(dir.path());
+    for file in &written.files {
+        let path = dir.path().join(file);
+        let good = std::fs::read(&path).unwrap();
+        // Truncated, emptied, or one flipped byte anywhere.
+        let mut cases = vec![good[..good.len() / 2].to_vec(), Vec::new()];
+        for at in [0, good.len() / 3, good.len() / 2, good.len() - 1] {
+            let mut bad = good.clone();
+            bad[at] ^= 0x40;
+            cases.push(bad);
+        }
+        for bad in cases {
+            std::fs::write(&path, &bad).unwrap();
+            match PersonIndex::open(dir.path()) {
+                Err(PersonError::Corrupt { .. } | PersonError::Version { .. }) => {}
+                other => panic!("{file}: damaged file not refused: {other:?}"),
+            }
+        }
+        std::fs::write(&path, &good).unwrap();
+    }
+    std::fs::remove_file(dir.path().join(STREET_FILE)).unwrap();
+    assert!(matches!(
+        PersonIndex::open(dir.path()),
+        Err(PersonError::Io { .. })
+    ));
+}
+
+#[test]
+fn files_from_different_generations_are_refused() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    build(a.path());
+    let mut w = PersonIndexWriter::new(None);
+    w.add(&record("Per", "Hansen", "Storgata", "1", "0150"), 1)
+        .unwrap();
+    w.write(b.path()).unwrap();
+    std::fs::copy(b.path().join(ADDRESS_FILE), a.path().join(ADDRESS_FILE)).unwrap();
+    assert!(matches!(
+        PersonIndex::open(a.path()),
+        Err(PersonError::Corrupt { .. })
+    ));
+}
+
+#[test]
+fn squeezed_norwegian_letters_cost_one_edit() {
+    let no = Cell::new(false);
+    assert_eq!(token_cost(b"bjrn", b"bjoern", 2, false, &no), Some(1));
+    assert_eq!(token_cost(b"bjorn", b"bjoern", 2, false, &no), Some(1));
+    assert_eq!(token_cost(b"bjroeg", b"bjoerg", 2, false, &no), Some(1));
+    assert_eq!(token_cost(b"ole", b"ola", 2, false, &no), None);
+    assert_eq!(token_cost(b"ole", b"ola", 2, true, &no), Some(1));
+    assert_eq!(token_cost(b"ann", b"anne", 2, false, &no), Some(1));
+}
+
+/// Rules of issue 17 from the second evaluation set: a differing national id, a different
+/// middle name written in full, a middle name spelt otherwise or cut short, a street cut short,
+/// postcode and town in one field.
+#[test]
+fn national_ids_middle_names_and_cut_short_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let born = NaiveDate::from_ymd_opt(1953, 7, 26).unwrap();
+    let mut w = PersonIndexWriter::new(Some(key()));
+    let mut jon = record("Jon", "Aune", "Ekornveien", "79", "0150");
+    jon.birth_date = Some(born);
+    jon.national_id = national_id_for(born, 17, false);
+    w.add(&jon, 1).unwrap();
+    w.add(&record("Ole Martin", "Hansen", "Storgata", "3", "0151"), 2)
+        .unwrap();
+    w.add(
+        &record("Johan Kristian", "Berg", "Storgata", "5", "0151"),
+        3,
+    )
+    .unwrap();
+    w.add(
+        &record("Roar", "Nilsen", "Astrid Kristiansens plass", "1", "0473"),
+        4,
+    )
+    .unwrap();
+    w.add(&record("Per", "Dahl", "Fjordgata", "7", "7010"), 5)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path())
+        .unwrap()
+        .with_id_key(key())
+        .unwrap();
+    let normal = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+
+    // The same name and birth date elsewhere: a move, unless the lead's national id is
+    // another person's.
+    let mut moved = query("Jon", "Aune", "Broplassen", "101", "6967");
+    moved.birth_date = Some(born);
+    assert_eq!(normal(&moved), Some(1));
+    let mut other = moved.clone();
+    other.national_id = national_id_for(born, 18, false);
+    assert_ne!(other.national_id, jon.national_id);
+    assert_eq!(normal(&other), None);
+    other.national_id = jon.national_id.clone();
+    assert_eq!(normal(&other), Some(1));
+
+    // Ole Kristian at Ole Martin's address is his son; Ole M. and Ole are Ole Martin.
+    assert_eq!(
+        normal(&query("Ole Kristian", "Hansen", "Storgata", "3", "0151")),
+        None
+    );
+    assert_eq!(
+        index
+            .find(
+                &query("Ole Kristian", "Hansen", "Storgata", "3", "0151"),
+                Strictness::Loose
+            )
+            .map(|m| m.cost),
+        Some(3)
+    );
+    assert_eq!(
+        normal(&query("Ole M.", "Hansen", "Storgata", "3", "0151")),
+        Some(2)
+    );
+    assert_eq!(
+        normal(&query("Ole", "Hansen", "Storgata", "3", "0151")),
+        Some(2)
+    );
+    // A middle name spelt otherwise, or cut short by a fixed-width field.
+    assert_eq!(
+        normal(&query("Johan Christian", "Berg", "Storgata", "5", "0151")),
+        Some(3)
+    );
+    assert_eq!(
+        normal(&query("Johan Kri", "Berg", "Storgata", "5", "0151")),
+        Some(3)
+    );
+
+    // A street cut short: at least eight letters, the start of the register's street.
+    let cut = query("Roar", "Nilsen", "Astrid Kristian", "1", "0473");
+    assert_eq!(
+        index.find(&cut, Strictness::Strict).map(|m| m.cost),
+        Some(1)
+    );
+    assert_eq!(
+        normal(&query("Roar", "Nilsen", "Astrid", "1", "0473")),
+        None
+    );
+
+    // Postcode and town in one field, either field.
+    let mut q = query("Per", "Dahl", "Fjordgata", "7", "7010 Trondheim");
+    q.city = String::new();
+    assert_eq!(
+        index.find(&q, Strictness::Exact).map(|m| m.payload),
+        Some(5)
+    );
+    let mut q = query("Per", "Dahl", "Fjordgata", "7", "");
+    q.city = "7010 Trondheim".into();
+    assert_eq!(
+        index.find(&q, Strictness::Exact).map(|m| m.payload),
+        Some(5)
+    );
+}

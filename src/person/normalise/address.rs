@@ -1,0 +1,501 @@
+//! Addresses: street keys (suffixes, prefixes, abbreviations and initials), house numbers
+//! and letters, flat, floor and c/o designations, and postcodes.
+
+use super::fold_into;
+
+/// Street-type suffixes and their canonical spelling. Longest first within a group does not
+/// matter: [`canonical_suffix`] tries the longest matching suffix.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("gaten", "gt"),
+    ("gata", "gt"),
+    ("gate", "gt"),
+    ("gt", "gt"),
+    ("veien", "vei"),
+    ("vegen", "vei"),
+    ("vei", "vei"),
+    ("veg", "vei"),
+    ("plassen", "pl"),
+    ("plass", "pl"),
+    ("alleen", "alle"),
+    ("alle", "alle"),
+    ("torget", "torg"),
+    ("terrasse", "terr"),
+    ("terrassen", "terr"),
+    ("terr", "terr"),
+    ("stien", "sti"),
+    ("brygga", "brygge"),
+    ("bryggen", "brygge"),
+    ("brygge", "brygge"),
+    ("vn", "vei"),
+    ("v", "vei"),
+    ("pl", "pl"),
+];
+
+/// The spellings a canonical street-type suffix stands for, for comparing a misspelt
+/// street with the register's keys.
+pub fn suffix_spellings(canonical: &str) -> &'static [&'static str] {
+    match canonical {
+        "gt" => &["gata", "gate", "gaten"],
+        "vei" => &["veien", "vegen", "veg", "vn"],
+        "pl" => &["plass", "plassen"],
+        "alle" => &["alleen"],
+        "torg" => &["torget"],
+        "terr" => &["terrasse", "terrassen"],
+        "sti" => &["stien"],
+        _ => &[],
+    }
+}
+
+/// The canonical street-type suffixes [`street_key`] produces.
+pub const CANONICAL_SUFFIXES: &[&str] = &["gt", "vei", "pl", "alle", "torg", "terr", "sti"];
+
+/// Abbreviations that only count as a whole (separate) token, never as the end of a word.
+const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), ("vg", "vei")];
+
+/// Appends the last token of a street to `out` (the tokens before it, joined), with the
+/// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
+/// when `whole`, else a suffix ending the joined street (`storgt`, `kirke veien`).
+fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
+    if whole {
+        for (abbr, canon) in TOKEN_ONLY.iter().chain(SUFFIXES) {
+            if token.len() == abbr.len()
+                && token.as_bytes().first() == abbr.as_bytes().first()
+                && token == *abbr
+            {
+                out.push_str(canon);
+                return;
+            }
+        }
+    }
+    out.push_str(token);
+    let last = out.as_bytes().last().copied();
+    let mut best: Option<(&str, &str)> = None;
+    for &(suffix, canon) in SUFFIXES {
+        // A compound needs a stem of at least two letters before the suffix.
+        if out.len() >= suffix.len() + 2
+            && suffix.as_bytes().last().copied() == last
+            && out.ends_with(suffix)
+            && best.is_none_or(|(b, _)| suffix.len() > b.len())
+        {
+            best = Some((suffix, canon));
+        }
+    }
+    if let Some((suffix, canon)) = best {
+        out.truncate(out.len() - suffix.len());
+        out.push_str(canon);
+    }
+}
+
+/// The street's match key: folded, street-type suffix canonical, tokens joined without
+/// spaces. Empty if the street has no letters or digits. Idempotent.
+pub fn street_key(street: &str) -> String {
+    let (mut folded, mut out) = (String::new(), String::new());
+    street_key_into(street, &mut folded, &mut out);
+    out
+}
+
+/// [`street_key`] into `out` (cleared first), folding through `folded` (also cleared): no
+/// allocation once both buffers have grown.
+pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
+    folded.clear();
+    out.clear();
+    fold_into(street, folded);
+    if folded.is_empty() {
+        return;
+    }
+    // Folded text is tokens joined by single spaces.
+    let n = folded.bytes().filter(|&b| b == b' ').count() + 1;
+    for (i, t) in folded.split_ascii_whitespace().enumerate() {
+        if i == 0 && n > 1 && (t == "st" || t == "skt") {
+            out.push_str("sankt");
+        } else if i + 1 == n {
+            canonical_suffix(t, n > 1, out);
+        } else {
+            out.push_str(t);
+        }
+    }
+}
+
+/// Splits a house number and letter off the end of a street written as one field
+/// (`Storgata 12 B`, `Storgata 12b`). Returns the street without them, the number and the
+/// letter; the street unchanged and `None`s if it does not end in a number.
+pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
+    let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let bytes = trimmed.as_bytes();
+    let mut end = bytes.len();
+    let mut letter = None;
+    // Optional letter, directly after the number or after a space or dash.
+    if end >= 2 && bytes[end - 1].is_ascii_alphabetic() {
+        let mut e = end - 1;
+        if matches!(bytes[e - 1], b' ' | b'-') {
+            e -= 1;
+        }
+        if e >= 1 && bytes[e - 1].is_ascii_digit() {
+            letter = Some(char::from(bytes[end - 1]).to_ascii_lowercase());
+            end = e;
+        }
+    }
+    let digits_end = end;
+    while end > 0 && bytes[end - 1].is_ascii_digit() {
+        end -= 1;
+    }
+    // Need a street before the number, a space between them, and at most 5 digits.
+    if end == digits_end || end == 0 || bytes[end - 1] != b' ' || digits_end - end > 5 {
+        return (street, None, None);
+    }
+    match trimmed[end..digits_end].parse::<u32>() {
+        Ok(n) => (trimmed[..end].trim_end(), Some(n), letter),
+        Err(_) => (street, None, None),
+    }
+}
+
+/// Writes the street address in `raw` (a street or house-number field as a lead or register
+/// gives it) into `out`, without what is not part of it: every run of Unicode whitespace
+/// (no-break and thin spaces included) becomes one ASCII space, and `c/o` with the name after
+/// it, a bolignummer (`H0101`, `H 0101`, `bolig 4`), a flat (`leil. 12`, `lgh 3`) and a floor
+/// (`2. etg`, `U.etg.`, `3 etasje`) are dropped, so that `Sagveien 9, H0404` and
+/// `Sagveien 9` are one address. Commas are dropped too (`Storgata, 12` is `Storgata 12`).
+pub fn clean_address(raw: &str, out: &mut String) {
+    out.clear();
+    // The common case, in one pass: plain ASCII words and single spaces, none a designation.
+    if is_plain(raw) {
+        out.push_str(raw);
+        return;
+    }
+    // Numbers kept so far, to tell a floor number from the house number.
+    let mut numbers = 0usize;
+    // Skip the next token (the number of a flat or bolig designation).
+    let mut skip_value = false;
+    for (si, segment) in raw.split(',').enumerate() {
+        let mut tokens = segment.split(char::is_whitespace).filter(|t| !t.is_empty());
+        while let Some(t) = tokens.next() {
+            if is_care_of(t) {
+                if out.is_empty() && si == 0 && raw.contains(',') {
+                    // `c/o Hansen, Storgata 5`: the name runs to the comma.
+                    break;
+                }
+                if out.is_empty() {
+                    // `c/o Hansen Storgata 5`: the name is the next token.
+                    tokens.next();
+                    continue;
+                }
+                // `Storgata 5 c/o Hansen`: the rest of the segment is the name.
+                break;
+            }
+            if skip_value {
+                skip_value = false;
+                if t.bytes().any(|b| b.is_ascii_digit()) && t.len() <= 6 {
+                    continue;
+                }
+            }
+            if is_bolignummer(t) {
+                continue;
+            }
+            if t.eq_ignore_ascii_case("h")
+                && tokens
+                    .clone()
+                    .next()
+                    .is_some_and(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                tokens.next();
+                continue;
+            }
+            if is_flat_word(t) {
+                skip_value = true;
+                continue;
+            }
+            if is_floor_word(t) {
+                // `2. etg`: the ordinal before the word goes too, and a number kept after the
+                // house number.
+                let last = out.rsplit(' ').next().unwrap_or_default();
+                let ordinal = last.ends_with('.')
+                    && last.len() > 1
+                    && last[..last.len() - 1].bytes().all(|b| b.is_ascii_digit());
+                let second_number =
+                    numbers >= 2 && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit());
+                if ordinal || second_number {
+                    let cut = out.len() - last.len();
+                    out.truncate(cut.saturating_sub(1));
+                    numbers -= 1;
+                }
+                continue;
+            }
+            if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                numbers += 1;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+    }
+}
+
+/// Whether `raw` is ASCII letters, digits, dots and dashes in words separated by single
+/// spaces, none of them possibly a designation: nothing for [`clean_address`] to do.
+fn is_plain(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if i == start || raw.get(start..i).is_none_or(may_designate) {
+                return false;
+            }
+            start = i + 1;
+        } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
+            return false;
+        }
+    }
+    raw.get(start..).is_some_and(|t| !may_designate(t))
+}
+
+/// Whether a token could be a flat, floor or bolig designation (a cheap test before the
+/// exact ones).
+fn may_designate(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
+        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t)),
+        Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
+            b.len() <= 8 && (is_floor_word(t) || is_bolignummer(t))
+        }
+        Some(d) if d.is_ascii_digit() => {
+            b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
+        }
+        _ => false,
+    }
+}
+
+fn strip_dots(t: &str) -> &str {
+    t.trim_matches(|c: char| c == '.' || c == ':')
+}
+
+fn is_care_of(t: &str) -> bool {
+    let t = strip_dots(t);
+    t.eq_ignore_ascii_case("c/o") || t.eq_ignore_ascii_case("co/") || t.eq_ignore_ascii_case("v/")
+}
+
+/// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot or a
+/// leading `bolig`. The level is `H` (*hovedetasje*, a main floor), `U` (*underetasje*),
+/// `K` (*kjeller*) or `L` (*loft*).
+fn is_bolignummer(t: &str) -> bool {
+    let t = strip_dots(t).as_bytes();
+    t.len() == 5
+        && matches!(t[0].to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
+        && t[1..].iter().all(u8::is_ascii_digit)
+}
+
+fn is_flat_word(t: &str) -> bool {
+    let t = strip_dots(t);
+    t.len() <= 11
+        && matches!(t.as_bytes().first(), Some(b'l' | b'L' | b'b' | b'B'))
+        && [
+            "leil",
+            "leilighet",
+            "lgh",
+            "leiligh",
+            "bolig",
+            "bolignr",
+            "bnr",
+            "boenhet",
+            "bolignummer",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+fn is_floor_word(t: &str) -> bool {
+    let t = strip_dots(t).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    t.len() <= 7
+        && [
+            "etg", "etasje", "et", "u.etg", "uetg", "kjeller", "sokkel", "loft",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The postcode field of a lead whose postcode and post town were written in one field
+/// (`0622 Oslo` in the postcode field, or `7796 Follafoss` in the town field with the
+/// postcode field empty): the four digits; otherwise `postcode` as given.
+pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> &'a str {
+    /// Four digits, then a space and a letter.
+    fn leading_postcode(s: &str) -> Option<&str> {
+        let s = s.trim();
+        let (code, rest) = s.split_at_checked(4)?;
+        let town_follows = rest.starts_with(char::is_whitespace)
+            && rest.trim_start().starts_with(char::is_alphabetic);
+        (code.bytes().all(|b| b.is_ascii_digit()) && town_follows).then_some(code)
+    }
+    match leading_postcode(postcode) {
+        Some(code) => code,
+        None if postcode.trim().is_empty() => leading_postcode(town).unwrap_or(postcode),
+        None => postcode,
+    }
+}
+
+/// The postcode as matched, forgiving what typing and OCR do to it: letters read for digits
+/// (`94O9`, `5l39`, `S003`) and a leading zero lost to a spreadsheet (`150` for `0150`).
+/// Returns the postcode and whether it had to be repaired; `None` if it is not a postcode
+/// (fewer than two real digits, other characters, or the wrong length).
+pub fn postcode_key_lenient(postcode: &str) -> Option<(u16, bool)> {
+    if let Some(pc) = postcode_key(postcode) {
+        return Some((pc, false));
+    }
+    let (mut v, mut n, mut digits, mut repaired) = (0u16, 0u32, 0u32, false);
+    for c in postcode.chars() {
+        let d = match c {
+            '0'..='9' => {
+                digits += 1;
+                c as u16 - u16::from(b'0')
+            }
+            'O' | 'o' | 'Q' | 'D' => 0,
+            'l' | 'I' | 'i' | '|' | 'L' | '!' => 1,
+            'Z' | 'z' => 2,
+            'S' | 's' => 5,
+            'G' | 'b' => 6,
+            'B' => 8,
+            'g' | 'q' => 9,
+            c if c.is_whitespace() => continue,
+            _ => return None,
+        };
+        if !c.is_ascii_digit() {
+            repaired = true;
+        }
+        n += 1;
+        if n > 4 {
+            return None;
+        }
+        v = v * 10 + d;
+    }
+    match n {
+        4 if digits >= 2 => Some((v, true)),
+        3 if !repaired => Some((v, true)),
+        _ => None,
+    }
+}
+
+/// Street prefixes that name a part of a street (`Øvre Slottsgate`), folded.
+pub const STREET_PREFIXES: &[&str] = &[
+    "oevre", "nedre", "soendre", "nordre", "store", "lille", "vestre", "oestre", "gamle", "nye",
+];
+
+/// Whether the folded street tokens of a lead (`h raanes vei`, `oe svanegata`,
+/// `chr michelsens gt`) abbreviate the register's street key (`hansraanesvei`,
+/// `oevresvanegt`, `christianmichelsensgt`): leading tokens of at most three letters
+/// each abbreviate one word (its first letter, then letters of it in order), and the
+/// lead's remaining tokens, as a key, end the register's key. Also true when the lead
+/// leaves out a street prefix altogether (`svanegata` for `Øvre Svanegata`). `rest` is
+/// the street key of the remaining tokens, built by the caller.
+pub fn abbreviates(initials: &[&str], rest: &[u8], rec: &[u8]) -> bool {
+    if rest.is_empty() || rec.len() <= rest.len() || !rec.ends_with(rest) {
+        return false;
+    }
+    let head = &rec[..rec.len() - rest.len()];
+    if initials.is_empty() {
+        return STREET_PREFIXES.iter().any(|p| p.as_bytes() == head);
+    }
+    // Each initial starts a word of `head` and its letters follow in order; the words are
+    // at least as long as their initials and cover `head`.
+    fn fits(initials: &[&str], head: &[u8]) -> bool {
+        let Some((first, more)) = initials.split_first() else {
+            return head.is_empty();
+        };
+        let a = first.as_bytes();
+        if head.first() != a.first() {
+            return false;
+        }
+        // The word ends somewhere after its initial's letters have all been seen.
+        let mut k = 1;
+        let mut at = 1;
+        while k < a.len() {
+            match head[at..].iter().position(|&c| c == a[k]) {
+                Some(p) => {
+                    at += p + 1;
+                    k += 1;
+                }
+                None => return false,
+            }
+        }
+        if more.is_empty() {
+            return head.len() >= at.max(2);
+        }
+        (at.max(2)..head.len()).any(|end| fits(more, &head[end..]))
+    }
+    fits(initials, head)
+}
+
+/// The house letter as matched: folded to one ASCII lower-case letter, or `None`.
+pub fn letter_key(letter: Option<char>) -> Option<u8> {
+    let c = letter?;
+    let lc = c.to_lowercase().next()?;
+    if lc.is_ascii_alphabetic() {
+        Some(lc as u8)
+    } else {
+        None
+    }
+}
+
+/// The house number and letter as matched, from a number field (`12`, `12 B`, `12b`, `12-B`)
+/// and a letter field (either may hold the letter); `(None, None)` if there is no number.
+pub fn house_key(number: &str, letter: &str) -> (Option<u32>, Option<u8>) {
+    let n = number.trim();
+    // OCR inside a number (`1l3`, `1O5`): a letter that reads as a digit, between digits, is
+    // the digit (a house letter only ever ends the number).
+    let mut read = String::new();
+    let n = if n.starts_with(|c: char| c.is_ascii_digit())
+        && n.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w[0], b'l' | b'I' | b'O' | b'o') && w[1].is_ascii_digit())
+    {
+        let b = n.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            read.push(match c {
+                b'l' | b'I' if next_digit => '1',
+                b'O' | b'o' if next_digit => '0',
+                _ => char::from(c),
+            });
+        }
+        read.as_str()
+    } else {
+        n
+    };
+    let digits_end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
+    if digits_end == 0 || digits_end > 6 {
+        return (None, None);
+    }
+    let num = n[..digits_end].parse::<u32>().ok();
+    let rest = n[digits_end..].trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let mut chars = rest.chars();
+    let from_number = match (chars.next(), chars.next()) {
+        (Some(c), None) => letter_key(Some(c)),
+        _ => None,
+    };
+    let mut lc = letter.trim().chars();
+    let from_letter = match (lc.next(), lc.next()) {
+        (Some(c), None) => letter_key(Some(c)),
+        _ => None,
+    };
+    (num, from_letter.or(from_number))
+}
+
+/// The postcode as matched: exactly four digits after removing spaces, as a number.
+pub fn postcode_key(postcode: &str) -> Option<u16> {
+    let mut v: u16 = 0;
+    let mut n = 0;
+    for c in postcode.chars() {
+        if c.is_ascii_digit() {
+            n += 1;
+            if n > 4 {
+                return None;
+            }
+            v = v * 10 + u16::from(c as u8 - b'0');
+        } else if !c.is_whitespace() {
+            return None;
+        }
+    }
+    (n == 4).then_some(v)
+}

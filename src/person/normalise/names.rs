@@ -1,0 +1,498 @@
+//! Names: [`NameKey`] (first, last and middle names of a folded name), the common given
+//! names, and how a given name sounds.
+
+use super::fold_into;
+
+/// Common Norwegian given names, folded and sorted. At one address a lead whose given name
+/// is one of these, and differs from the register's (also one of these), is taken to be
+/// another member of the household rather than a typo: `Anne` is not `Anna`, `Arne` or
+/// `Hanne`.
+pub const COMMON_GIVEN_NAMES: &[&str] = &[
+    "aage",
+    "aase",
+    "aasmund",
+    "adam",
+    "adrian",
+    "agnes",
+    "aksel",
+    "albert",
+    "alexander",
+    "alf",
+    "alfred",
+    "alice",
+    "alma",
+    "amalie",
+    "amanda",
+    "amund",
+    "anders",
+    "andrea",
+    "andreas",
+    "anette",
+    "anita",
+    "ann",
+    "anna",
+    "anne",
+    "annette",
+    "ansgar",
+    "anton",
+    "are",
+    "arild",
+    "arne",
+    "arnfinn",
+    "arnt",
+    "arve",
+    "asbjoern",
+    "aslak",
+    "astrid",
+    "aud",
+    "audhild",
+    "audun",
+    "august",
+    "axel",
+    "benedikte",
+    "bengt",
+    "bent",
+    "bente",
+    "berit",
+    "birger",
+    "birgit",
+    "birgitte",
+    "bjarne",
+    "bjoerg",
+    "bjoern",
+    "borghild",
+    "brage",
+    "brit",
+    "brita",
+    "britt",
+    "bror",
+    "camilla",
+    "carina",
+    "carl",
+    "caroline",
+    "cathrine",
+    "cecilie",
+    "celine",
+    "charlotte",
+    "christian",
+    "christina",
+    "christine",
+    "christoffer",
+    "dag",
+    "dagny",
+    "daniel",
+    "david",
+    "eili",
+    "eilif",
+    "einar",
+    "eirik",
+    "eivind",
+    "eli",
+    "elias",
+    "elin",
+    "elisabeth",
+    "ella",
+    "ellen",
+    "elling",
+    "elsa",
+    "else",
+    "emil",
+    "emilie",
+    "emma",
+    "endre",
+    "erik",
+    "erika",
+    "erlend",
+    "erling",
+    "espen",
+    "eva",
+    "even",
+    "fredrik",
+    "frida",
+    "frode",
+    "gard",
+    "geir",
+    "georg",
+    "gerd",
+    "gina",
+    "gisle",
+    "gjermund",
+    "grete",
+    "grethe",
+    "gro",
+    "gudrun",
+    "gunhild",
+    "gunn",
+    "gunnar",
+    "gunvor",
+    "guro",
+    "gustav",
+    "haakon",
+    "haavard",
+    "halvard",
+    "halvor",
+    "hanna",
+    "hanne",
+    "hans",
+    "harald",
+    "hege",
+    "heidi",
+    "helene",
+    "helga",
+    "helge",
+    "henning",
+    "henrik",
+    "herman",
+    "hilda",
+    "hilde",
+    "hjalmar",
+    "hugo",
+    "ida",
+    "inga",
+    "inge",
+    "ingeborg",
+    "inger",
+    "ingrid",
+    "ingunn",
+    "ingvild",
+    "isak",
+    "ivan",
+    "ivar",
+    "jakob",
+    "jan",
+    "janne",
+    "jarle",
+    "jenny",
+    "jens",
+    "johan",
+    "johanne",
+    "johannes",
+    "john",
+    "jon",
+    "jonas",
+    "jorunn",
+    "josefine",
+    "julie",
+    "june",
+    "kai",
+    "kaja",
+    "karen",
+    "kari",
+    "karin",
+    "karina",
+    "karl",
+    "karoline",
+    "kasper",
+    "katrine",
+    "kenneth",
+    "kim",
+    "kine",
+    "kirsten",
+    "kjell",
+    "kjersti",
+    "kjetil",
+    "klara",
+    "knut",
+    "kristen",
+    "kristian",
+    "kristin",
+    "kristine",
+    "kristoffer",
+    "lars",
+    "lasse",
+    "leif",
+    "lena",
+    "lene",
+    "leon",
+    "lill",
+    "lilly",
+    "linda",
+    "line",
+    "linn",
+    "lisa",
+    "lise",
+    "liv",
+    "live",
+    "louise",
+    "lucas",
+    "lukas",
+    "magne",
+    "magnus",
+    "maja",
+    "malin",
+    "marcus",
+    "margit",
+    "margrete",
+    "mari",
+    "maria",
+    "marianne",
+    "marie",
+    "marit",
+    "marius",
+    "markus",
+    "marte",
+    "martin",
+    "martine",
+    "mathias",
+    "mats",
+    "mette",
+    "mia",
+    "mikkel",
+    "mona",
+    "morten",
+    "nils",
+    "nina",
+    "noah",
+    "nora",
+    "odd",
+    "oddbjoern",
+    "oddny",
+    "oddvar",
+    "oeystein",
+    "oeyvind",
+    "ola",
+    "olaug",
+    "olav",
+    "ole",
+    "oliver",
+    "oskar",
+    "paal",
+    "peder",
+    "per",
+    "petter",
+    "philip",
+    "preben",
+    "ragna",
+    "ragnar",
+    "ragnhild",
+    "randi",
+    "rasmus",
+    "reidar",
+    "reidun",
+    "rolf",
+    "ronja",
+    "rune",
+    "ruth",
+    "sander",
+    "sara",
+    "selma",
+    "signe",
+    "sigrid",
+    "sigurd",
+    "sigve",
+    "silje",
+    "simen",
+    "simon",
+    "sindre",
+    "siri",
+    "siv",
+    "snorre",
+    "soelvi",
+    "sofia",
+    "sofie",
+    "solvei",
+    "solveig",
+    "sondre",
+    "stein",
+    "steinar",
+    "stian",
+    "stig",
+    "stine",
+    "sturla",
+    "sunniva",
+    "svein",
+    "sverre",
+    "sylvi",
+    "sylvia",
+    "synne",
+    "synnoeve",
+    "terje",
+    "thea",
+    "theo",
+    "thomas",
+    "thor",
+    "thorbjoern",
+    "tiril",
+    "tobias",
+    "tom",
+    "tomas",
+    "tone",
+    "tor",
+    "tora",
+    "tore",
+    "torgeir",
+    "torill",
+    "torleif",
+    "tormod",
+    "tove",
+    "trine",
+    "trond",
+    "trude",
+    "turid",
+    "unni",
+    "vebjoern",
+    "vegard",
+    "vemund",
+    "vera",
+    "vidar",
+    "viktor",
+    "vilde",
+    "wenche",
+    "wilhelm",
+    "yngve",
+    "yngvild",
+];
+
+/// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
+pub fn is_common_given_name(folded: &[u8]) -> bool {
+    COMMON_GIVEN_NAMES
+        .binary_search_by(|n| n.as_bytes().cmp(folded))
+        .is_ok()
+}
+
+/// A person's name as matched: folded tokens split into first, last and middle names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameKey {
+    /// First given name (the first token of the given names).
+    pub first: String,
+    /// Last surname token (the family name).
+    pub last: String,
+    /// Every token between them, in order, joined by single spaces (empty if none).
+    pub middles: String,
+}
+
+impl NameKey {
+    /// Builds the key from given names and surname as written anywhere (register or lead).
+    /// With only one field given, its first token is the first name and its last the surname.
+    /// A single field written `Surname, Given` is read in that order.
+    pub fn new(given_names: &str, surname: &str) -> NameKey {
+        let mut key = NameKey::default();
+        key.set(given_names, surname, &mut String::new());
+        key
+    }
+
+    /// [`NameKey::new`] into `self`, reusing its buffers and `folded` (a work buffer): no
+    /// allocation once they have grown.
+    pub fn set(&mut self, given_names: &str, surname: &str, folded: &mut String) {
+        let (mut given_names, mut surname) = (given_names, surname);
+        while surname.trim().is_empty()
+            && let Some((s, g)) = given_names.split_once(',')
+        {
+            (given_names, surname) = (g, s);
+        }
+        // Both fields folded into one buffer, tokens found without collecting them.
+        folded.clear();
+        fold_into(given_names, folded);
+        let given_end = folded.len();
+        folded.push(' ');
+        fold_into(surname, folded);
+        self.first.clear();
+        self.last.clear();
+        self.middles.clear();
+        // Folded text is tokens joined by single spaces; either field may be empty.
+        let n = folded.split_ascii_whitespace().count();
+        for (i, t) in folded.split_ascii_whitespace().enumerate() {
+            if n == 1 {
+                // One token: it is whichever field it came from.
+                if given_end > 0 {
+                    self.first.push_str(t);
+                } else {
+                    self.last.push_str(t);
+                }
+            } else if i == 0 {
+                self.first.push_str(t);
+            } else if i + 1 == n {
+                self.last.push_str(t);
+            } else {
+                if !self.middles.is_empty() {
+                    self.middles.push(' ');
+                }
+                self.middles.push_str(t);
+            }
+        }
+    }
+
+    /// The middle names, in order.
+    pub fn middles(&self) -> impl Iterator<Item = &str> {
+        self.middles.split(' ').filter(|t| !t.is_empty())
+    }
+
+    /// Whether both the first and the last name are known (what matching needs).
+    pub fn is_complete(&self) -> bool {
+        !self.first.is_empty() && !self.last.is_empty()
+    }
+}
+
+impl std::fmt::Display for NameKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.first)?;
+        for m in self.middles() {
+            write!(f, " {m}")?;
+        }
+        write!(f, " {}", self.last)
+    }
+}
+
+/// A key of how a given name sounds, made for Scandinavian spellings (after the Norphone idea:
+/// spellings of one sound made one), so that spelling variants of one name agree: `th`→`t`
+/// (Thomas/Tomas, Thor/Tor), `ch`, `ck`, `c`, `q`→`k` (Christian/Kristian, Carl/Karl), `ph`→`f`,
+/// `w`→`v`, `z`→`s`, `x`→`ks`, a silent `h` after or before a consonant (John/Jon), and
+/// doubled letters single (Christoffer/Kristofer). Vowels are kept, so Ola/Ole, Anne/Anna and
+/// Tor/Tore stay apart. `name` is folded; the key is written into `out`.
+pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut i = 0;
+    while i < name.len() {
+        let c = name[i];
+        let next = name.get(i + 1).copied();
+        let (emit, step): (&[u8], usize) = match (c, next) {
+            (b'c', Some(b'h' | b'k')) => (b"k", 2),
+            (b'c', Some(b'e' | b'i' | b'y')) => (b"s", 1),
+            (b'c' | b'q', _) => (b"k", 1),
+            (b'p', Some(b'h')) => (b"f", 2),
+            (b't', Some(b'h')) => (b"t", 2),
+            (b'w', _) => (b"v", 1),
+            (b'z', _) => (b"s", 1),
+            (b'x', _) => (b"ks", 1),
+            // A silent h: after a consonant, or before one (`John`, `Hjalmar`).
+            (b'h', n) if out.last().is_some_and(|&p| !is_vowel(p)) || !n.is_some_and(is_vowel) => {
+                (b"", 1)
+            }
+            _ => (std::slice::from_ref(&name[i]), 1),
+        };
+        for &e in emit {
+            if out.last() != Some(&e) {
+                out.push(e);
+            }
+        }
+        i += step;
+    }
+}
+
+/// Whether two folded names are spellings of one name ([`sound_key`] agrees).
+pub fn sounds_alike(a: &[u8], b: &[u8]) -> bool {
+    // Spellings of one name differ by a few letters: most pairs are ruled out before any key
+    // is made.
+    if a.len() > 40 || b.len() > 40 || a.len().abs_diff(b.len()) > 3 || a == b {
+        return a == b;
+    }
+    thread_local! {
+        static KEYS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    KEYS.with(|k| match k.try_borrow_mut() {
+        Ok(mut k) => {
+            let (ka, kb) = &mut *k;
+            sound_key(a, ka);
+            sound_key(b, kb);
+            ka == kb
+        }
+        Err(_) => {
+            let (mut ka, mut kb) = (Vec::new(), Vec::new());
+            sound_key(a, &mut ka);
+            sound_key(b, &mut kb);
+            ka == kb
+        }
+    })
+}

@@ -1,0 +1,411 @@
+//! Unit tests of name and address normalisation.
+
+use super::*;
+use proptest::prelude::*;
+
+#[test]
+fn fold_table() {
+    let cases = [
+        ("Bjørn", "bjoern"),
+        ("BJOERN", "bjoern"),
+        ("Bjørn.", "bjoern"),
+        ("Håkon", "haakon"),
+        ("Haakon", "haakon"),
+        ("Ærlig", "aerlig"),
+        ("Sæther", "saether"),
+        ("Saether", "saether"),
+        ("Ødegård", "oedegaard"),
+        ("Oedegaard", "oedegaard"),
+        ("Björn", "bjoern"),
+        ("André", "andre"),
+        ("  Anne-Marie  ", "anne marie"),
+        ("O'Brien", "o brien"),
+        ("ÅSE", "aase"),
+        ("Straße", "strasse"),
+        ("Ⅻ", "xii"),
+        ("\u{212B}s", "aas"), // ANGSTROM SIGN
+        ("", ""),
+        ("...", ""),
+    ];
+    for (input, want) in cases {
+        assert_eq!(fold(input), want, "fold({input:?})");
+    }
+}
+
+#[test]
+fn street_table() {
+    let same = [
+        ("Storgata", "storgt"),
+        ("Storgaten", "storgt"),
+        ("Storgate", "storgt"),
+        ("Storgt.", "storgt"),
+        ("STORGT", "storgt"),
+        ("Karl Johans gate", "karljohansgt"),
+        ("Karl Johans gt.", "karljohansgt"),
+        ("Karl Johans g.", "karljohansgt"),
+        ("Kirkeveien", "kirkevei"),
+        ("Kirkevegen", "kirkevei"),
+        ("Kirkevn.", "kirkevei"),
+        ("Kirke veien", "kirkevei"),
+        ("Kirkevei", "kirkevei"),
+        ("Kirkev.", "kirkevei"),
+        ("Slottspl.", "slottspl"),
+        ("Nedre Slottspl.", "nedreslottspl"),
+        ("Nedre Slottsvn.", "nedreslottsvei"),
+        ("Olav Kyrres plass", "olavkyrrespl"),
+        ("Olav Kyrres pl.", "olavkyrrespl"),
+        ("Bygdøy allé", "bygdoeyalle"),
+        ("Bygdoy alle", "bygdoyalle"),
+        ("St. Olavs gate", "sanktolavsgt"),
+        ("Sankt Olavs gt", "sanktolavsgt"),
+        ("Sjøgata", "sjoegt"),
+        ("Sjoegata", "sjoegt"),
+    ];
+    for (input, want) in same {
+        assert_eq!(street_key(input), want, "street_key({input:?})");
+    }
+    // Words that only look like suffixes are left alone.
+    assert_eq!(street_key("Vei"), "vei");
+    assert_eq!(street_key("Agate"), "agate");
+    assert_eq!(street_key("Lia"), "lia");
+}
+
+#[test]
+fn names_split_into_first_last_middles() {
+    let k = NameKey::new("Ola Johan", "Nordmann");
+    assert_eq!(
+        (k.first.as_str(), k.last.as_str(), k.middles.as_str()),
+        ("ola", "nordmann", "johan")
+    );
+    // A middle name put in the surname field gives the same key.
+    assert_eq!(NameKey::new("Ola", "Johan Nordmann"), k);
+    // Case, punctuation and Norwegian letters.
+    assert_eq!(
+        NameKey::new("KÅRE-JOHAN", "Sæther"),
+        NameKey::new("kaare johan", "saether")
+    );
+    // Missing middle name: same first and last, no middles.
+    let short = NameKey::new("Ola", "Nordmann");
+    assert_eq!(
+        (short.first.as_str(), short.last.as_str()),
+        ("ola", "nordmann")
+    );
+    assert!(short.middles.is_empty());
+    // Swapped order is a different key; the matcher compares both orders.
+    let swapped = NameKey::new("Nordmann", "Ola");
+    assert_eq!(
+        (swapped.first.as_str(), swapped.last.as_str()),
+        ("nordmann", "ola")
+    );
+    // One field only.
+    assert_eq!(NameKey::new("", "Hansen").last, "hansen");
+    assert!(!NameKey::new("", "Hansen").is_complete());
+    // Refilling a key gives what a new one would.
+    let mut reused = NameKey::new("Anne Marie Kristine", "Berg Hansen");
+    assert_eq!(reused.middles().count(), 3);
+    reused.set("Ola Johan", "Nordmann", &mut String::new());
+    assert_eq!(reused, k);
+    assert_eq!(k.to_string(), "ola johan nordmann");
+}
+
+#[test]
+fn house_number_in_street_field() {
+    assert_eq!(
+        split_house("Storgata 12 B"),
+        ("Storgata", Some(12), Some('b'))
+    );
+    assert_eq!(
+        split_house("Storgata 12b"),
+        ("Storgata", Some(12), Some('b'))
+    );
+    assert_eq!(split_house("Storgata 12"), ("Storgata", Some(12), None));
+    assert_eq!(
+        split_house("Storgata 12-B"),
+        ("Storgata", Some(12), Some('b'))
+    );
+    assert_eq!(split_house("Storgata 12-"), ("Storgata", Some(12), None));
+    assert_eq!(
+        split_house("Storgt. 12 B."),
+        ("Storgt.", Some(12), Some('b'))
+    );
+    assert_eq!(split_house("Storgata"), ("Storgata", None, None));
+    assert_eq!(split_house("12"), ("12", None, None));
+    assert_eq!(split_house("Gate 1234567"), ("Gate 1234567", None, None));
+    assert_eq!(letter_key(Some('B')), Some(b'b'));
+    assert_eq!(letter_key(Some('-')), None);
+    assert_eq!(postcode_key("0150"), Some(150));
+    assert_eq!(postcode_key(" 0150 "), Some(150));
+    assert_eq!(postcode_key("150"), None);
+    assert_eq!(postcode_key("01500"), None);
+    assert_eq!(postcode_key("O150"), None);
+}
+
+#[test]
+fn house_number_formats() {
+    for (n, l) in [
+        ("12 B", ""),
+        ("12b", ""),
+        ("12-B", ""),
+        ("12", "B"),
+        (" 12 ", "b"),
+    ] {
+        assert_eq!(house_key(n, l), (Some(12), Some(b'b')), "{n:?} {l:?}");
+    }
+    assert_eq!(house_key("12", ""), (Some(12), None));
+    assert_eq!(house_key("", "B"), (None, None));
+    assert_eq!(house_key("tolv", ""), (None, None));
+    assert_eq!(house_key("12 BC", ""), (Some(12), None));
+}
+
+#[test]
+fn common_given_names_are_folded_and_sorted() {
+    assert!(COMMON_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+    assert!(COMMON_GIVEN_NAMES.iter().all(|n| fold(n) == *n));
+    assert!(is_common_given_name(b"anne") && is_common_given_name(b"oeyvind"));
+    assert!(!is_common_given_name(b"anen"));
+}
+
+#[test]
+fn comma_means_surname_first() {
+    assert_eq!(
+        NameKey::new("Nordmann, Ola Johan", ""),
+        NameKey::new("Ola Johan", "Nordmann")
+    );
+}
+
+#[test]
+fn addresses_are_cleaned_of_flats_floors_and_care_of() {
+    let cases = [
+        ("Sagveien 9, H0404", "Sagveien 9"),
+        ("Sagveien 9 H0404", "Sagveien 9"),
+        ("Sagveien 9 h 0404", "Sagveien 9"),
+        ("Sagveien 9 B, H0101", "Sagveien 9 B"),
+        ("Storgata\u{a0}12\u{a0}B", "Storgata 12 B"),
+        ("Storgata  12  B", "Storgata 12 B"),
+        ("Storgata\u{2009}12", "Storgata 12"),
+        ("c/o Hansen, Storgata 12", "Storgata 12"),
+        ("C/O Kari Hansen, Storgata 12", "Storgata 12"),
+        ("Storgata 12 c/o Hansen", "Storgata 12"),
+        ("Storgata 12, 2. etg", "Storgata 12"),
+        ("Storgata 12 3 etasje", "Storgata 12"),
+        ("Storgata 12, U.etg.", "Storgata 12"),
+        ("Storgata 12, leil. 204", "Storgata 12"),
+        ("Storgata 12 bolig 3", "Storgata 12"),
+        ("Storgata, 12", "Storgata 12"),
+        ("Storgata 12 H", "Storgata 12 H"),
+        ("Huldreveien 3", "Huldreveien 3"),
+        // The bolignummer's level: U (underetasje), K (kjeller), L (loft) as well as H.
+        ("Steinveien 30C U0102", "Steinveien 30C"),
+        ("Murveien 36, U0101", "Murveien 36"),
+        ("Murveien 36 K0101", "Murveien 36"),
+        ("Murveien 36 L0201", "Murveien 36"),
+        ("Kongens gate 2", "Kongens gate 2"),
+        ("", ""),
+    ];
+    let mut out = String::new();
+    for (raw, want) in cases {
+        clean_address(raw, &mut out);
+        assert_eq!(out, want, "{raw:?}");
+    }
+    clean_address("Sagveien 9, H0404", &mut out);
+    assert_eq!(split_house(&out), ("Sagveien", Some(9), None));
+    clean_address("Storgata\u{a0}12\u{a0}B", &mut out);
+    assert_eq!(split_house(&out), ("Storgata", Some(12), Some('b')));
+}
+
+#[test]
+fn misread_postcodes() {
+    assert_eq!(postcode_key_lenient("0150"), Some((150, false)));
+    assert_eq!(postcode_key_lenient("94O9"), Some((9409, true)));
+    assert_eq!(postcode_key_lenient("5l39"), Some((5139, true)));
+    assert_eq!(postcode_key_lenient("S003"), Some((5003, true)));
+    assert_eq!(postcode_key_lenient("150"), Some((150, true)));
+    assert_eq!(postcode_key_lenient("Oslo"), None);
+    assert_eq!(postcode_key_lenient("OlSO"), None);
+    assert_eq!(postcode_key_lenient("12"), None);
+    assert_eq!(postcode_key_lenient("015O0"), None);
+    assert_eq!(postcode_key_lenient("0#50"), None);
+}
+
+#[test]
+fn ocr_inside_a_house_number() {
+    assert_eq!(house_key("1l3", ""), (Some(113), None));
+    assert_eq!(house_key("1O5 B", ""), (Some(105), Some(b'b')));
+    assert_eq!(house_key("2I1", ""), (Some(211), None));
+    // A letter at the end is the house letter, not a digit.
+    assert_eq!(house_key("12b", ""), (Some(12), Some(b'b')));
+    assert_eq!(house_key("12", "B"), (Some(12), Some(b'b')));
+}
+
+#[test]
+fn postcode_and_town_in_one_field() {
+    assert_eq!(postcode_field("0622 Oslo", ""), "0622");
+    assert_eq!(postcode_field(" 5720 Stanghelle ", "Stanghelle"), "5720");
+    assert_eq!(postcode_field("", "7796 Follafoss"), "7796");
+    assert_eq!(postcode_field("", "  3053 Steinberg"), "3053");
+    // A postcode on its own, or none anywhere, is left as it is.
+    assert_eq!(postcode_field("0150", "OSLO"), "0150");
+    assert_eq!(postcode_field("", "Oslo"), "");
+    assert_eq!(postcode_field("94O9", "Oslo"), "94O9");
+    // A postcode field of its own wins over digits in the town.
+    assert_eq!(postcode_field("0150", "0622 Oslo"), "0150");
+    assert_eq!(postcode_field("06221 Oslo", ""), "06221 Oslo");
+}
+
+#[test]
+fn household_sound_alikes_are_common_names() {
+    // Two common names at one address are two members of the household: Line is not Lene,
+    // Hilda not Hilde, Kristen not Kristian, Are not Arne, Lise not Lisa, Ivar not Ivan,
+    // Elsa not Else, Liv not Live.
+    for pair in [
+        ["line", "lene"],
+        ["hilda", "hilde"],
+        ["kristen", "kristian"],
+        ["are", "arne"],
+        ["lise", "lisa"],
+        ["ivar", "ivan"],
+        ["elsa", "else"],
+        ["liv", "live"],
+    ] {
+        for name in pair {
+            assert!(is_common_given_name(name.as_bytes()), "{name}");
+        }
+        assert!(
+            !sounds_alike(pair[0].as_bytes(), pair[1].as_bytes()),
+            "{pair:?}"
+        );
+    }
+}
+
+#[test]
+fn given_names_by_sound() {
+    let same = [
+        ("thomas", "tomas"),
+        ("carl", "karl"),
+        ("kristoffer", "christoffer"),
+        ("kristine", "christine"),
+        ("tor", "thor"),
+        ("christian", "kristian"),
+        ("jon", "john"),
+        ("cathrine", "katrine"),
+        ("aksel", "axel"),
+        ("grete", "grethe"),
+    ];
+    for (a, b) in same {
+        assert!(sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+    }
+    let other = [
+        ("tone", "anne"),
+        ("ola", "ole"),
+        ("anne", "anna"),
+        ("tor", "tore"),
+        ("karin", "karen"),
+        ("per", "paal"),
+    ];
+    for (a, b) in other {
+        assert!(!sounds_alike(a.as_bytes(), b.as_bytes()), "{a} {b}");
+    }
+}
+
+#[test]
+fn ocr_and_lossy_spellings() {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    ocr_fold(b"rnarit", &mut a);
+    ocr_fold(b"marit", &mut b);
+    assert_eq!(a, b);
+    ocr_fold(b"1ars", &mut a);
+    assert_eq!(a, b"lars");
+    assert!(lossy_equal(b"jorgensen", b"joergensen"));
+    assert!(lossy_equal(b"blabergt", b"blaabergt"));
+    assert!(lossy_equal(b"sather", b"saether"));
+    assert!(lossy_equal(b"sether", b"saether"));
+    assert!(!lossy_equal(b"joergensen", b"joergensen"));
+    assert!(!lossy_equal(b"jorgensen", b"jergensen"));
+    assert!(!lossy_equal(b"hansen", b"hansen"));
+}
+
+#[test]
+fn abbreviated_streets() {
+    let key = |s: &str| street_key(s).into_bytes();
+    assert!(abbreviates(
+        &["h"],
+        &key("raanes vei"),
+        &key("Hans Raanes vei")
+    ));
+    assert!(abbreviates(
+        &["oe"],
+        &key("svanegata"),
+        &key("Øvre Svanegata")
+    ));
+    assert!(abbreviates(
+        &["oe"],
+        &key("svanegata"),
+        &key("Østre Svanegata")
+    ));
+    assert!(abbreviates(
+        &["chr"],
+        &key("michelsens gate"),
+        &key("Christian Michelsens gate")
+    ));
+    assert!(abbreviates(
+        &["ndr"],
+        &key("slottsgate"),
+        &key("Nedre Slottsgate")
+    ));
+    assert!(abbreviates(
+        &["st"],
+        &key("olavs gate"),
+        &key("St. Olavs gate")
+    ));
+    assert!(abbreviates(
+        &["h", "c"],
+        &key("andersens vei"),
+        &key("Hans Christian Andersens vei")
+    ));
+    assert!(abbreviates(&[], &key("svanegata"), &key("Øvre Svanegata")));
+    assert!(!abbreviates(&[], &key("svanegata"), &key("Hans Svanegata")));
+    assert!(!abbreviates(
+        &["k"],
+        &key("raanes vei"),
+        &key("Hans Raanes vei")
+    ));
+    assert!(!abbreviates(&["h"], &key("raanes vei"), &key("Raanes vei")));
+    assert!(!abbreviates(
+        &["h"],
+        &key("raanes vei"),
+        &key("Hans Rånes gate")
+    ));
+}
+
+proptest! {
+    #[test]
+    fn fold_is_idempotent_and_total(s in any::<String>()) {
+        let once = fold(&s);
+        prop_assert_eq!(fold(&once), once.clone());
+        prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+        prop_assert!(!once.as_bytes().contains(&SEP));
+        let street = street_key(&s);
+        prop_assert_eq!(street_key(&street), street.clone());
+        let name = NameKey::new(&s, &s);
+        let again = NameKey::new(&name.first, &format!("{} {}", name.middles, name.last));
+        prop_assert_eq!(again, name);
+        let _ = split_house(&s);
+        let _ = postcode_key(&s);
+        let _ = postcode_key_lenient(&s);
+        let mut cleaned = String::new();
+        clean_address(&s, &mut cleaned);
+        let mut again = String::new();
+        clean_address(&cleaned, &mut again);
+        prop_assert!(!cleaned.contains("  ") && !cleaned.starts_with(' '));
+        let _ = split_house(&again);
+        let f = fold(&s);
+        prop_assert!(sounds_alike(f.as_bytes(), f.as_bytes()) || f.len() > 40);
+        let _ = lossy_equal(f.as_bytes(), street.as_bytes());
+    }
+
+    #[test]
+    fn fold_is_idempotent_on_norwegian_text(s in "[a-zA-ZæøåÆØÅäöéü .,'-]{0,30}") {
+        let once = fold(&s);
+        prop_assert_eq!(fold(&once), once);
+    }
+}
