@@ -361,6 +361,11 @@ impl WashSession {
             &mut batch.normalised,
         );
         drop(resolved);
+        // A person lookup that found the index malformed answered "no match", which is no
+        // answer: the batch fails rather than let a reserved person through.
+        if let Some(e) = self.serving.damage() {
+            return Err(RequestError::Unavailable(e.to_string()));
+        }
         Ok(self.tally(batch))
     }
 

@@ -661,7 +661,6 @@ proptest! {
 
     /// The same, resealed (each file's own checksum recomputed after the mutation).
     #[test]
-    #[ignore = "src/person/index/ (being rewritten, not edited here) panics in fst lookups on a malformed person-address.fst behind a matching checksum (fst-0.4.7 node.rs:658/873 `attempt to subtract with overflow`, bytes.rs:100 `assertion failed: 1 <= nbytes && nbytes <= 8`); reproducer: a_malformed_person_address_fst_is_refused_not_panicked_on"]
     fn person_index_files_resealed_are_refused_or_searched_safely(
         name in person_file(),
         input in input(),
@@ -672,16 +671,22 @@ proptest! {
 
 /// The smallest input the property above found: the sample's `person-address.fst` with one
 /// byte (`"`) inserted at offset 8 and its fst checksum recomputed opens, and the first
-/// search panics inside the fst crate.
+/// search panicked inside the fst crate; now the panic is contained and the index marked
+/// damaged.
 #[test]
-#[ignore = "src/person/index/ (being rewritten, not edited here): fst-0.4.7 node.rs:873 `attempt to subtract with overflow` in PersonIndex::find"]
 fn a_malformed_person_address_fst_is_refused_not_panicked_on() {
     let input = Input::Random({
         let mut b = sample().generation["person-address.fst"].clone();
         b.insert(8, b'"');
         b
     });
-    person_index_case("person-address.fst", &input, true);
+    let index = person_index_case("person-address.fst", &input, true).expect("it opens");
+    // The failed lookup is remembered: "no match" from this index is not an answer, and the
+    // generation that holds it refuses washes (`Generation::damage`). (The fst crate's panic
+    // here is an overflow check, which optimised builds leave out.)
+    if cfg!(debug_assertions) {
+        assert!(index.damage().is_some());
+    }
 }
 
 /// Every person index file of the sample generation.
@@ -695,7 +700,9 @@ fn person_file() -> impl Strategy<Value = String> {
     prop::sample::select(names)
 }
 
-fn person_index_case(name: &str, input: &Input, reseal: bool) {
+/// Opens the person index with `name` mutated and searches every sample person at every
+/// strictness; the index, if it opened.
+fn person_index_case(name: &str, input: &Input, reseal: bool) -> Option<PersonIndex> {
     let sample = sample();
     let dir = tempfile::tempdir().expect("tempdir");
     for (file, bytes) in sample
@@ -728,7 +735,9 @@ fn person_index_case(name: &str, input: &Input, reseal: bool) {
                 }
             }
         }
+        return Some(index);
     }
+    None
 }
 
 /// The smallest input the property above found before lookups were guarded: `national.fst`

@@ -116,6 +116,10 @@ impl App {
                 let evidence = index.evidence(q, &m, strictness);
                 Some((m, evidence))
             });
+        // "No match" from an index a lookup found malformed is no answer.
+        if let Some(e) = serving.damage() {
+            return Err(RequestError::Unavailable(e.to_string()));
+        }
         let e164 = number.map(|n| n.e164());
         let explanation = self.engine.explain(
             &serving,

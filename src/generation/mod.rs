@@ -542,7 +542,8 @@ impl Generation {
 
     /// Why this generation must not be washed against any more: a file changed on disk since
     /// it was opened ([`Generation::check_files`] found it), or a lookup found a file
-    /// malformed behind a matching checksum. `None` while it is intact.
+    /// malformed behind a matching checksum (here or in the person index,
+    /// [`crate::person::PersonIndex::damage`]). `None` while it is intact.
     pub fn damage(&self) -> Option<GenerationError> {
         self.damage.get().map(|d| {
             let (file, why) = match d {
@@ -559,6 +560,14 @@ impl Generation {
                 file: file.clone(),
                 why,
             }
+        })
+        .or_else(|| {
+            let why = self.persons.as_ref()?.damage()?;
+            Some(GenerationError::Damaged {
+                generation: self.id().to_owned(),
+                file: "person-*".to_owned(),
+                why: why.to_owned(),
+            })
         })
     }
 

@@ -27,7 +27,7 @@ impl PersonIndex {
         let p = m.person as usize;
         let mut fields: Vec<(&'static str, Agreement)> = Vec::new();
         let mut key = Vec::with_capacity(64);
-        let known = p < self.persons && self.key_of(p, &mut key);
+        let known = p < self.persons && self.guarded(|| self.key_of(p, &mut key)) == Some(true);
         let mut parts = key.split(|&b| b == SEP);
         let (house, number, letter, last, first, middles) = (
             parts.next().unwrap_or_default(),

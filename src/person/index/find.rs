@@ -67,10 +67,33 @@ impl PersonIndex {
         self.find_each(queries, strictness, scratch, &mut |m| out.push(m));
     }
 
+    /// Finds each lead, calling `emit` with its match in order (see [`Self::find_runs`]). A
+    /// panic inside the fst crate on a malformed map is contained: the index is marked damaged
+    /// ([`PersonIndex::damage`]) and the leads not yet answered get `None`, as every lead does
+    /// in a damaged index; callers check the damage before they answer.
+    fn find_each(
+        &self,
+        queries: &[&PersonQuery],
+        strictness: Strictness,
+        scratch: &mut PersonScratch,
+        emit: &mut impl FnMut(Option<PersonMatch>),
+    ) {
+        let mut answered = 0;
+        self.guarded(|| {
+            self.find_runs(queries, strictness, scratch, &mut |m| {
+                answered += 1;
+                emit(m)
+            })
+        });
+        for _ in answered..queries.len() {
+            emit(None);
+        }
+    }
+
     /// Finds each lead, calling `emit` with its match in order, [`RUN`] leads at a time. Each
     /// pass over a run reads one thing for every lead (bucket bounds, then entries, then rows)
     /// without branching on what the others found, so the CPU overlaps their cache misses.
-    fn find_each(
+    fn find_runs(
         &self,
         queries: &[&PersonQuery],
         strictness: Strictness,

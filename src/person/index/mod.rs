@@ -150,6 +150,8 @@ pub struct PersonIndex {
     id_hashes: bool,
     key_check: u64,
     id_key: Option<IdHashKey>,
+    /// Set when a lookup panicked inside the fst crate (see [`PersonIndex::damage`]).
+    damaged: std::sync::OnceLock<()>,
 }
 
 impl std::fmt::Debug for PersonIndex {
@@ -304,6 +306,7 @@ impl PersonIndex {
             id_hashes,
             key_check,
             id_key: None,
+            damaged: std::sync::OnceLock::new(),
         })
     }
 
@@ -315,6 +318,34 @@ impl PersonIndex {
         }
         self.id_key = Some(key);
         Ok(self)
+    }
+
+    /// Whether a lookup found the index malformed. The fst crate does not check the nodes of
+    /// a map, and its checksum can be forged along with the bytes (or a writer bug can write
+    /// a bad map under a good checksum); a lookup that panics inside it is contained, marks the
+    /// index damaged for good, and finds nothing from then on. A caller that sees a damaged
+    /// index must not answer from it: "no match" from a damaged index is not an answer.
+    pub fn damage(&self) -> Option<&'static str> {
+        self.damaged.get().map(|()| "a person index file is malformed behind a matching checksum (a lookup in it failed: a writer bug or a forged file)")
+    }
+
+    /// Runs `f`, a walk of the index's maps, unless the index is damaged; a panic inside the
+    /// fst crate marks it damaged (see [`PersonIndex::damage`]) and gives `None`.
+    pub(super) fn guarded<T>(&self, f: impl FnOnce() -> T) -> Option<T> {
+        if self.damaged.get().is_some() {
+            return None;
+        }
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                if self.damaged.set(()).is_ok() {
+                    tracing::error!(
+                        "a person lookup failed on a malformed index file; washes against the generation are refused"
+                    );
+                }
+                None
+            }
+        }
     }
 
     /// Persons in the index.
