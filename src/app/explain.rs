@@ -70,7 +70,7 @@ pub struct Explained {
     /// Verdict, lists, live operations.
     pub explanation: Explanation,
     /// The number's history on the lists the caller may see: its newest
-    /// [`HISTORY_SHOWN`] entries.
+    /// `HISTORY_SHOWN` (100) entries.
     pub history: Vec<HistoryEvent>,
     /// How many older entries are left out of `history`.
     pub history_omitted: u64,
@@ -187,7 +187,7 @@ impl App {
 
     /// A number's history on the caller's centre list and the client's list: every API add
     /// and removal from the journal, and the delivery that holds it now; the newest
-    /// [`HISTORY_SHOWN`] of them, and how many older ones are left out.
+    /// `HISTORY_SHOWN` (100) of them, and how many older ones are left out.
     fn history(
         &self,
         who: &Principal,
