@@ -124,7 +124,7 @@ const HOUSES_MOST: usize = 32;
 pub struct PersonIndexFiles {
     /// The files' names, in the directory written to.
     pub files: Vec<String>,
-    /// The person number ([`PersonMatch::person`]) of each record, in record order.
+    /// The person number ([`crate::person::PersonMatch::person`]) of each record, in record order.
     pub person_of_record: Vec<u32>,
 }
 
