@@ -43,10 +43,12 @@ fn overload_mode_reports_the_share_shed_with_its_code_and_the_admitted_p99() {
     let config = write_config(
         dir.path(),
         &catalog,
-        "[limits]\nmax_in_flight = 2\nrequest_timeout_seconds = 30\n",
+        "[limits]\nmax_in_flight = 1\nrequest_timeout_seconds = 30\n",
     );
     let server = Server::start(&config);
-    // Ten times the limit, person washes of 200 leads.
+    // Twenty times the limit, person washes of 200 leads, each client on its own connection (on
+    // one HTTP/2 connection the requests queue in the client often enough that the server
+    // sees no more than two at a time).
     let report = loadgen(
         &server,
         &[
@@ -55,6 +57,8 @@ fn overload_mode_reports_the_share_shed_with_its_code_and_the_admitted_p99() {
             "--batch",
             "200",
             "--concurrency",
+            "20",
+            "--connections",
             "20",
             "--seconds",
             "2",
