@@ -18,18 +18,6 @@ impl Journal {
         read_records(&self.shared.dir, 0)
     }
 
-    /// The history of one number, on every list, in seq order: from the index, at the cost
-    /// of that number's entries only.
-    pub fn history_of(&self, number: u64) -> Vec<Record> {
-        self.shared
-            .index
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&number)
-            .cloned()
-            .unwrap_or_default()
-    }
-
     /// The newest `limit` records of one number that `keep` accepts, in seq order, and how many
     /// older ones it accepts beyond them. Costs that number's entries, and clones at most
     /// `limit` of them: a number that a key has added thousands of times stays cheap to explain.
