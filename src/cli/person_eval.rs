@@ -28,6 +28,11 @@ pub struct PersonEvalArgs {
     /// seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
     set: EvalSet,
+    /// For the independent sets, print up to this many wrong outcomes per kind at the default
+    /// strictness: the lead, and the register row it is (a miss) or it matched (a false
+    /// match). The data is synthetic; this is for whoever works on the matcher.
+    #[arg(long, default_value_t = 0)]
+    show_wrong: usize,
 }
 
 /// The labelled evaluation sets.
@@ -59,6 +64,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     |dir, key| EvalIndex::build(&pop, dir, Some(key), |_| {}),
                     &pop.leads(args.leads, args.seed + 1),
                     &[],
+                    None,
                 )?;
             }
             EvalSet::Second => {
@@ -71,6 +77,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     |dir, key| build_register(&set.register, dir, key),
                     &leads,
                     &blind_eval::ISSUE_KINDS,
+                    Some((&set.register, args.show_wrong)),
                 )?;
             }
             EvalSet::Third => {
@@ -90,6 +97,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     |dir, key| build_register(&set.register, dir, key),
                     &leads,
                     holdout_eval::ISSUE_KINDS,
+                    Some((&set.register, args.show_wrong)),
                 )?;
             }
             EvalSet::Both | EvalSet::All => {}
@@ -134,6 +142,7 @@ fn measure(
     build: impl FnOnce(&std::path::Path, IdHashKey) -> Result<EvalIndex, vask::person::PersonError>,
     leads: &[LabelledLead],
     issue_kinds: &[&str],
+    show_wrong: Option<(&[PersonRecord], usize)>,
 ) -> Result<()> {
     let key = IdHashKey::new(b"person-eval id-hash key (made up)").context("key")?;
     let dir = tempfile_dir()?;
@@ -169,6 +178,9 @@ fn measure(
         }
         if let Some(r) = normal {
             print_kinds(&r, issue_kinds);
+            if let Some((register, n)) = show_wrong.filter(|&(_, n)| n > 0) {
+                print_wrong(&r, leads, register, n);
+            }
         }
         Ok(())
     })();
@@ -207,6 +219,31 @@ fn print_kinds(r: &EvalReport, issue_kinds: &[&str]) {
         }
     }
     println!();
+}
+
+/// Up to `n` wrong outcomes per kind: the lead and the register row it is or it matched.
+fn print_wrong(r: &EvalReport, leads: &[LabelledLead], register: &[PersonRecord], n: usize) {
+    let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let row = |id: u32| register.get(id as usize);
+    for &(position, matched) in &r.wrong_leads {
+        let Some(lead) = leads.get(position) else {
+            continue;
+        };
+        let count = shown.entry(lead.corruption.as_str()).or_default();
+        if *count >= n {
+            continue;
+        }
+        *count += 1;
+        println!(
+            "### {} (lead {position})\nlead: {:?}",
+            lead.corruption, lead.query
+        );
+        match (lead.reserved_id, matched) {
+            (Some(id), _) => println!("missed: {:?}\n", row(id)),
+            (None, Some(id)) => println!("matched: {:?}\n", row(id)),
+            (None, None) => println!(),
+        }
+    }
 }
 
 /// A fresh scratch directory for the index.

@@ -7,6 +7,7 @@ use super::Best;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
     NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sounds_alike,
+    surnames_sound_alike,
 };
 
 /// Whether two birth days (0: unknown) may be the same person's.
@@ -54,8 +55,11 @@ pub(super) fn token_cost(
         return Some(c);
     }
     // The register's spelling sets the allowance: `Ann` is one edit from `Anne`, but `Ole`
-    // is not forgiven for `Ola`. An agreeing birth date is strong evidence: one more edit.
-    let allow = (allowed_edits(rec.len()) + u32::from(born_same_day)).min(max);
+    // is not forgiven for `Ola`. An agreeing birth date is strong evidence: one more edit,
+    // where the first letters agree (twins' names, Irene and Arne, often differ there).
+    let allow = (allowed_edits(rec.len())
+        + u32::from(born_same_day && lead.first() == rec.first()))
+    .min(max);
     osa_within(lead, rec, allow)
         .or_else(|| {
             // æ, ø and å fold to two letters, so a typo on one (`Bjrn`, `Bjrøg`) would cost two
@@ -71,6 +75,10 @@ pub(super) fn token_cost(
         })
         .or_else(|| {
             // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
+            if il_misread(lead, rec) {
+                // A capital I read for l or l for I (`OIe`, `lna`), both folded to lower case.
+                return (max >= 1).then_some(1);
+            }
             if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
                 return None;
             }
@@ -90,6 +98,34 @@ pub(super) fn token_cost(
                 None
             }
         })
+}
+
+/// Whether `lead` is `rec` with one or two of its `l`s read as `i` or `i`s as `l`, and
+/// nothing else changed.
+fn il_misread(lead: &[u8], rec: &[u8]) -> bool {
+    if lead.len() != rec.len() {
+        return false;
+    }
+    let mut swaps = 0;
+    for (&a, &b) in lead.iter().zip(rec) {
+        if a != b {
+            if !matches!((a, b), (b'i', b'l') | (b'l', b'i')) {
+                return false;
+            }
+            swaps += 1;
+        }
+    }
+    (1..=2).contains(&swaps)
+}
+
+/// Whether `g` is the given names `first` and `second` written as one word (`annelise` for
+/// `Anne-Lise`).
+fn joined(g: &[u8], first: &[u8], second: &[u8]) -> bool {
+    !first.is_empty()
+        && !second.is_empty()
+        && g.len() == first.len() + second.len()
+        && g.starts_with(first)
+        && g.ends_with(second)
 }
 
 /// `ae`, `oe` and `aa` as one byte each (1, 2, 3), and whether there were any; `None` if `s`
@@ -134,19 +170,36 @@ pub(super) fn name_cost(
 ) -> Option<u32> {
     let lossy = Cell::new(lossy_paid);
     let in_middles = |t: &[u8]| middles.split(|&b| b == b' ').any(|m| m == t);
+    let record_second = middles.split(|&b| b == b' ').next().unwrap_or_default();
+    let lead_second = lead.middles().next().unwrap_or_default().as_bytes();
     let given_cost = |g: &[u8], max: u32| -> Option<u32> {
         if g == first {
+            Some(0)
+        } else if joined(g, first, record_second) {
+            // Two given names written as one (`Annelise` for `Anne-Lise`).
+            (max >= 1).then_some(1)
+        } else if joined(first, g, lead_second) {
+            // One given name written as two (`Anne Lise` for `Annelise`): the second was
+            // paid for as a middle name the record does not have.
             Some(0)
         } else if g.len() == 1 && first.first() == g.first() {
             (max >= 3).then_some(3)
         } else if in_middles(g) {
             (max >= 1).then_some(1)
+        } else if lossy_equal(g, first) {
+            // æ/ø/å written without them, paid once per lead (`Asmund` for `Åsmund`).
+            token_cost(g, first, max, born_same_day, &lossy)
         } else if sounds_alike(g, first) {
             // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
             (max >= 1).then_some(1)
-        } else if !born_same_day && is_common_given_name(g) && is_common_given_name(first) {
-            // Two different names of the household (Tone/Anne): another member.
-            None
+        } else if is_common_given_name(g) && is_common_given_name(first) {
+            // Two different names of the household (Tone/Anne): another member; born the
+            // same day, twins, unless the names are one slip apart (Kari/Karin).
+            if born_same_day {
+                token_cost(g, first, max.min(1), false, &lossy)
+            } else {
+                None
+            }
         } else {
             token_cost(g, first, max, born_same_day, &lossy)
         }
@@ -154,7 +207,9 @@ pub(super) fn name_cost(
     let surname_cost = |s: &[u8], max: u32| -> Option<u32> {
         if s == last {
             Some(0)
-        } else if in_middles(s) || sounds_alike(s, last) {
+        } else if lossy_equal(s, last) {
+            token_cost(s, last, max, born_same_day, &lossy)
+        } else if in_middles(s) || surnames_sound_alike(s, last) {
             (max >= 1).then_some(1)
         } else {
             token_cost(s, last, max, born_same_day, &lossy)
@@ -180,7 +235,9 @@ pub(super) fn name_cost(
             .split(|&b| b == b' ')
             .filter(|t| !t.is_empty())
             .find_map(|t| {
-                if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
+                if lossy_equal(m, t) {
+                    token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)
+                } else if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
                     (max > middle_cost).then_some(1)
                 } else {
                     token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)

@@ -9,6 +9,10 @@ use memmap2::Mmap;
 use super::cost::{agrees, allowed_edits, limit, name_cost};
 use super::key::{Folded, id_hash32, name_byte, push_decimal, push_postcode};
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
+
+/// The most postcodes a town may have for a lead without a postcode to have its streets read
+/// one by one at each (a few towns have more: Oslo 637, Trondheim 148, Bergen 134).
+const SMALL_TOWN: usize = 64;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
     CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, street_key, suffix_spellings,
@@ -235,14 +239,11 @@ impl PersonIndex {
         }
         // Another postcode of the lead's city, or next to its postcode: only when nothing at
         // the lead's own postcode came close, and the register has no such house there (if it
-        // has, the lead's address is right and the lead is someone else who lives there).
-        if max > 0
-            && best.is_none()
-            && !lead.street.is_empty()
-            && !house_at_postcode
-            && (!street_at_postcode || lead.postcode_repaired || self.city_disagrees(lead, q))
-        {
-            self.scan_city(lead, q, max, street_at_postcode, key, &mut best);
+        // has, the lead's address is right and the lead is someone else who lives there). A
+        // street that runs through several postcodes may be at the lead's postcode without
+        // the lead's house: its house is then sought at the others.
+        if max > 0 && best.is_none() && !lead.street.is_empty() && !house_at_postcode {
+            self.scan_city(lead, q, max, street_at_postcode, key, near, &mut best);
         }
         // A move: only when nothing at the lead's address came close (a birth-day scan costs
         // a few fst walks; a move can only win with the exact name, at cost 1).
@@ -328,7 +329,10 @@ impl PersonIndex {
             let letter_cost = match (lead.letter, letter.first()) {
                 (None, None) => 0,
                 (Some(a), Some(&b)) if a == b => 0,
-                (Some(_), Some(_)) => 2,
+                // Another letter is another house (`22 B` and `22 C` are two entrances with
+                // their own flats): the same person only if the birth dates agree.
+                (Some(_), Some(_)) if same_lead(p) => 2,
+                (Some(_), Some(_)) => 3,
                 _ => 1,
             };
             let Some(limit) = limit(best, max) else {
@@ -390,6 +394,18 @@ impl PersonIndex {
         let splits: Vec<(usize, String)> = (0..=initials)
             .map(|k| (k, street_key(&tokens[k..].join(" "))))
             .collect();
+        // A middle word written as its initial (`Peter C. Asbjørnsens vei` for Peter Christen
+        // Asbjørnsens vei): the words before it, the initial, and the key of the words after.
+        let middle_initials: Vec<(String, u8, String)> = (1..tokens.len().saturating_sub(1))
+            .filter(|&k| tokens[k].len() == 1 && tokens[k].bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(|k| {
+                (
+                    tokens[..k].concat(),
+                    tokens[k].as_bytes()[0],
+                    street_key(&tokens[k + 1..].join(" ")),
+                )
+            })
+            .collect();
         let (mut ocr_want, mut ocr_rec) = (Vec::new(), Vec::new());
         ocr_fold(want, &mut ocr_want);
         near.clear();
@@ -425,13 +441,24 @@ impl PersonIndex {
             {
                 d = Some(1);
             }
+            if d.is_none()
+                && middle_initials.iter().any(|(before, initial, after)| {
+                    street.len() > before.len() + after.len() + 1
+                        && street.starts_with(before.as_bytes())
+                        && street.ends_with(after.as_bytes())
+                        && street.get(before.len()) == Some(initial)
+                })
+            {
+                d = Some(1);
+            }
             // A street cut short by a fixed-width field (`Store Lensmannv`): at least eight
             // letters of it, the start of the register's street.
             if d.is_none() && raw.len() >= 8 && street.len() > raw.len() && street.starts_with(&raw)
             {
                 d = Some(1);
             }
-            if d.is_none() {
+            if d.is_none_or(|d| d > 1) {
+                // OCR (`Srniegrenda`): one confusion, however many edits it takes.
                 ocr_fold(street, &mut ocr_rec);
                 if ocr_rec == ocr_want {
                     d = Some(1);
@@ -465,6 +492,7 @@ impl PersonIndex {
         max: u32,
         spelt_right: bool,
         key: &mut Vec<u8>,
+        near: &mut Vec<(u32, bool, Vec<u8>)>,
         best: &mut Best,
     ) {
         let table = postcodes::norway();
@@ -531,22 +559,25 @@ impl PersonIndex {
             };
             self.scan_house(lead, &scan, max, key, best);
         }
-    }
-
-    /// Whether the lead names a city that is not its postcode's town (so one of the two is
-    /// wrong). A lead whose postcode has its street, and whose city (if any) is that
-    /// postcode's town, has a consistent address: its person is not sought elsewhere.
-    fn city_disagrees(&self, lead: &Folded, q: &PersonQuery) -> bool {
-        if q.city.trim().is_empty() {
-            return false;
-        }
-        let table = postcodes::norway();
-        match (
-            table.town_named(&q.city),
-            lead.postcode.and_then(|pc| table.town_of(pc)),
-        ) {
-            (Some(a), Some(b)) => a != b,
-            _ => false,
+        // The street written otherwise than by a typo (abbreviated, OCR, æ/ø/å lost) at a
+        // postcode of the town the lead names: one slip from the lead's postcode, or, without
+        // one, any of a town of at most `SMALL_TOWN` postcodes. Each postcode's streets are
+        // read as at the lead's own postcode.
+        if found.is_empty()
+            && max > 1
+            && let Some(t) = named
+        {
+            let codes: Vec<u16> = match lead.postcode {
+                Some(lp) => postcodes::slips(lp)
+                    .into_iter()
+                    .filter(|&pc| pc != lp && table.town_of(pc) == Some(t))
+                    .collect(),
+                None if table.codes(t).len() <= SMALL_TOWN => table.codes(t).to_vec(),
+                None => Vec::new(),
+            };
+            for pc in codes {
+                self.scan_similar_streets(lead, pc, 1, max, key, near, best);
+            }
         }
     }
 

@@ -78,7 +78,14 @@ impl Folded {
             (s, n, l)
         } else {
             let (n, l) = house_key(&self.clean_number, letter);
-            (self.clean_street.as_str(), n, l)
+            // The number written in both fields (`Sagveien 9 C, H0404` with `9` as the
+            // number): the street without it, and its letter if the other fields have none.
+            match split_house(&self.clean_street) {
+                (s, Some(sn), sl) if n.is_none_or(|n| n == sn) => {
+                    (s, Some(sn), l.or(sl.and_then(|c| letter_key(Some(c)))))
+                }
+                _ => (self.clean_street.as_str(), n, l),
+            }
         };
         let national_id = national_id.and_then(NationalId::parse);
         let birth = birth.or_else(|| national_id.and_then(|id| id.birth_date()));

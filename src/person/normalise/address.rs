@@ -124,8 +124,17 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     let bytes = trimmed.as_bytes();
     let mut end = bytes.len();
     let mut letter = None;
+    // A lower-case `l` or `o` glued to the number is a misread digit (see [`house_key`]).
+    let misread = match bytes {
+        [.., d, b'l'] if d.is_ascii_digit() => Some(1),
+        [.., d, b'o'] if d.is_ascii_digit() => Some(0),
+        _ => None,
+    };
+    if misread.is_some() {
+        end -= 1;
+    }
     // Optional letter, directly after the number or after a space or dash.
-    if end >= 2 && bytes[end - 1].is_ascii_alphabetic() {
+    if misread.is_none() && end >= 2 && bytes[end - 1].is_ascii_alphabetic() {
         let mut e = end - 1;
         if matches!(bytes[e - 1], b' ' | b'-') {
             e -= 1;
@@ -144,7 +153,13 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
         return (street, None, None);
     }
     match trimmed[end..digits_end].parse::<u32>() {
-        Ok(n) => (trimmed[..end].trim_end(), Some(n), letter),
+        Ok(n) => {
+            let n = match misread {
+                Some(d) => n.checked_mul(10).and_then(|n| n.checked_add(d)),
+                None => Some(n),
+            };
+            (trimmed[..end].trim_end(), n, letter)
+        }
         Err(_) => (street, None, None),
     }
 }
@@ -463,6 +478,21 @@ pub fn house_key(number: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     } else {
         n
     };
+    // A lower-case `l` or `o` glued to the end of a number (`8l`, `1o`) is a misread 1 or 0:
+    // house letters are written in capitals or apart, and L and O are hardly ever used.
+    if n.len() >= 2
+        && n.ends_with(['l', 'o'])
+        && n[..n.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    {
+        let mut glued = n[..n.len() - 1].to_owned();
+        glued.push(if n.ends_with('l') { '1' } else { '0' });
+        return house_key_read(&glued, letter);
+    }
+    house_key_read(n, letter)
+}
+
+/// [`house_key`] of a number whose OCR confusions are read.
+fn house_key_read(n: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     let digits_end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
     if digits_end == 0 || digits_end > 6 {
         return (None, None);

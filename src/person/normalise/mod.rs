@@ -37,7 +37,10 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub const SEP: u8 = 0;
 
 /// Folds `s` for matching: lower case, Norwegian letters as ae/oe/aa, diacritics stripped,
-/// punctuation and whitespace runs as one space, trimmed. Idempotent.
+/// punctuation and whitespace runs as one space, trimmed. Idempotent. Two kinds of damage
+/// a character set does are undone or marked: UTF-8 read as Windows-1252 (`JÃ¸rgensen`) is
+/// read as the letters it was, and a `?` or U+FFFD touching a letter (`J?rgensen`), a
+/// letter that was lost, is kept as `?` (which [`lossy_equal`] lets stand for any letter).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     fold_into(s, &mut out);
@@ -54,7 +57,14 @@ pub fn fold_into(s: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
+            if b == b'?' && wildcard_at(out, start, pending_space, s.get(i + 1..)) {
+                // A letter lost to a character set (`J?rgensen`): kept as one unknown letter.
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push('?');
+            } else if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > start {
                     out.push(' ');
                 }
@@ -67,13 +77,118 @@ pub fn fold_into(s: &str, out: &mut String) {
         } else {
             // `i` is at a character boundary: every byte before it was a whole ASCII
             // character or part of a character stepped over whole.
-            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            let Some(rest) = s.get(i..) else {
                 break;
             };
-            fold_char(c, out, start, &mut pending_space, 0);
-            i += c.len_utf8();
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else {
+                break;
+            };
+            let next = chars.next();
+            if let Some(repaired) = next.and_then(|n| mojibake(c, n)) {
+                // UTF-8 read as Windows-1252 (`JÃ¸rgensen`): the character it was.
+                fold_char(repaired, out, start, &mut pending_space, 0);
+                i += c.len_utf8() + next.map_or(0, char::len_utf8);
+            } else if c == char::REPLACEMENT_CHARACTER
+                && wildcard_at(out, start, pending_space, rest.get(c.len_utf8()..))
+            {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push('?');
+                i += c.len_utf8();
+            } else {
+                fold_char(c, out, start, &mut pending_space, 0);
+                i += c.len_utf8();
+            }
         }
     }
+    if out[start..].contains('?') {
+        drop_lone_wildcards(out, start);
+    }
+}
+
+/// Whether a `?` or U+FFFD stands for a lost letter: it touches a letter (the one folded
+/// before it, with no separator between, or the first character of `rest`, what follows it).
+fn wildcard_at(out: &str, start: usize, pending_space: bool, rest: Option<&str>) -> bool {
+    let after_letter = !pending_space
+        && out.len() > start
+        && out
+            .bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'?');
+    let before_letter = rest
+        .and_then(|r| {
+            r.trim_start_matches(['?', char::REPLACEMENT_CHARACTER])
+                .chars()
+                .next()
+        })
+        .is_some_and(|c| c.is_alphabetic() && !is_combining_mark(c));
+    after_letter || before_letter
+}
+
+/// Drops the words of `out[start..]` that are only `?` (the letter they touched folded to
+/// nothing), so that [`fold`] stays idempotent.
+fn drop_lone_wildcards(out: &mut String, start: usize) {
+    if !out[start..]
+        .split(' ')
+        .any(|w| !w.is_empty() && w.bytes().all(|b| b == b'?'))
+    {
+        return;
+    }
+    let kept: Vec<String> = out[start..]
+        .split(' ')
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b == b'?'))
+        .map(str::to_owned)
+        .collect();
+    out.truncate(start);
+    out.push_str(&kept.join(" "));
+}
+
+/// The character whose UTF-8 encoding, read as Windows-1252 (or Latin-1), shows as `lead`
+/// then `trail` (`Ã¸` for ø, `Ã…` for Å, `Â` before a no-break space), if it is one.
+pub fn mojibake(lead: char, trail: char) -> Option<char> {
+    let lead = match lead {
+        'Â' => 0xC2u32,
+        'Ã' => 0xC3,
+        _ => return None,
+    };
+    // The byte Windows-1252 shows as `trail` (its 0x80–0x9F block differs from Latin-1; the
+    // five bytes it leaves undefined decode as the C1 controls).
+    let byte = match trail {
+        '\u{80}'..='\u{BF}' => u32::from(trail),
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    // Two-byte UTF-8: 110xxxxx 10yyyyyy.
+    char::from_u32(((lead & 0x1F) << 6) | (byte & 0x3F))
 }
 
 /// Folds one non-ASCII character. `depth` bounds the recursion through decompositions.
@@ -200,14 +315,25 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
 
 /// Whether `lead` is `rec` with æ, ø or å written lossily as a bare vowel (`jorgensen` for
 /// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`): both folded.
+///
+/// A `?` in the lead (a letter a character set lost, see [`fold`]) stands for any one letter
+/// of `rec`, or for one of æ, ø and å.
 pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
-    if lead.len() >= rec.len() || rec.len() - lead.len() > 6 {
+    let wild = lead.contains(&b'?');
+    if lead.len() > rec.len() || (lead.len() == rec.len() && !wild) || rec.len() - lead.len() > 6 {
         return false;
     }
     let (mut i, mut j) = (0, 0);
     while j < rec.len() {
         let pair = rec.get(j..j + 2);
-        if matches!(pair, Some(b"oe" | b"aa" | b"ae")) {
+        if wild && lead.get(i) == Some(&b'?') {
+            i += 1;
+            j += if matches!(pair, Some(b"oe" | b"aa" | b"ae")) {
+                2
+            } else {
+                1
+            };
+        } else if matches!(pair, Some(b"oe" | b"aa" | b"ae")) {
             let vowel = rec[j];
             // Lossily written: the first vowel alone (ø→o, å→a, æ→a), or æ as e.
             if lead.get(i..i + 2) == pair {
@@ -242,4 +368,7 @@ pub use address::{
     postcode_field, postcode_key, postcode_key_lenient, split_house, street_key, street_key_into,
     suffix_spellings,
 };
-pub use names::{COMMON_GIVEN_NAMES, NameKey, is_common_given_name, sound_key, sounds_alike};
+pub use names::{
+    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, sound_key, sounds_alike,
+    surnames_sound_alike,
+};

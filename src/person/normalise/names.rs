@@ -470,8 +470,65 @@ pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Whether two folded names are spellings of one name ([`sound_key`] agrees).
+/// Spellings of one given name that [`sound_key`]'s rules leave apart because their vowels
+/// differ, by their sound key: the key they share. Sorted by the first.
+const SOUND_VARIANTS: &[(&[u8], &[u8])] = &[
+    (b"amad", b"amed"),
+    (b"husain", b"husein"),
+    (b"mohamad", b"muhamad"),
+    (b"mohamed", b"muhamad"),
+    (b"muhamed", b"muhamad"),
+];
+
+/// [`sound_key`], then the spellings of one name in [`SOUND_VARIANTS`] made one.
+fn variant_key(name: &[u8], out: &mut Vec<u8>) {
+    sound_key(name, out);
+    if let Ok(i) = SOUND_VARIANTS.binary_search_by(|(k, _)| (*k).cmp(out.as_slice())) {
+        out.clear();
+        out.extend_from_slice(SOUND_VARIANTS[i].1);
+    }
+}
+
+/// A surname's key: [`sound_key`] with two more spellings made one that given names must keep
+/// apart: `ae` before a consonant as `e` (Sæter/Sether/Seter) and `ie` before a consonant as
+/// `i` (Nielsen/Nilsen/Nilssen).
+fn surname_key(name: &[u8], out: &mut Vec<u8>) {
+    sound_key(name, out);
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut w = 0;
+    let mut r = 0;
+    while r < out.len() {
+        let c = out[r];
+        let pair_before_consonant = matches!(
+            (c, out.get(r + 1), out.get(r + 2)),
+            (b'a' | b'i', Some(b'e'), Some(&n)) if !is_vowel(n)
+        );
+        if pair_before_consonant {
+            out[w] = if c == b'a' { b'e' } else { b'i' };
+            r += 2;
+        } else {
+            out[w] = c;
+            r += 1;
+        }
+        w += 1;
+    }
+    out.truncate(w);
+}
+
+/// Whether two folded given names are spellings of one name ([`sound_key`] agrees, or they
+/// are spellings of one name whose vowels differ, such as Mohamed and Muhammad).
 pub fn sounds_alike(a: &[u8], b: &[u8]) -> bool {
+    keys_agree(a, b, variant_key)
+}
+
+/// Whether two folded surnames are spellings of one surname (their surname keys agree:
+/// Sæter/Sether, Nielsen/Nilssen, Thorsen/Torsen).
+pub fn surnames_sound_alike(a: &[u8], b: &[u8]) -> bool {
+    keys_agree(a, b, surname_key)
+}
+
+/// Whether `key` makes one key of `a` and `b`.
+fn keys_agree(a: &[u8], b: &[u8], key: fn(&[u8], &mut Vec<u8>)) -> bool {
     // Spellings of one name differ by a few letters: most pairs are ruled out before any key
     // is made.
     if a.len() > 40 || b.len() > 40 || a.len().abs_diff(b.len()) > 3 || a == b {
@@ -484,14 +541,14 @@ pub fn sounds_alike(a: &[u8], b: &[u8]) -> bool {
     KEYS.with(|k| match k.try_borrow_mut() {
         Ok(mut k) => {
             let (ka, kb) = &mut *k;
-            sound_key(a, ka);
-            sound_key(b, kb);
+            key(a, ka);
+            key(b, kb);
             ka == kb
         }
         Err(_) => {
             let (mut ka, mut kb) = (Vec::new(), Vec::new());
-            sound_key(a, &mut ka);
-            sound_key(b, &mut kb);
+            key(a, &mut ka);
+            key(b, &mut kb);
             ka == kb
         }
     })

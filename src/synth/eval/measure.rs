@@ -27,6 +27,9 @@ pub struct EvalReport {
     pub by_kind: BTreeMap<String, (usize, usize)>,
     /// The kinds whose leads are look-alikes (not reserved).
     pub look_alike_kinds: std::collections::BTreeSet<String>,
+    /// Every wrong outcome, in lead order: the lead's position and, for a false match, the
+    /// resident it matched (`vask person-eval --show-wrong` prints them).
+    pub wrong_leads: Vec<(usize, Option<u32>)>,
 }
 
 /// One row of the per-kind table: recall for a corruption kind, the false-match rate for a
@@ -175,7 +178,7 @@ pub fn evaluate(index: &EvalIndex, leads: &[LabelledLead], strictness: Strictnes
         strictness,
         ..EvalReport::default()
     };
-    for lead in leads {
+    for (position, lead) in leads.iter().enumerate() {
         let found = index.index.find(&lead.query, strictness);
         let wrong = match (lead.reserved_id, &found) {
             (Some(id), Some(m)) => {
@@ -200,6 +203,10 @@ pub fn evaluate(index: &EvalIndex, leads: &[LabelledLead], strictness: Strictnes
         };
         if lead.reserved_id.is_none() && !rep.look_alike_kinds.contains(&lead.corruption) {
             rep.look_alike_kinds.insert(lead.corruption.clone());
+        }
+        if wrong {
+            let matched = found.as_ref().and_then(|m| index.resident(m));
+            rep.wrong_leads.push((position, matched));
         }
         let e = rep.by_kind.entry(lead.corruption.clone()).or_default();
         e.0 += 1;
