@@ -1,0 +1,267 @@
+//! Checks of the fourth set from the outside, without the matcher: determinism, label honesty,
+//! kind counts, and that every corruption did what its kind says.
+
+use std::collections::{HashMap, HashSet};
+
+use super::corruption as c;
+use super::judge::fold;
+use super::*;
+
+fn small(seed: u64) -> Set {
+    generate(seed, 3_000, 1_000)
+}
+
+/// Lower case, letters and digits only: what is left of a field when layout is ignored.
+fn plain(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn all_text(q: &PersonQuery) -> String {
+    format!(
+        "{} {} {} {} {} {} {}",
+        q.given_names, q.surname, q.street, q.house_number, q.house_letter, q.postcode, q.city
+    )
+}
+
+fn address_key(q: &PersonQuery) -> String {
+    format!(
+        "{}|{}|{}{}{}|{}",
+        plain(&q.given_names),
+        plain(&q.surname),
+        plain(&q.street),
+        plain(&q.house_number),
+        plain(&q.house_letter),
+        plain(&q.city)
+    )
+}
+
+#[test]
+fn same_seed_same_set_other_seed_other_set() {
+    let a = small(11);
+    let b = small(11);
+    assert_eq!(a.register, b.register);
+    assert_eq!(a.leads, b.leads);
+    let c = small(12);
+    assert_ne!(a.leads, c.leads);
+}
+
+#[test]
+fn truths_in_range_used_once_and_half_are_look_alikes() {
+    let set = small(5);
+    assert!(set.register.len() >= 3_000);
+    assert_eq!(set.leads.len(), 1_000, "every lead found a fair person");
+    let mut seen = HashSet::new();
+    for l in &set.leads {
+        if let Some(t) = l.truth {
+            assert!(t < set.register.len());
+            assert!(seen.insert(t), "truth {t} used twice");
+        }
+    }
+    let looks = set.leads.iter().filter(|l| l.truth.is_none()).count();
+    assert_eq!(looks, 500);
+    for l in &set.leads {
+        let corrupted = CORRUPTION_SHARES.iter().any(|(k, _)| *k == l.kind);
+        let look = LOOK_ALIKE_SHARES.iter().any(|(k, _)| *k == l.kind);
+        assert!(corrupted != look, "{}", l.kind);
+        assert_eq!(corrupted, l.truth.is_some(), "{}", l.kind);
+    }
+}
+
+#[test]
+fn kind_counts_follow_the_shares() {
+    let set = small(7);
+    let mut got: HashMap<&str, usize> = HashMap::new();
+    for l in &set.leads {
+        *got.entry(l.kind).or_default() += 1;
+    }
+    for (k, n) in counts(CORRUPTION_SHARES, 500)
+        .into_iter()
+        .chain(counts(LOOK_ALIKE_SHARES, 500))
+    {
+        assert_eq!(got.get(k).copied().unwrap_or(0), n, "{k}");
+    }
+    for k in ISSUE_KINDS {
+        assert!(CORRUPTION_SHARES.iter().any(|(c, _)| c == k));
+    }
+    for k in DEBATABLE_KINDS {
+        assert!(!ISSUE_KINDS.contains(k));
+    }
+    let c = counts(CORRUPTION_SHARES, 10_000);
+    assert_eq!(c.iter().map(|x| x.1).sum::<usize>(), 10_000);
+}
+
+#[test]
+fn look_alikes_are_nobody_in_the_register() {
+    let set = generate(21, 4_000, 2_000);
+    let mut houses: HashMap<String, Vec<Option<chrono::NaiveDate>>> = HashMap::new();
+    let mut born = HashSet::new();
+    for r in &set.register {
+        houses
+            .entry(address_key(&PersonQuery::from(r)))
+            .or_default()
+            .push(r.birth_date);
+        if let Some(d) = r.birth_date {
+            born.insert((fold(&r.given_names), fold(&r.surname), d));
+        }
+    }
+    for l in set.leads.iter().filter(|l| l.truth.is_none()) {
+        let q = &l.query;
+        // Number and letter may be in the street field; the key joins them all.
+        let key = address_key(q);
+        // The same name at the same house only with a birth date that tells them apart.
+        if let Some(dobs) = houses.get(&key) {
+            assert!(
+                q.birth_date.is_some() && dobs.iter().all(|d| d.is_some() && *d != q.birth_date),
+                "{}: {q:?}",
+                l.kind
+            );
+        }
+        if let Some(d) = q.birth_date {
+            assert!(
+                !born.contains(&(fold(&q.given_names), fold(&q.surname), d)),
+                "{}: {q:?}",
+                l.kind
+            );
+        }
+    }
+}
+
+#[test]
+fn every_kind_present_at_20_000_leads() {
+    let set = generate(2026, 30_000, 20_000);
+    assert_eq!(set.leads.len(), 20_000);
+    let kinds: HashSet<&str> = set.leads.iter().map(|l| l.kind).collect();
+    for (k, _) in CORRUPTION_SHARES.iter().chain(LOOK_ALIKE_SHARES) {
+        assert!(kinds.contains(k), "{k} missing");
+    }
+}
+
+fn has_nordic(s: &str) -> bool {
+    s.chars().any(|c| "æøåÆØÅ".contains(c))
+}
+
+/// Whether the lead shows the damage its kind says, against the truth's register row.
+fn damaged_as_said(kind: &str, q: &PersonQuery, r: &PersonRecord) -> bool {
+    let digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let flat = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.len() == 5
+                && w.chars().next().is_some_and(|c| "HUKhuk".contains(c))
+                && w.bytes().skip(1).all(|b| b.is_ascii_digit())
+        })
+    };
+    match kind {
+        c::POSTCODE_KEYPAD_SLIP => {
+            digits(&q.postcode) && q.postcode != r.postcode && !q.city.is_empty()
+        }
+        c::POSTCODE_MISREAD => {
+            q.postcode.len() == 4 && q.postcode.chars().any(|c| !c.is_ascii_digit())
+        }
+        c::POSTCODE_ABSENT => {
+            ["", "0000", "-"].contains(&q.postcode.as_str()) && !q.city.is_empty()
+        }
+        c::BOLIGNUMMER => flat(&q.street) || flat(&q.house_number),
+        c::STREET_INITIAL => {
+            let first = q.street.split(['.', ' ']).next().unwrap_or("");
+            let given = r.street.split(' ').next().unwrap_or("").to_lowercase();
+            first.chars().count() == 1 && !q.street.to_lowercase().contains(&given)
+        }
+        c::STREET_PREFIX => {
+            let p = r.street.split(' ').next().unwrap_or("");
+            !q.street
+                .to_lowercase()
+                .starts_with(&format!("{} ", p.to_lowercase()))
+        }
+        c::GIVEN_SPELLING => {
+            plain(&q.given_names) != plain(&r.given_names)
+                && q.surname.to_lowercase() == r.surname.to_lowercase()
+        }
+        c::OCR => {
+            let t = all_text(q);
+            t.contains('1') && !r.street.contains('1')
+                || plain(&q.given_names) != plain(&r.given_names)
+                || plain(&q.surname) != plain(&r.surname)
+                || !plain(&q.street).starts_with(&plain(&r.street))
+        }
+        c::LOSSY_TWO => {
+            let lost = [
+                (&q.given_names, &r.given_names),
+                (&q.surname, &r.surname),
+                (&q.street, &r.street),
+                (&q.city, &r.city),
+            ]
+            .iter()
+            .filter(|(a, b)| has_nordic(b) && !has_nordic(a))
+            .count();
+            lost >= 2
+        }
+        c::WHITESPACE => q.street.contains('\u{a0}') || q.street.contains("  "),
+        c::UNCHANGED => {
+            plain(&q.given_names) == plain(&r.given_names) && plain(&q.surname) == plain(&r.surname)
+        }
+        c::TITLE => q.given_names.split(' ').count() > r.given_names.split(' ').count(),
+        c::SURNAME_FIRST => {
+            q.surname.is_empty() && q.given_names.starts_with(&r.surname.to_uppercase())
+        }
+        c::NEE => q.surname.contains("f.") || q.surname.contains("født"),
+        c::COUNTRY_PREFIX => q.postcode.starts_with('N') && q.postcode.ends_with(&r.postcode),
+        c::ONE_LINE => q.postcode.is_empty() && q.street.contains(&r.postcode),
+        c::NR => all_text(q).to_lowercase().contains("nr"),
+        c::POSTBOX => {
+            q.street.starts_with("Postboks")
+                || q.street.starts_with("Pb.")
+                || q.street.starts_with("Boks")
+        }
+        c::GIVEN_ABBREV => q.given_names.contains('.'),
+        c::TWO_ISSUE | c::ISSUE_PLUS_FORMAT => {
+            let kinds = ISSUE_KINDS.iter().filter(|k| **k != c::TWO_ISSUE);
+            let n = kinds.filter(|k| damaged_as_said(k, q, r)).count();
+            n >= 1
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn corruptions_do_what_their_kind_says() {
+    let set = generate(3, 5_000, 3_000);
+    let mut bad = Vec::new();
+    for l in &set.leads {
+        let Some(t) = l.truth else { continue };
+        let r = &set.register[t];
+        if !damaged_as_said(l.kind, &l.query, r) {
+            bad.push(format!("{}: {:?} <- {r:?}", l.kind, l.query));
+        }
+        if l.kind != c::UNCHANGED {
+            assert_ne!(l.query, PersonQuery::from(r), "{}", l.kind);
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} leads not as their kind says:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn birth_dates_in_leads_are_the_truths() {
+    let set = generate(8, 3_000, 1_000);
+    // A corrupted lead's birth date is its person's; the register shows it for most rows.
+    let mut agree = 0;
+    let mut shown = 0;
+    for l in &set.leads {
+        let (Some(t), Some(d)) = (l.truth, l.query.birth_date) else {
+            continue;
+        };
+        if let Some(rd) = set.register[t].birth_date {
+            shown += 1;
+            agree += usize::from(rd == d);
+        }
+    }
+    assert!(shown > 50);
+    assert_eq!(agree, shown);
+}
