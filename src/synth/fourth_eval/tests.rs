@@ -265,3 +265,19 @@ fn birth_dates_in_leads_are_the_truths() {
     assert!(shown > 50);
     assert_eq!(agree, shown);
 }
+
+/// The generation time at the issue's scale (run with `--ignored --nocapture`; a debug build
+/// is several times slower than the release build `vask person-eval` runs in).
+#[test]
+#[ignore = "takes a while in a debug build; prints the time"]
+fn generation_time_at_the_issues_scale() {
+    let start = std::time::Instant::now();
+    let set = generate(2026, 200_000, 20_000);
+    let took = start.elapsed();
+    println!(
+        "generate(2026, 200 000, 20 000): {} register rows, {} leads in {took:.2?}",
+        set.register.len(),
+        set.leads.len()
+    );
+    assert_eq!(set.leads.len(), 20_000);
+}
