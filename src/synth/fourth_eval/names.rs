@@ -467,8 +467,5 @@ pub(super) fn zipf_cumulative(len: usize) -> Vec<f64> {
 
 /// The variant group a given name belongs to, if any.
 pub(super) fn variant_group(name: &str) -> Option<&'static [&'static str]> {
-    VARIANT_GROUPS
-        .iter()
-        .copied()
-        .find(|g| g.iter().any(|v| *v == name))
+    VARIANT_GROUPS.iter().copied().find(|g| g.contains(&name))
 }
