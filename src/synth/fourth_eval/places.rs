@@ -350,6 +350,19 @@ impl Places {
     }
 }
 
+/// A compound street name; a stem ending in a double letter loses one before an ending that
+/// starts with it (`Fabrikk` + `kroken` = `Fabrikkroken`).
+pub(super) fn compound(stem: &str, ending: &str) -> String {
+    let mut rev = stem.chars().rev();
+    let (last, before) = (rev.next(), rev.next());
+    if last.is_some() && last == before && ending.chars().next() == last {
+        let cut = stem.len() - last.map_or(0, char::len_utf8);
+        format!("{}{ending}", &stem[..cut])
+    } else {
+        format!("{stem}{ending}")
+    }
+}
+
 /// The streets of a town with the given postcodes.
 fn streets_of(rng: &mut ChaCha8Rng, postcodes: &[usize]) -> Vec<Street> {
     let p = postcodes.len();
@@ -392,7 +405,7 @@ fn streets_of(rng: &mut ChaCha8Rng, postcodes: &[usize]) -> Vec<Street> {
             };
         let r: f64 = rng.random();
         if r < 0.58 {
-            let core = format!("{}{}", pick(rng, STEMS), pick(rng, ENDINGS));
+            let core = compound(*pick(rng, STEMS), *pick(rng, ENDINGS));
             push(None, None, core);
         } else if r < 0.78 {
             let given = *pick(rng, HONOREE_GIVEN);
@@ -404,7 +417,7 @@ fn streets_of(rng: &mut ChaCha8Rng, postcodes: &[usize]) -> Vec<Street> {
             push(None, Some(given), core);
         } else if r < 0.95 {
             let (pre, partner) = *pick(rng, PREFIXES);
-            let core = format!("{}{}", pick(rng, STEMS), pick(rng, ENDINGS));
+            let core = compound(*pick(rng, STEMS), *pick(rng, ENDINGS));
             if push(Some(pre), None, core.clone()) && rng.random_bool(0.4) {
                 push(Some(partner), None, core);
             }

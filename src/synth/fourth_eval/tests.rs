@@ -281,3 +281,11 @@ fn generation_time_at_the_issues_scale() {
     );
     assert_eq!(set.leads.len(), 20_000);
 }
+
+#[test]
+fn compound_street_names_never_triple_a_letter() {
+    assert_eq!(super::places::compound("Fabrikk", "kroken"), "Fabrikkroken");
+    assert_eq!(super::places::compound("Sag", "veien"), "Sagveien");
+    assert_eq!(super::places::compound("Bekke", "bakken"), "Bekkebakken");
+    assert_eq!(super::places::compound("Blåbær", "gata"), "Blåbærgata");
+}
