@@ -120,6 +120,35 @@ pub(crate) struct World {
     streets_by_name: HashMap<String, Vec<(usize, usize)>>,
 }
 
+/// The set's random generator for a seed.
+fn rng_of(seed: u64) -> ChaCha8Rng {
+    ChaCha8Rng::seed_from_u64(seed ^ 0x4f55_5254_485f_5345)
+}
+
+impl World {
+    /// Places, population, register and judge: the first draws of the set's generator.
+    fn build(rng: &mut ChaCha8Rng, reserved_persons: usize) -> World {
+        let places = places::Places::generate(rng);
+        let pop = Population::generate(rng, &places, reserved_persons.max(1));
+        let judge = Judge::new(pop.readings(&places));
+        let mut streets_by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (t, town) in places.towns.iter().enumerate() {
+            for (s, street) in town.streets.iter().enumerate() {
+                streets_by_name
+                    .entry(street.full.clone())
+                    .or_default()
+                    .push((t, s));
+            }
+        }
+        World {
+            places,
+            pop,
+            judge,
+            streets_by_name,
+        }
+    }
+}
+
 /// Counts per kind for `n` leads by largest remainder of the shares (per mille).
 pub(crate) fn counts(shares: &[(&'static str, u32)], n: usize) -> Vec<(&'static str, usize)> {
     let total: u64 = shares.iter().map(|s| u64::from(s.1)).sum();
@@ -151,25 +180,8 @@ const TRIES: usize = 4000;
 /// corrupted reserved persons, rounded down, and half look-alikes). A tiny register may give
 /// fewer leads than asked for.
 pub fn generate(seed: u64, reserved_persons: usize, leads: usize) -> Set {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x4f55_5254_485f_5345);
-    let places = places::Places::generate(&mut rng);
-    let pop = Population::generate(&mut rng, &places, reserved_persons.max(1));
-    let judge = Judge::new(pop.readings(&places));
-    let mut streets_by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for (t, town) in places.towns.iter().enumerate() {
-        for (s, street) in town.streets.iter().enumerate() {
-            streets_by_name
-                .entry(street.full.clone())
-                .or_default()
-                .push((t, s));
-        }
-    }
-    let world = World {
-        places,
-        pop,
-        judge,
-        streets_by_name,
-    };
+    let mut rng = rng_of(seed);
+    let world = World::build(&mut rng, reserved_persons);
     let names = NameDraw::new();
     let mut out = Vec::with_capacity(leads);
     let mut used = HashSet::new();
