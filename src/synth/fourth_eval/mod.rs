@@ -118,6 +118,8 @@ pub(crate) struct World {
     judge: Judge,
     /// Full street name → every `(town, street)` with it.
     streets_by_name: HashMap<String, Vec<(usize, usize)>>,
+    /// Postcode → its town.
+    town_of_postcode: HashMap<String, usize>,
 }
 
 /// The set's random generator for a seed.
@@ -140,11 +142,13 @@ impl World {
                     .push((t, s));
             }
         }
+        let town_of_postcode = places.postcodes.iter().cloned().collect();
         World {
             places,
             pop,
             judge,
             streets_by_name,
+            town_of_postcode,
         }
     }
 }
@@ -317,6 +321,24 @@ fn corrupted(
     let query = d.render();
     if kind != corruption::UNCHANGED && query == plain {
         return None;
+    }
+    // A postcode damaged into another town's: nobody reserved may live at the same street and
+    // number there with a close name, or the lead would fit them as well.
+    if let Some(&other) = w.town_of_postcode.get(&d.postcode)
+        && other != p.town
+        && let Some(&(_, s)) = w
+            .streets_by_name
+            .get(&town.streets[p.street].full)
+            .and_then(|v| v.iter().find(|&&(t, _)| t == other))
+    {
+        let there = Reading {
+            house: Some(house_of(&w.places, other, s, p.number, &p.letter)),
+            town: other,
+            ..read.clone()
+        };
+        if !w.judge.candidates(&there, None).is_empty() {
+            return None;
+        }
     }
     w.judge.fair_corrupted(&read, truth).then_some(query)
 }
