@@ -405,7 +405,7 @@ fn streets_of(rng: &mut ChaCha8Rng, postcodes: &[usize]) -> Vec<Street> {
             };
         let r: f64 = rng.random();
         if r < 0.58 {
-            let core = compound(*pick(rng, STEMS), *pick(rng, ENDINGS));
+            let core = compound(pick::<&str>(rng, STEMS), pick::<&str>(rng, ENDINGS));
             push(None, None, core);
         } else if r < 0.78 {
             let given = *pick(rng, HONOREE_GIVEN);
@@ -417,7 +417,7 @@ fn streets_of(rng: &mut ChaCha8Rng, postcodes: &[usize]) -> Vec<Street> {
             push(None, Some(given), core);
         } else if r < 0.95 {
             let (pre, partner) = *pick(rng, PREFIXES);
-            let core = compound(*pick(rng, STEMS), *pick(rng, ENDINGS));
+            let core = compound(pick::<&str>(rng, STEMS), pick::<&str>(rng, ENDINGS));
             if push(Some(pre), None, core.clone()) && rng.random_bool(0.4) {
                 push(Some(partner), None, core);
             }
