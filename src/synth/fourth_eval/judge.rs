@@ -15,9 +15,10 @@ use super::names::variant_group;
 /// undone, `th`/`t`, `ch`/`k`, `c`/`k`, `ph`/`f`, `w`/`v`, `z`/`s` one way, doubled letters
 /// single, everything but letters dropped.
 pub(super) fn fold(s: &str) -> String {
-    let mut a = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
+    let mut chars = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
             'æ' | 'ä' => 'e',
             'ø' | 'ö' | 'ó' | 'ò' => 'o',
             'å' | 'á' | 'à' | 'â' => 'a',
@@ -27,26 +28,25 @@ pub(super) fn fold(s: &str) -> String {
             '1' | '|' => 'l',
             '0' => 'o',
             c => c,
-        };
-        if c.is_alphabetic() {
-            a.push(c);
-        }
-    }
-    let a = a
-        .replace("aa", "a")
-        .replace("ae", "e")
-        .replace("oe", "o")
-        .replace("rn", "m")
-        .replace("th", "t")
-        .replace("ch", "k")
-        .replace("ph", "f")
-        .replace('c', "k")
-        .replace('w', "v")
-        .replace('z', "s")
-        .replace('q', "k");
-    let mut out = String::with_capacity(a.len());
+        })
+        .filter(|c| c.is_alphabetic())
+        .peekable();
+    let mut out = String::with_capacity(s.len());
     let mut last = None;
-    for c in a.chars() {
+    while let Some(c) = chars.next() {
+        let mut pair = |next: char| chars.next_if_eq(&next).is_some();
+        let c = match c {
+            'a' if pair('e') => 'e',
+            'o' if pair('e') => 'o',
+            'r' if pair('n') => 'm',
+            't' if pair('h') => 't',
+            'c' if pair('h') => 'k',
+            'p' if pair('h') => 'f',
+            'c' | 'q' => 'k',
+            'w' => 'v',
+            'z' => 's',
+            c => c,
+        };
         if Some(c) != last {
             out.push(c);
         }
@@ -124,8 +124,8 @@ fn word_close(a: &Word, b: &Word) -> bool {
     {
         return true;
     }
-    let shorter = a.key.chars().count().min(b.key.chars().count());
-    shorter >= 4 && edits(&a.key, &b.key) <= 1
+    let (la, lb) = (a.key.chars().count(), b.key.chars().count());
+    la.min(lb) >= 4 && la.abs_diff(lb) <= 1 && edits(&a.key, &b.key) <= 1
 }
 
 /// Whether some word of `a` is close to some word of `b`.
@@ -166,27 +166,24 @@ impl Reading {
     /// conflicting, and the same house, or (the lead at another address or a post box) the same
     /// birth date given on both, or a post box in the register person's town.
     pub fn could_be(&self, reg: &Reading) -> bool {
-        if !any_close(&self.given, &reg.given) || !any_close(&self.surname, &reg.surname) {
-            return false;
-        }
         if let (Some(a), Some(b)) = (self.dob, reg.dob)
             && a != b
         {
             return false;
         }
-        match (&self.house, &reg.house) {
+        let place = match (&self.house, &reg.house) {
             (Some(a), Some(b))
                 if a.town == b.town
                     && a.lkey == b.lkey
                     && a.number == b.number
                     && (a.letter == b.letter || a.letter.is_empty() || b.letter.is_empty()) =>
             {
-                return true;
+                true
             }
-            (None, _) if self.town == reg.town => return true,
-            _ => {}
-        }
-        self.dob.is_some() && self.dob == reg.dob
+            (None, _) if self.town == reg.town => true,
+            _ => self.dob.is_some() && self.dob == reg.dob,
+        };
+        place && any_close(&self.given, &reg.given) && any_close(&self.surname, &reg.surname)
     }
 }
 
