@@ -126,6 +126,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     |dir, key| build_register(&set.register, dir, key),
                     &leads,
                     fourth_eval::ISSUE_KINDS,
+                    Some((&set.register, args.show_wrong)),
                 )?;
             }
             EvalSet::Both | EvalSet::All => {}
