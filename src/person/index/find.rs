@@ -3,7 +3,6 @@
 //! postcodes, the birth date, the national id).
 
 use fst::raw::Node;
-use fst::{IntoStreamer, Streamer};
 use memmap2::Mmap;
 
 use super::cost::{agrees, allowed_edits, limit, name_cost};
@@ -374,8 +373,6 @@ impl PersonIndex {
     ) {
         let mut lo = Vec::with_capacity(4);
         push_postcode(pc, &mut lo);
-        let mut hi = lo.clone();
-        hi[3] += 1;
         let want = lead.street.as_bytes();
         // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
         let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
@@ -394,9 +391,7 @@ impl PersonIndex {
         ocr_fold(want, &mut ocr_want);
         near.clear();
         let mut expanded = Vec::with_capacity(32);
-        let mut s = self.streets.range().ge(&lo).lt(&hi).into_stream();
-        while let Some(k) = s.next() {
-            let street = k.get(4..).unwrap_or_default();
+        self.each_street(&lo, key, &mut |street| {
             let allow = allowed_edits(street.len()).min(max);
             let mut d = osa_within(want, street, allow);
             if d.is_none()
@@ -440,7 +435,7 @@ impl PersonIndex {
             if let Some(d) = d.filter(|&d| d > 0) {
                 near.push((d, lossy, street.to_vec()));
             }
-        }
+        });
         for (d, lossy, street) in near.iter() {
             let scan = Scan {
                 postcode: pc,
@@ -451,6 +446,42 @@ impl PersonIndex {
             };
             self.scan_house(lead, &scan, max, key, best);
         }
+    }
+
+    /// Calls `visit(street)` for every key `prefix street` of the street set, in key order;
+    /// `key` is the walk's buffer. A depth-first walk of the set's nodes below the prefix: an
+    /// fst range stream cost several times as much per key (`examples/person_profile.rs`).
+    fn each_street(&self, prefix: &[u8], key: &mut Vec<u8>, visit: &mut impl FnMut(&[u8])) {
+        fn walk(
+            fst: &fst::raw::Fst<Mmap>,
+            node: Node<'_>,
+            skip: usize,
+            key: &mut Vec<u8>,
+            visit: &mut impl FnMut(&[u8]),
+        ) {
+            if node.is_final() {
+                visit(&key[skip..]);
+            }
+            if key.len() >= MAX_KEY {
+                return;
+            }
+            for t in node.transitions() {
+                key.push(t.inp);
+                walk(fst, fst.node(t.addr), skip, key, visit);
+                key.pop();
+            }
+        }
+        let fst = self.streets.as_fst();
+        let mut node = fst.root();
+        for &b in prefix {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return,
+            }
+        }
+        key.clear();
+        key.extend_from_slice(prefix);
+        walk(fst, node, prefix.len(), key, visit);
     }
 
     /// Scores the lead at the other postcodes that have its house (its street, or one spelt
@@ -587,6 +618,11 @@ impl PersonIndex {
                     return;
                 }
                 if t.inp == SEP {
+                    // The last cell is in the band only if the path is within `budget` of
+                    // the street's length.
+                    if depth.abs_diff(n) > w.budget as usize {
+                        continue;
+                    }
                     let d = w.rows[depth * (n + 1) + n];
                     if d <= w.budget {
                         w.ends.push((d, w.path.clone(), t.addr));
@@ -596,12 +632,27 @@ impl PersonIndex {
                 if depth + 1 > n + w.budget as usize {
                     continue;
                 }
+                // Only the band of cells within `budget` of the diagonal is computed: a cell
+                // off it is more than `budget` (a cell is at least its distance from the
+                // diagonal), and values are capped at `budget + 1`, which decides the same.
+                let b = w.budget as usize;
+                let cap = w.budget + 1;
                 let prev = depth * (n + 1);
                 w.rows.resize((depth + 2) * (n + 1), 0);
                 let cur = (depth + 1) * (n + 1);
-                w.rows[cur] = depth as u32 + 1;
-                let mut row_min = w.rows[cur];
-                for j in 1..=n {
+                let (lo, hi) = ((depth + 1).saturating_sub(b).max(1), (depth + 1 + b).min(n));
+                let mut row_min = cap;
+                if depth < b {
+                    w.rows[cur] = depth as u32 + 1;
+                    row_min = w.rows[cur];
+                } else {
+                    w.rows[cur + lo - 1] = cap;
+                }
+                // The cell right of the previous row's band, read below.
+                if depth + b < n {
+                    w.rows[prev + depth + b + 1] = cap;
+                }
+                for j in lo..=hi {
                     let cost = u32::from(t.inp != w.want[j - 1]);
                     let mut v = (w.rows[prev + j] + 1)
                         .min(w.rows[cur + j - 1] + 1)
@@ -613,6 +664,7 @@ impl PersonIndex {
                     {
                         v = v.min(w.rows[(depth - 1) * (n + 1) + j - 2] + 1);
                     }
+                    let v = v.min(cap);
                     w.rows[cur + j] = v;
                     row_min = row_min.min(v);
                 }
@@ -631,7 +683,30 @@ impl PersonIndex {
             path: &mut path,
             ends: &mut ends,
         };
-        walk(fst, fst.root(), &mut w);
+        if budget == 0 {
+            // The street as written: one path down the set (what the walk finds with no
+            // edits, without scoring every sibling on the way).
+            let mut node = fst.root();
+            let mut found = !street.contains(&SEP);
+            for &b in street.iter().chain(std::iter::once(&SEP)) {
+                if !found {
+                    break;
+                }
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        if b == SEP {
+                            w.ends.push((0, street.to_vec(), t.addr));
+                        } else {
+                            node = fst.node(t.addr);
+                        }
+                    }
+                    None => found = false,
+                }
+            }
+        } else {
+            walk(fst, fst.root(), &mut w);
+        }
         // Below `street SEP`: four postcode digits, then the house number.
         for (d, name, addr) in &ends {
             let mut stack = vec![(fst.node(*addr), 0u16, 0u8)];

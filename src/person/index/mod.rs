@@ -416,6 +416,17 @@ impl PersonIndex {
             if node.is_final() && acc + node.final_output().value() == target {
                 return true;
             }
+            // A node of one transition (most of a key's tail): no search.
+            if node.len() == 1 {
+                let t = node.transition(0);
+                if acc + t.out.value() > target {
+                    return false;
+                }
+                acc += t.out.value();
+                out.push(t.inp);
+                node = fst.node(t.addr);
+                continue;
+            }
             // Outputs grow along a node's transitions: binary search for the last one not
             // past the target.
             let (mut lo, mut hi) = (0, node.len());
