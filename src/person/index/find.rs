@@ -371,8 +371,6 @@ impl PersonIndex {
         near: &mut Vec<(u32, bool, Vec<u8>)>,
         best: &mut Best,
     ) {
-        let mut lo = Vec::with_capacity(4);
-        push_postcode(pc, &mut lo);
         let want = lead.street.as_bytes();
         // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
         let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
@@ -391,7 +389,7 @@ impl PersonIndex {
         ocr_fold(want, &mut ocr_want);
         near.clear();
         let mut expanded = Vec::with_capacity(32);
-        self.each_street(&lo, key, &mut |street| {
+        for street in self.street_table().streets(pc) {
             let allow = allowed_edits(street.len()).min(max);
             let mut d = osa_within(want, street, allow);
             if d.is_none()
@@ -435,7 +433,7 @@ impl PersonIndex {
             if let Some(d) = d.filter(|&d| d > 0) {
                 near.push((d, lossy, street.to_vec()));
             }
-        });
+        }
         for (d, lossy, street) in near.iter() {
             let scan = Scan {
                 postcode: pc,
@@ -446,42 +444,6 @@ impl PersonIndex {
             };
             self.scan_house(lead, &scan, max, key, best);
         }
-    }
-
-    /// Calls `visit(street)` for every key `prefix street` of the street set, in key order;
-    /// `key` is the walk's buffer. A depth-first walk of the set's nodes below the prefix: an
-    /// fst range stream cost several times as much per key (`examples/person_profile.rs`).
-    fn each_street(&self, prefix: &[u8], key: &mut Vec<u8>, visit: &mut impl FnMut(&[u8])) {
-        fn walk(
-            fst: &fst::raw::Fst<Mmap>,
-            node: Node<'_>,
-            skip: usize,
-            key: &mut Vec<u8>,
-            visit: &mut impl FnMut(&[u8]),
-        ) {
-            if node.is_final() {
-                visit(&key[skip..]);
-            }
-            if key.len() >= MAX_KEY {
-                return;
-            }
-            for t in node.transitions() {
-                key.push(t.inp);
-                walk(fst, fst.node(t.addr), skip, key, visit);
-                key.pop();
-            }
-        }
-        let fst = self.streets.as_fst();
-        let mut node = fst.root();
-        for &b in prefix {
-            match node.find_input(b) {
-                Some(i) => node = fst.node(node.transition_addr(i)),
-                None => return,
-            }
-        }
-        key.clear();
-        key.extend_from_slice(prefix);
-        walk(fst, node, prefix.len(), key, visit);
     }
 
     /// Scores the lead at the other postcodes that have its house (its street, or one spelt
