@@ -385,11 +385,11 @@ impl PersonIndex {
         let splits: Vec<(usize, String)> = (0..=initials)
             .map(|k| (k, street_key(&tokens[k..].join(" "))))
             .collect();
-        let (mut ocr_want, mut ocr_rec) = (Vec::new(), Vec::new());
+        let mut ocr_want = Vec::new();
         ocr_fold(want, &mut ocr_want);
         near.clear();
         let mut expanded = Vec::with_capacity(32);
-        for street in self.street_table().streets(pc) {
+        for (street, street_ocr) in self.street_table().streets(pc) {
             let allow = allowed_edits(street.len()).min(max);
             let mut d = osa_within(want, street, allow);
             if d.is_none()
@@ -424,11 +424,8 @@ impl PersonIndex {
             {
                 d = Some(1);
             }
-            if d.is_none() {
-                ocr_fold(street, &mut ocr_rec);
-                if ocr_rec == ocr_want {
-                    d = Some(1);
-                }
+            if d.is_none() && street_ocr == ocr_want {
+                d = Some(1);
             }
             if let Some(d) = d.filter(|&d| d > 0) {
                 near.push((d, lossy, street.to_vec()));

@@ -59,6 +59,7 @@ use fst::{Map, Set};
 use memmap2::Mmap;
 
 use super::nid::IdHashKey;
+use super::normalise::ocr_fold;
 use super::{CandidatePath, PersonError};
 
 mod cost;
@@ -245,14 +246,18 @@ fn read_u16(b: &[u8], at: usize) -> u16 {
 /// The street set ([`STREET_FILE`]) decoded into memory, by postcode: a lead whose street is
 /// unknown at its postcode compares it with every street there, and enumerating them from
 /// the fst decoded a node per byte of each street each time (three quarters of that scan's
-/// instructions, `examples/person_profile.rs` under callgrind). A few bytes per street
-/// (about 2 MB at 2.5 M persons), made once per index on first use; the files are unchanged.
+/// instructions, `examples/person_profile.rs` under callgrind). Each street twice (as keyed
+/// and OCR-folded) and two offsets, about 5 MB at 2.5 M persons, made once per index on
+/// first use; the files are unchanged.
 #[derive(Debug, Default)]
 struct StreetTable {
     /// Every street's bytes (without its postcode), in key order.
     bytes: Vec<u8>,
     /// The end of each street in `bytes`.
     ends: Vec<u32>,
+    /// Each street with OCR confusions made one ([`ocr_fold`]), and the end of each.
+    ocr: Vec<u8>,
+    ocr_ends: Vec<u32>,
     /// Per postcode 0..=9999, the index of its first street; then the number of streets.
     first: Vec<u32>,
 }
@@ -265,6 +270,7 @@ impl StreetTable {
             ..StreetTable::default()
         };
         let mut next_pc = 0usize;
+        let mut folded = Vec::new();
         let mut s = streets.into_stream();
         while let Some(k) = s.next() {
             // Keys are `postcode street`, the postcode four digits; anything else is no
@@ -282,6 +288,9 @@ impl StreetTable {
             }
             t.bytes.extend_from_slice(&k[4..]);
             t.ends.push(t.bytes.len() as u32);
+            ocr_fold(&k[4..], &mut folded);
+            t.ocr.extend_from_slice(&folded);
+            t.ocr_ends.push(t.ocr.len() as u32);
         }
         for f in &mut t.first[next_pc..] {
             *f = t.ends.len() as u32;
@@ -289,14 +298,20 @@ impl StreetTable {
         t
     }
 
-    /// The streets of postcode `pc`, in key order.
-    fn streets(&self, pc: u16) -> impl Iterator<Item = &[u8]> + '_ {
+    /// The streets of postcode `pc`, in key order, each with its [`ocr_fold`].
+    fn streets(&self, pc: u16) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
         // As `push_postcode` writes it: four digits.
         let pc = usize::from(pc) % 10_000;
         let (lo, hi) = (self.first[pc] as usize, self.first[pc + 1] as usize);
+        fn slice<'a>(all: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &all[start..ends[i] as usize]
+        }
         (lo..hi).map(move |i| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            &self.bytes[start..self.ends[i] as usize]
+            (
+                slice(&self.bytes, &self.ends, i),
+                slice(&self.ocr, &self.ocr_ends, i),
+            )
         })
     }
 }
