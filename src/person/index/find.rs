@@ -545,7 +545,7 @@ impl PersonIndex {
     /// `number` on it (any house without a number), until `visit` returns false: a walk of the
     /// street-house set that leaves a branch as soon as no key below it can be close enough.
     #[allow(clippy::too_many_arguments)]
-    fn houses_near(
+    pub(super) fn houses_near(
         &self,
         street: &[u8],
         number: Option<&[u8]>,
