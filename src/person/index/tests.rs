@@ -673,7 +673,10 @@ fn street_table_and_house_walk_agree_with_the_sets() {
     let mut houses: BTreeSet<(Vec<u8>, u16)> = BTreeSet::new();
     let mut stream = index.houses.stream();
     while let Some(k) = stream.next() {
-        let at = k.iter().position(|&b| b == crate::person::normalise::SEP).unwrap();
+        let at = k
+            .iter()
+            .position(|&b| b == crate::person::normalise::SEP)
+            .unwrap();
         let pc: u16 = std::str::from_utf8(&k[at + 1..at + 5])
             .unwrap()
             .parse()
