@@ -3,7 +3,6 @@
 //! postcodes, the birth date, the national id).
 
 use fst::raw::Node;
-use fst::{IntoStreamer, Streamer};
 use memmap2::Mmap;
 
 use super::cost::{agrees, allowed_edits, limit, name_cost};
@@ -376,10 +375,6 @@ impl PersonIndex {
         near: &mut Vec<(u32, bool, Vec<u8>)>,
         best: &mut Best,
     ) {
-        let mut lo = Vec::with_capacity(4);
-        push_postcode(pc, &mut lo);
-        let mut hi = lo.clone();
-        hi[3] += 1;
         let want = lead.street.as_bytes();
         // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
         let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
@@ -406,13 +401,11 @@ impl PersonIndex {
                 )
             })
             .collect();
-        let (mut ocr_want, mut ocr_rec) = (Vec::new(), Vec::new());
+        let mut ocr_want = Vec::new();
         ocr_fold(want, &mut ocr_want);
         near.clear();
         let mut expanded = Vec::with_capacity(32);
-        let mut s = self.streets.range().ge(&lo).lt(&hi).into_stream();
-        while let Some(k) = s.next() {
-            let street = k.get(4..).unwrap_or_default();
+        for (street, street_ocr) in self.street_table().streets(pc) {
             let allow = allowed_edits(street.len()).min(max);
             let mut d = osa_within(want, street, allow);
             if d.is_none()
@@ -457,12 +450,9 @@ impl PersonIndex {
             {
                 d = Some(1);
             }
-            if d.is_none_or(|d| d > 1) {
+            if d.is_none_or(|d| d > 1) && street_ocr == ocr_want {
                 // OCR (`Srniegrenda`): one confusion, however many edits it takes.
-                ocr_fold(street, &mut ocr_rec);
-                if ocr_rec == ocr_want {
-                    d = Some(1);
-                }
+                d = Some(1);
             }
             if let Some(d) = d.filter(|&d| d > 0) {
                 near.push((d, lossy, street.to_vec()));
@@ -586,7 +576,7 @@ impl PersonIndex {
     /// `number` on it (any house without a number), until `visit` returns false: a walk of the
     /// street-house set that leaves a branch as soon as no key below it can be close enough.
     #[allow(clippy::too_many_arguments)]
-    fn houses_near(
+    pub(super) fn houses_near(
         &self,
         street: &[u8],
         number: Option<&[u8]>,
@@ -618,6 +608,11 @@ impl PersonIndex {
                     return;
                 }
                 if t.inp == SEP {
+                    // The last cell is in the band only if the path is within `budget` of
+                    // the street's length.
+                    if depth.abs_diff(n) > w.budget as usize {
+                        continue;
+                    }
                     let d = w.rows[depth * (n + 1) + n];
                     if d <= w.budget {
                         w.ends.push((d, w.path.clone(), t.addr));
@@ -627,12 +622,27 @@ impl PersonIndex {
                 if depth + 1 > n + w.budget as usize {
                     continue;
                 }
+                // Only the band of cells within `budget` of the diagonal is computed: a cell
+                // off it is more than `budget` (a cell is at least its distance from the
+                // diagonal), and values are capped at `budget + 1`, which decides the same.
+                let b = w.budget as usize;
+                let cap = w.budget + 1;
                 let prev = depth * (n + 1);
                 w.rows.resize((depth + 2) * (n + 1), 0);
                 let cur = (depth + 1) * (n + 1);
-                w.rows[cur] = depth as u32 + 1;
-                let mut row_min = w.rows[cur];
-                for j in 1..=n {
+                let (lo, hi) = ((depth + 1).saturating_sub(b).max(1), (depth + 1 + b).min(n));
+                let mut row_min = cap;
+                if depth < b {
+                    w.rows[cur] = depth as u32 + 1;
+                    row_min = w.rows[cur];
+                } else {
+                    w.rows[cur + lo - 1] = cap;
+                }
+                // The cell right of the previous row's band, read below.
+                if depth + b < n {
+                    w.rows[prev + depth + b + 1] = cap;
+                }
+                for j in lo..=hi {
                     let cost = u32::from(t.inp != w.want[j - 1]);
                     let mut v = (w.rows[prev + j] + 1)
                         .min(w.rows[cur + j - 1] + 1)
@@ -644,6 +654,7 @@ impl PersonIndex {
                     {
                         v = v.min(w.rows[(depth - 1) * (n + 1) + j - 2] + 1);
                     }
+                    let v = v.min(cap);
                     w.rows[cur + j] = v;
                     row_min = row_min.min(v);
                 }
@@ -662,7 +673,30 @@ impl PersonIndex {
             path: &mut path,
             ends: &mut ends,
         };
-        walk(fst, fst.root(), &mut w);
+        if budget == 0 {
+            // The street as written: one path down the set (what the walk finds with no
+            // edits, without scoring every sibling on the way).
+            let mut node = fst.root();
+            let mut found = !street.contains(&SEP);
+            for &b in street.iter().chain(std::iter::once(&SEP)) {
+                if !found {
+                    break;
+                }
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        if b == SEP {
+                            w.ends.push((0, street.to_vec(), t.addr));
+                        } else {
+                            node = fst.node(t.addr);
+                        }
+                    }
+                    None => found = false,
+                }
+            }
+        } else {
+            walk(fst, fst.root(), &mut w);
+        }
         // Below `street SEP`: four postcode digits, then the house number.
         for (d, name, addr) in &ends {
             let mut stack = vec![(fst.node(*addr), 0u16, 0u8)];

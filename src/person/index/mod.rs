@@ -59,6 +59,7 @@ use fst::{Map, Set};
 use memmap2::Mmap;
 
 use super::nid::IdHashKey;
+use super::normalise::ocr_fold;
 use super::{CandidatePath, PersonError};
 
 mod cost;
@@ -152,6 +153,8 @@ pub struct PersonIndex {
     id_key: Option<IdHashKey>,
     /// Set when a lookup panicked inside the fst crate (see [`PersonIndex::damage`]).
     damaged: std::sync::OnceLock<()>,
+    /// The street set decoded, made on first use (see [`StreetTable`]).
+    street_table: std::sync::OnceLock<StreetTable>,
 }
 
 impl std::fmt::Debug for PersonIndex {
@@ -240,6 +243,79 @@ fn read_u16(b: &[u8], at: usize) -> u16 {
         .map_or(0, u16::from_le_bytes)
 }
 
+/// The street set ([`STREET_FILE`]) decoded into memory, by postcode: a lead whose street is
+/// unknown at its postcode compares it with every street there, and enumerating them from
+/// the fst decoded a node per byte of each street each time (three quarters of that scan's
+/// instructions, `examples/person_profile.rs` under callgrind). Each street twice (as keyed
+/// and OCR-folded) and two offsets, about 5 MB at 2.5 M persons, made once per index on
+/// first use; the files are unchanged.
+#[derive(Debug, Default)]
+struct StreetTable {
+    /// Every street's bytes (without its postcode), in key order.
+    bytes: Vec<u8>,
+    /// The end of each street in `bytes`.
+    ends: Vec<u32>,
+    /// Each street with OCR confusions made one ([`ocr_fold`]), and the end of each.
+    ocr: Vec<u8>,
+    ocr_ends: Vec<u32>,
+    /// Per postcode 0..=9999, the index of its first street; then the number of streets.
+    first: Vec<u32>,
+}
+
+impl StreetTable {
+    fn new(streets: &Set<Mmap>) -> StreetTable {
+        use fst::{IntoStreamer, Streamer};
+        let mut t = StreetTable {
+            first: vec![0; 10_001],
+            ..StreetTable::default()
+        };
+        let mut next_pc = 0usize;
+        let mut folded = Vec::new();
+        let mut s = streets.into_stream();
+        while let Some(k) = s.next() {
+            // Keys are `postcode street`, the postcode four digits; anything else is no
+            // postcode's street (a key the prefix scan never saw either).
+            let Some(pc) = k.get(..4).and_then(|d| {
+                d.iter().try_fold(0usize, |n, &b| {
+                    b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
+                })
+            }) else {
+                continue;
+            };
+            while next_pc <= pc {
+                t.first[next_pc] = t.ends.len() as u32;
+                next_pc += 1;
+            }
+            t.bytes.extend_from_slice(&k[4..]);
+            t.ends.push(t.bytes.len() as u32);
+            ocr_fold(&k[4..], &mut folded);
+            t.ocr.extend_from_slice(&folded);
+            t.ocr_ends.push(t.ocr.len() as u32);
+        }
+        for f in &mut t.first[next_pc..] {
+            *f = t.ends.len() as u32;
+        }
+        t
+    }
+
+    /// The streets of postcode `pc`, in key order, each with its [`ocr_fold`].
+    fn streets(&self, pc: u16) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
+        // As `push_postcode` writes it: four digits.
+        let pc = usize::from(pc) % 10_000;
+        let (lo, hi) = (self.first[pc] as usize, self.first[pc + 1] as usize);
+        fn slice<'a>(all: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &all[start..ends[i] as usize]
+        }
+        (lo..hi).map(move |i| {
+            (
+                slice(&self.bytes, &self.ends, i),
+                slice(&self.ocr, &self.ocr_ends, i),
+            )
+        })
+    }
+}
+
 /// A candidate: cost, person number and the path that found it.
 type Best = Option<(u32, usize, CandidatePath)>;
 
@@ -307,6 +383,7 @@ impl PersonIndex {
             key_check,
             id_key: None,
             damaged: std::sync::OnceLock::new(),
+            street_table: std::sync::OnceLock::new(),
         })
     }
 
@@ -404,6 +481,12 @@ impl PersonIndex {
         })
     }
 
+    /// The street set by postcode, decoded on first use.
+    fn street_table(&self) -> &StreetTable {
+        self.street_table
+            .get_or_init(|| StreetTable::new(&self.streets))
+    }
+
     /// The address key of person `p`, found by walking the address fst along the
     /// transitions whose outputs (person numbers grow with the keys) lead to `p`.
     fn key_of(&self, p: usize, out: &mut Vec<u8>) -> bool {
@@ -415,6 +498,17 @@ impl PersonIndex {
         for _ in 0..MAX_KEY {
             if node.is_final() && acc + node.final_output().value() == target {
                 return true;
+            }
+            // A node of one transition (most of a key's tail): no search.
+            if node.len() == 1 {
+                let t = node.transition(0);
+                if acc + t.out.value() > target {
+                    return false;
+                }
+                acc += t.out.value();
+                out.push(t.inp);
+                node = fst.node(t.addr);
+                continue;
             }
             // Outputs grow along a node's transitions: binary search for the last one not
             // past the target.

@@ -793,3 +793,105 @@ fn lead_data_damaged_by_forms_character_sets_and_habits() {
         Some(2)
     );
 }
+
+/// The street table (decoded on first use) holds each postcode's streets of the street set in
+/// key order, and the city path's banded street walk finds what a brute-force comparison of
+/// every street-house key finds (`strsim::osa_distance`).
+#[test]
+fn street_table_and_house_walk_agree_with_the_sets() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = tempfile::tempdir().unwrap();
+    let pop = crate::synth::eval::Population::with_reserved(5, 3000);
+    let mut w = PersonIndexWriter::new(None);
+    for p in pop.register() {
+        w.add(&p.record, 1).unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+
+    let mut by_pc: BTreeMap<u16, Vec<Vec<u8>>> = BTreeMap::new();
+    let mut stream = index.streets.stream();
+    while let Some(k) = stream.next() {
+        let pc: u16 = std::str::from_utf8(&k[..4]).unwrap().parse().unwrap();
+        by_pc.entry(pc).or_default().push(k[4..].to_vec());
+    }
+    let table = index.street_table();
+    for pc in 0..10_000u16 {
+        let got: Vec<Vec<u8>> = table.streets(pc).map(|(s, _)| s.to_vec()).collect();
+        assert_eq!(got, by_pc.get(&pc).cloned().unwrap_or_default(), "{pc}");
+        for (s, o) in table.streets(pc) {
+            let mut f = Vec::new();
+            crate::person::normalise::ocr_fold(s, &mut f);
+            assert_eq!(o, f.as_slice());
+        }
+    }
+
+    // Every `street SEP postcode number` key, as (street, postcode).
+    let mut houses: BTreeSet<(Vec<u8>, u16)> = BTreeSet::new();
+    let mut stream = index.houses.stream();
+    while let Some(k) = stream.next() {
+        let at = k
+            .iter()
+            .position(|&b| b == crate::person::normalise::SEP)
+            .unwrap();
+        let pc: u16 = std::str::from_utf8(&k[at + 1..at + 5])
+            .unwrap()
+            .parse()
+            .unwrap();
+        houses.insert((k[..at].to_vec(), pc));
+    }
+    let streets: BTreeSet<Vec<u8>> = houses.iter().map(|(s, _)| s.clone()).collect();
+    let all: Vec<u16> = (0..10_000).collect();
+    let mut tried = 0;
+    for s in streets.iter().step_by(7).take(60) {
+        if !s.is_ascii() {
+            continue;
+        }
+        // The street, one letter dropped, two letters swapped, one changed.
+        let mut variants = vec![s.clone()];
+        if s.len() > 3 {
+            let mut v = s.clone();
+            v.remove(s.len() / 2);
+            variants.push(v);
+            let mut v = s.clone();
+            v.swap(1, 2);
+            variants.push(v);
+            let mut v = s.clone();
+            v[s.len() - 2] = b'q';
+            variants.push(v);
+        }
+        for v in &variants {
+            for budget in 0..=2u32 {
+                let mut got = BTreeSet::new();
+                index.houses_near(v, None, budget, &all, &mut |d, pc, st| {
+                    if st.is_ascii() {
+                        got.insert((d, pc, st.to_vec()));
+                    }
+                    true
+                });
+                let want: BTreeSet<(u32, u16, Vec<u8>)> = houses
+                    .iter()
+                    .filter(|(r, _)| r.is_ascii())
+                    .filter_map(|(r, pc)| {
+                        let d = strsim::osa_distance(
+                            std::str::from_utf8(v).unwrap(),
+                            std::str::from_utf8(r).unwrap(),
+                        ) as u32;
+                        (d <= budget).then(|| (d, *pc, r.clone()))
+                    })
+                    .collect();
+                let distinct: BTreeSet<&Vec<u8>> = want.iter().map(|(_, _, r)| r).collect();
+                if distinct.len() < STREETS_MOST {
+                    assert_eq!(
+                        got,
+                        want,
+                        "{:?} within {budget}",
+                        String::from_utf8_lossy(v)
+                    );
+                    tried += 1;
+                }
+            }
+        }
+    }
+    assert!(tried > 100, "{tried}");
+}

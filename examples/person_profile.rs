@@ -1,0 +1,77 @@
+//! A person-matching workload for profilers: `build DIR PERSONS` writes the bench's index
+//! (`benches/person.rs`: the same population and id-hash key) into DIR; `run DIR PERSONS
+//! LEADS [exact|strict|normal|loose]` opens it and washes the bench's realistic leads once
+//! through `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`),
+//! printing the matches and the CPU time per lead.
+
+use std::path::Path;
+use std::time::Instant;
+
+use vask::person::{IdHashKey, PersonIndex, PersonMatch, PersonQuery, PersonScratch, Strictness};
+use vask::synth::eval::{EvalIndex, Population};
+
+#[inline(never)]
+fn wash(
+    index: &PersonIndex,
+    queries: &[&PersonQuery],
+    s: Strictness,
+    scratch: &mut PersonScratch,
+    out: &mut Vec<Option<PersonMatch>>,
+) {
+    for batch in queries.chunks(1_000) {
+        index.find_all(batch, s, scratch, out);
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let usage = "usage: person_profile build DIR PERSONS | run DIR PERSONS LEADS [strictness]";
+    let (Some(mode), Some(dir), Some(persons)) = (args.get(1), args.get(2), args.get(3)) else {
+        panic!("{usage}");
+    };
+    let persons: u64 = persons.parse().expect("PERSONS");
+    let pop = Population::with_reserved(2026, persons);
+    let key = IdHashKey::new(b"bench id-hash key, 32 bytes long").expect("key");
+    let dir = Path::new(dir);
+    match mode.as_str() {
+        "build" => {
+            std::fs::create_dir_all(dir).expect("dir");
+            let eval = EvalIndex::build(&pop, dir, Some(key), |_| {}).expect("index");
+            println!("{} persons", eval.index.len());
+        }
+        "run" => {
+            let n: usize = args.get(4).and_then(|v| v.parse().ok()).expect("LEADS");
+            let s = match args.get(5).map(String::as_str) {
+                Some("exact") => Strictness::Exact,
+                Some("strict") => Strictness::Strict,
+                Some("loose") => Strictness::Loose,
+                _ => Strictness::Normal,
+            };
+            let index = PersonIndex::open(dir)
+                .and_then(|i| i.with_id_key(key))
+                .expect("open");
+            let leads = pop.leads(n, 7);
+            let queries: Vec<&PersonQuery> = leads.iter().map(|l| &l.query).collect();
+            let mut scratch = PersonScratch::default();
+            let mut out = Vec::with_capacity(n);
+            // Warm up (outside `wash`): what the index makes on first use.
+            index.find_all(&queries[..n.min(1_000)], s, &mut scratch, &mut out);
+            out.clear();
+            let t = Instant::now();
+            wash(&index, &queries, s, &mut scratch, &mut out);
+            let e = t.elapsed();
+            let hits = out.iter().filter(|m| m.is_some()).count();
+            let digest = out.iter().fold(0u64, |h, m| {
+                let v = m.as_ref().map_or(u64::MAX, |m| {
+                    u64::from(m.person) << 8 | u64::from(m.cost) << 4 | m.path as u64
+                });
+                h.rotate_left(5) ^ v
+            });
+            println!(
+                "{n} leads, {hits} matched, digest {digest:016x}, {:.2} µs/lead",
+                e.as_secs_f64() * 1e6 / n as f64
+            );
+        }
+        _ => panic!("{usage}"),
+    }
+}
