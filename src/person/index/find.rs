@@ -475,6 +475,7 @@ impl PersonIndex {
     /// town its city names ([`CandidatePath::City`]), or else of the town of its postcode, and
     /// those one typing slip from its postcode ([`CandidatePath::Street`]); at cost 1 for the
     /// postcode that differs or is missing, plus the street's edits.
+    #[allow(clippy::too_many_arguments)]
     fn scan_city(
         &self,
         lead: &Folded,

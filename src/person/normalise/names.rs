@@ -343,6 +343,12 @@ pub const COMMON_GIVEN_NAMES: &[&str] = &[
     "yngvild",
 ];
 
+/// Titles a list may write before a name, folded: they are dropped when a given name and a
+/// surname follow.
+const TITLES: &[&str] = &[
+    "dr", "fr", "frk", "froeken", "fru", "herr", "hr", "miss", "mr", "mrs", "ms", "prof",
+];
+
 /// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
 pub fn is_common_given_name(folded: &[u8]) -> bool {
     COMMON_GIVEN_NAMES
@@ -386,6 +392,16 @@ impl NameKey {
         let given_end = folded.len();
         folded.push(' ');
         fold_into(surname, folded);
+        // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
+        let mut given_end = given_end;
+        while let Some((word, rest)) = folded.split_once(' ')
+            && TITLES.contains(&word)
+            && rest.contains(' ')
+        {
+            let cut = word.len() + 1;
+            folded.drain(..cut);
+            given_end = given_end.saturating_sub(cut);
+        }
         self.first.clear();
         self.last.clear();
         self.middles.clear();

@@ -480,3 +480,20 @@ fn surname_spellings() {
     assert!(sounds_alike(b"muhammad", b"mohamed"));
     assert!(sounds_alike(b"hussain", b"hussein"));
 }
+
+#[test]
+fn titles_before_a_name_are_not_names() {
+    for (given, surname) in [
+        ("Fru Kari", "Nordmann"),
+        ("Dr. Kari", "Nordmann"),
+        ("FRK KARI", "NORDMANN"),
+    ] {
+        assert_eq!(
+            NameKey::new(given, surname),
+            NameKey::new("Kari", "Nordmann"),
+            "{given}"
+        );
+    }
+    // A title with nothing after it but the surname stays (it may be a name after all).
+    assert_eq!(NameKey::new("Fru", "Nordmann").first, "fru");
+}
