@@ -550,11 +550,12 @@ impl PersonIndex {
             };
             self.scan_house(lead, &scan, max, key, best);
         }
-        // The street written otherwise than by a typo (abbreviated, OCR, æ/ø/å lost) at a
-        // postcode of the town the lead names: one slip from the lead's postcode, or, without
+        // The street written otherwise than by a typo (abbreviated, OCR, æ/ø/å lost), and
+        // not known at the lead's postcode, at a postcode of the town the lead names: one slip from the lead's postcode, or, without
         // one, any of a town of at most `SMALL_TOWN` postcodes. Each postcode's streets are
         // read as at the lead's own postcode.
         if found.is_empty()
+            && !spelt_right
             && max > 1
             && let Some(t) = named
         {
