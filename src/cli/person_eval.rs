@@ -82,11 +82,11 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                 );
                 let set = blind_eval::generate(args.seed, persons, args.leads);
                 let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
-                measure(
-                    |dir, key| build_register(&set.register, dir, key),
+                measure_independent(
+                    &set.register,
                     &leads,
                     &blind_eval::ISSUE_KINDS,
-                    Some((&set.register, args.show_wrong)),
+                    args.show_wrong,
                 )?;
             }
             EvalSet::Third => {
@@ -94,19 +94,13 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     "## Third set (held out, written blind, docs/person-evaluation-third-set.md)\n"
                 );
                 let set = holdout_eval::generate(args.seed, persons, args.leads);
-                if set.leads.len() < args.leads {
-                    println!(
-                        "{} of {} leads generated (the register is too small to give every kind a fair lead)\n",
-                        set.leads.len(),
-                        args.leads
-                    );
-                }
+                say_if_short(set.leads.len(), args.leads);
                 let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
-                measure(
-                    |dir, key| build_register(&set.register, dir, key),
+                measure_independent(
+                    &set.register,
                     &leads,
                     holdout_eval::ISSUE_KINDS,
-                    Some((&set.register, args.show_wrong)),
+                    args.show_wrong,
                 )?;
             }
             EvalSet::Fourth => {
@@ -114,25 +108,44 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     "## Fourth set (held out, written blind, docs/person-evaluation-fourth-set.md)\n"
                 );
                 let set = fourth_eval::generate(args.seed, persons, args.leads);
-                if set.leads.len() < args.leads {
-                    println!(
-                        "{} of {} leads generated (the register is too small to give every kind a fair lead)\n",
-                        set.leads.len(),
-                        args.leads
-                    );
-                }
+                say_if_short(set.leads.len(), args.leads);
                 let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
-                measure(
-                    |dir, key| build_register(&set.register, dir, key),
+                measure_independent(
+                    &set.register,
                     &leads,
                     fourth_eval::ISSUE_KINDS,
-                    Some((&set.register, args.show_wrong)),
+                    args.show_wrong,
                 )?;
             }
             EvalSet::Both | EvalSet::All => {}
         }
     }
     Ok(())
+}
+
+/// Says so when a set's generator gave fewer leads than were asked for.
+fn say_if_short(generated: usize, asked: usize) {
+    if generated < asked {
+        println!(
+            "{generated} of {asked} leads generated (the register is too small to give every kind a fair lead)\n"
+        );
+    }
+}
+
+/// Measures an independent set: its register (each record's id its position) and labelled
+/// leads; `show_wrong` wrong outcomes per kind are printed.
+fn measure_independent(
+    register: &[PersonRecord],
+    leads: &[LabelledLead],
+    issue_kinds: &[&str],
+    show_wrong: usize,
+) -> Result<()> {
+    measure(
+        |dir, key| build_register(register, dir, key),
+        leads,
+        issue_kinds,
+        Some((register, show_wrong)),
+    )
 }
 
 /// The leads of an independent set (truth = index into its register) as the evaluation takes

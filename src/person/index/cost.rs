@@ -47,12 +47,7 @@ pub(super) fn token_cost(
         return Some(0);
     }
     if lossy_equal(lead, rec) {
-        let c = u32::from(!lossy.get());
-        if c > max {
-            return None;
-        }
-        lossy.set(true);
-        return Some(c);
+        return lossy_cost(max, lossy);
     }
     // The register's spelling sets the allowance: `Ann` is one edit from `Anne`, but `Ole`
     // is not forgiven for `Ola`. An agreeing birth date is strong evidence: one more edit,
@@ -98,6 +93,17 @@ pub(super) fn token_cost(
                 None
             }
         })
+}
+
+/// The cost of an æ/ø/å spelling written lossily, if at most `max`: it is one habit of the
+/// lead's source, so it costs 1 the first time (`lossy` says whether it was paid) and 0 after.
+fn lossy_cost(max: u32, lossy: &Cell<bool>) -> Option<u32> {
+    let c = u32::from(!lossy.get());
+    if c > max {
+        return None;
+    }
+    lossy.set(true);
+    Some(c)
 }
 
 /// Whether `lead` is `rec` with one or two of its `l`s read as `i` or `i`s as `l`, and
@@ -188,7 +194,7 @@ pub(super) fn name_cost(
             (max >= 1).then_some(1)
         } else if lossy_equal(g, first) {
             // æ/ø/å written without them, paid once per lead (`Asmund` for `Åsmund`).
-            token_cost(g, first, max, born_same_day, &lossy)
+            lossy_cost(max, &lossy)
         } else if sounds_alike(g, first) {
             // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
             (max >= 1).then_some(1)
@@ -208,7 +214,7 @@ pub(super) fn name_cost(
         if s == last {
             Some(0)
         } else if lossy_equal(s, last) {
-            token_cost(s, last, max, born_same_day, &lossy)
+            lossy_cost(max, &lossy)
         } else if in_middles(s) || surnames_sound_alike(s, last) {
             (max >= 1).then_some(1)
         } else {
@@ -236,7 +242,7 @@ pub(super) fn name_cost(
             .filter(|t| !t.is_empty())
             .find_map(|t| {
                 if lossy_equal(m, t) {
-                    token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)
+                    lossy_cost((max - middle_cost).min(1), &lossy)
                 } else if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
                     (max > middle_cost).then_some(1)
                 } else {
