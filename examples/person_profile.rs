@@ -1,6 +1,8 @@
 //! A person-matching workload for profilers: `build DIR PERSONS` writes the bench's index
 //! (`benches/person.rs`: the same population and id-hash key) into DIR; `run DIR PERSONS
-//! LEADS [exact|strict|normal|loose]` opens it and washes the bench's realistic leads once
+//! LEADS [exact|strict|normal|loose] [as-written]` opens it and washes the bench's realistic
+//! leads (or, with `as-written`, every tenth register person as written, the bench's exact
+//! leads) once
 //! through `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`),
 //! printing the matches and the CPU time per lead.
 
@@ -25,7 +27,8 @@ fn wash(
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: person_profile build DIR PERSONS | run DIR PERSONS LEADS [strictness]";
+    let usage =
+        "usage: person_profile build DIR PERSONS | run DIR PERSONS LEADS [strictness] [as-written]";
     let (Some(mode), Some(dir), Some(persons)) = (args.get(1), args.get(2), args.get(3)) else {
         panic!("{usage}");
     };
@@ -50,8 +53,30 @@ fn main() {
             let index = PersonIndex::open(dir)
                 .and_then(|i| i.with_id_key(key))
                 .expect("open");
-            let leads = pop.leads(n, 7);
-            let queries: Vec<&PersonQuery> = leads.iter().map(|l| &l.query).collect();
+            let as_written: Vec<PersonQuery> = match args.get(6).map(String::as_str) {
+                Some("as-written") => pop
+                    .register()
+                    .step_by(10)
+                    .take(n)
+                    .map(|p| PersonQuery {
+                        national_id: None,
+                        birth_date: None,
+                        ..PersonQuery::from(&p.record)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let leads = if as_written.is_empty() {
+                pop.leads(n, 7)
+            } else {
+                Vec::new()
+            };
+            let queries: Vec<&PersonQuery> = if as_written.is_empty() {
+                leads.iter().map(|l| &l.query).collect()
+            } else {
+                as_written.iter().collect()
+            };
+            let n = queries.len();
             let mut scratch = PersonScratch::default();
             let mut out = Vec::with_capacity(n);
             // Warm up (outside `wash`): what the index makes on first use.

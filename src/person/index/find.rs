@@ -9,15 +9,78 @@ use super::cost::{agrees, allowed_edits, limit, name_cost};
 use super::key::{Folded, id_hash32, name_byte, push_decimal, push_postcode};
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
-/// The most postcodes a town may have for a lead without a postcode to have its streets read
-/// one by one at each (a few towns have more: Oslo 637, Trondheim 148, Bergen 134).
-const SMALL_TOWN: usize = 64;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
     CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, street_key, suffix_spellings,
 };
-use crate::person::postcodes::{self, Town};
+use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
+
+/// The most postcodes a town may have for a lead without a postcode to have its streets read
+/// one by one at each (a few towns have more: Oslo 637, Trondheim 148, Bergen 134).
+const SMALL_TOWN: usize = 64;
+
+/// The postcodes a search of other postcodes may try: a town's, those one typing slip from
+/// the lead's, and one more (the lead's own); or every postcode. Asked by range as the
+/// street-house set is walked digit by digit and one by one as a street's postcodes are
+/// listed, so a town of hundreds of postcodes is neither copied nor sorted per lead.
+pub(super) struct PostcodeSet<'a> {
+    table: &'a Postcodes,
+    town: Option<Town>,
+    /// The slips of the lead's postcode, ascending.
+    slips: Vec<u16>,
+    also: Option<u16>,
+    every: bool,
+}
+
+impl<'a> PostcodeSet<'a> {
+    /// The postcodes of `town`, those one slip from `slips_of`, and `also`.
+    fn new(
+        table: &'a Postcodes,
+        town: Option<Town>,
+        slips_of: Option<u16>,
+        also: Option<u16>,
+    ) -> Self {
+        PostcodeSet {
+            table,
+            town,
+            slips: slips_of.map(postcodes::slips).unwrap_or_default(),
+            also,
+            every: false,
+        }
+    }
+
+    /// Every postcode.
+    #[cfg(test)]
+    pub(super) fn every() -> Self {
+        PostcodeSet {
+            every: true,
+            ..PostcodeSet::new(postcodes::norway(), None, None, None)
+        }
+    }
+
+    /// Whether a postcode of the set is in `lo..lo + span`.
+    fn any_in(&self, lo: u16, span: u16) -> bool {
+        let hi = lo + span;
+        let town = self.town.map_or(&[][..], |t| self.table.codes(t));
+        let some_in = |codes: &[u16]| {
+            let at = codes.partition_point(|&a| a < lo);
+            codes.get(at).is_some_and(|&a| a < hi)
+        };
+        self.every
+            || self.also.is_some_and(|a| (lo..hi).contains(&a))
+            || some_in(town)
+            || some_in(&self.slips)
+    }
+
+    /// Whether `pc` is in the set.
+    fn contains(&self, pc: u16) -> bool {
+        self.every
+            || self.also == Some(pc)
+            || self.town.is_some_and(|t| self.table.town_of(pc) == Some(t))
+            || self.slips.binary_search(&pc).is_ok()
+    }
+}
 
 impl PersonIndex {
     /// The person whose address key is `key` (the first of namesakes), by the exact table
@@ -505,16 +568,17 @@ impl PersonIndex {
         if let Some(n) = lead.number {
             push_decimal(n, &mut number);
         }
-        // The postcodes worth trying: the town's, and those one slip from the lead's.
-        let mut allowed: Vec<u16> = town.map(|t| table.codes(t).to_vec()).unwrap_or_default();
-        if let Some(lp) = lead.postcode {
-            allowed.extend(postcodes::slips(lp));
-            if lead.postcode_repaired || !spelt_right {
-                allowed.push(lp);
-            }
-            allowed.sort_unstable();
-            allowed.dedup();
-        }
+        // The postcodes worth trying: the town's, and those one slip from the lead's. A
+        // street the register has at the lead's postcode is sought only in the town: a slip
+        // into another town that has a street of that name too is no likelier than a move.
+        let slips_of = lead.postcode.filter(|_| !spelt_right || town.is_none());
+        let allowed = PostcodeSet::new(
+            table,
+            town,
+            slips_of,
+            lead.postcode
+                .filter(|_| lead.postcode_repaired || !spelt_right),
+        );
         let mut found: Vec<(u32, u16, Vec<u8>)> = Vec::new();
         // The street as written first (one path down the set); streets spelt alike only if
         // that finds no house (a walk with an edit budget visits far more of the set).
@@ -529,11 +593,7 @@ impl PersonIndex {
                 &allowed,
                 &mut |d, pc, street| {
                     let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
-                    let in_town = town.is_some_and(|t| table.town_of(pc) == Some(t));
-                    let slip = lead
-                        .postcode
-                        .is_some_and(|lp| lp == pc || postcodes::one_slip(lp, pc));
-                    if !own_code && (in_town || slip) {
+                    if !own_code {
                         found.push((d, pc, street.to_vec()));
                     }
                     found.len() < HOUSES_MOST
@@ -583,7 +643,7 @@ impl PersonIndex {
         street: &[u8],
         number: Option<&[u8]>,
         budget: u32,
-        allowed: &[u16],
+        allowed: &PostcodeSet<'_>,
         visit: &mut impl FnMut(u32, u16, &[u8]) -> bool,
     ) {
         let fst = self.houses.as_fst();
@@ -676,29 +736,33 @@ impl PersonIndex {
             ends: &mut ends,
         };
         if budget == 0 {
-            // The street as written: one path down the set (what the walk finds with no
-            // edits, without scoring every sibling on the way).
-            let mut node = fst.root();
-            let mut found = !street.contains(&SEP);
-            for &b in street.iter().chain(std::iter::once(&SEP)) {
-                if !found {
-                    break;
+            // The street as written: its postcodes from the street table, and one path down
+            // the set to each house (a walk below the street visits every postcode of a
+            // common street name).
+            // Postcodes descending, as the walk below visits them.
+            if street.contains(&SEP) {
+                return;
+            }
+            let Some(below) = follow(fst, fst.root(), street).and_then(|n| follow(fst, n, &[SEP]))
+            else {
+                return;
+            };
+            for pc in self.street_table().postcodes_of(street).rev() {
+                if !allowed.contains(pc) {
+                    continue;
                 }
-                match node.find_input(b) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        if b == SEP {
-                            w.ends.push((0, street.to_vec(), t.addr));
-                        } else {
-                            node = fst.node(t.addr);
-                        }
-                    }
-                    None => found = false,
+                let digits =
+                    [pc / 1000 % 10, pc / 100 % 10, pc / 10 % 10, pc % 10].map(|d| b'0' + d as u8);
+                let house = follow(fst, below, &digits)
+                    .and_then(|n| follow(fst, n, number.unwrap_or_default()));
+                let has = house.is_some_and(|n| number.is_none() || n.is_final());
+                if has && !visit(0, pc, street) {
+                    return;
                 }
             }
-        } else {
-            walk(fst, fst.root(), &mut w);
+            return;
         }
+        walk(fst, fst.root(), &mut w);
         // Below `street SEP`: four postcode digits, then the house number.
         for (d, name, addr) in &ends {
             let mut stack = vec![(fst.node(*addr), 0u16, 0u8)];
@@ -731,9 +795,7 @@ impl PersonIndex {
                         let pc = pc * 10 + u16::from(t.inp - b'0');
                         // Only prefixes of allowed postcodes: `pc` covers [lo, lo + span).
                         let span = 10u16.pow(3 - u32::from(digits));
-                        let lo = pc * span;
-                        let at = allowed.partition_point(|&a| a < lo);
-                        if allowed.get(at).is_some_and(|&a| a < lo + span) {
+                        if allowed.any_in(pc * span, span) {
                             stack.push((fst.node(t.addr), pc, digits + 1));
                         }
                     }
@@ -802,6 +864,13 @@ impl PersonIndex {
             }
         }
     }
+}
+
+/// The node reached from `node` by `bytes`, if the set has that path.
+fn follow<'f>(fst: &'f fst::raw::Fst<Mmap>, node: Node<'f>, bytes: &[u8]) -> Option<Node<'f>> {
+    bytes.iter().try_fold(node, |n, &b| {
+        n.find_input(b).map(|i| fst.node(n.transition(i).addr))
+    })
 }
 
 /// Where [`PersonIndex::scan_house`] looks and what it adds to each cost.
