@@ -19,6 +19,7 @@
 
 pub mod blind_eval;
 pub mod eval;
+pub mod fifth_eval;
 pub mod fourth_eval;
 pub mod holdout_eval;
 pub mod words;
