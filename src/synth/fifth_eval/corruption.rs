@@ -106,7 +106,10 @@ pub(crate) fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -157,7 +160,11 @@ impl Draft {
             format!("{}{}", self.letter_sep, self.letter)
         };
         let (street, number, letter) = match self.place {
-            Place::Fields => (self.street.clone(), self.number.clone(), self.letter.clone()),
+            Place::Fields => (
+                self.street.clone(),
+                self.number.clone(),
+                self.letter.clone(),
+            ),
             Place::NumberField(sep) => (
                 self.street.clone(),
                 if self.letter.is_empty() {
@@ -168,7 +175,10 @@ impl Draft {
                 String::new(),
             ),
             Place::StreetField => (
-                format!("{}{}{}{letter_part}", self.street, self.number_sep, self.number),
+                format!(
+                    "{}{}{}{letter_part}",
+                    self.street, self.number_sep, self.number
+                ),
                 String::new(),
                 String::new(),
             ),
@@ -217,7 +227,11 @@ pub(crate) fn apply(rng: &mut ChaCha8Rng, places: &Places, kind: &str, d: &mut D
         }
         BOLIGNUMMER => {
             let flat = if rng.random_bool(0.9) {
-                format!("H{:02}{:02}", rng.random_range(1..=6), rng.random_range(1..=6))
+                format!(
+                    "H{:02}{:02}",
+                    rng.random_range(1..=6),
+                    rng.random_range(1..=6)
+                )
             } else {
                 format!("U01{:02}", rng.random_range(1..=4))
             };
@@ -265,10 +279,10 @@ pub(crate) fn apply(rng: &mut ChaCha8Rng, places: &Places, kind: &str, d: &mut D
         GIVEN_SPELLING => {
             let words: Vec<&str> = d.given.split([' ', '-']).collect();
             for (i, w) in words.iter().enumerate() {
-                let Some(group) = names::SPELLINGS
-                    .iter()
-                    .find(|g| g.iter().any(|n| n.eq_ignore_ascii_case(w) || n.to_uppercase() == *w))
-                else {
+                let Some(group) = names::SPELLINGS.iter().find(|g| {
+                    g.iter()
+                        .any(|n| n.eq_ignore_ascii_case(w) || n.to_uppercase() == *w)
+                }) else {
                     continue;
                 };
                 let others: Vec<&str> = group
@@ -364,7 +378,11 @@ fn postcode_letters(rng: &mut ChaCha8Rng, d: &mut Draft) -> bool {
     if spots.is_empty() {
         return false;
     }
-    let n = if spots.len() > 1 && rng.random_bool(0.25) { 2 } else { 1 };
+    let n = if spots.len() > 1 && rng.random_bool(0.25) {
+        2
+    } else {
+        1
+    };
     let first = rng.random_range(0..spots.len());
     for k in 0..n {
         let i = spots[(first + k) % spots.len()];

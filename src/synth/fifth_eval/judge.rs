@@ -14,6 +14,7 @@
 //! through hash maps (house, birth date, town and surname), never by scanning the register.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -22,8 +23,26 @@ use crate::person::{PersonQuery, PersonRecord};
 
 /// Words that are markers, not names or street words.
 const MARKERS: &[&str] = &[
-    "f.", "f", "født", "fodt", "née", "nee", "g.", "gift", "c/o", "nr", "nr.", "leil", "leil.",
-    "leilighet", "etg", "etg.", "etasje", "bolignr", "bolignr.", "bolig",
+    "f.",
+    "f",
+    "født",
+    "fodt",
+    "née",
+    "nee",
+    "g.",
+    "gift",
+    "c/o",
+    "nr",
+    "nr.",
+    "leil",
+    "leil.",
+    "leilighet",
+    "etg",
+    "etg.",
+    "etasje",
+    "bolignr",
+    "bolignr.",
+    "bolig",
 ];
 
 /// A folded name word; `short` if written as an initial or a short form (`M.`, `Chr.`).
@@ -129,7 +148,11 @@ pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     match long.len() - short.len() {
         0 => {
             let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
@@ -252,7 +275,10 @@ impl Judge {
         let street_field = q.street.replace(['\u{a0}', '\t', '\n', '\r'], " ");
         let mut street = street_field.trim().to_owned();
         if street.to_lowercase().starts_with("c/o") {
-            street = street.split_once(',').map_or("", |(_, rest)| rest).to_owned();
+            street = street
+                .split_once(',')
+                .map_or("", |(_, rest)| rest)
+                .to_owned();
         }
         let mut postcode_text = q.postcode.trim().to_owned();
         let mut town_text = q.city.trim().to_owned();
@@ -337,7 +363,11 @@ impl Judge {
     /// another a surname.
     fn names_could_be(&self, lead: &Reading, row: &Reading) -> bool {
         let given: Vec<usize> = (0..lead.given.len())
-            .filter(|&i| row.given.iter().any(|g| self.word_could_be(&lead.given[i], g)))
+            .filter(|&i| {
+                row.given
+                    .iter()
+                    .any(|g| self.word_could_be(&lead.given[i], g))
+            })
             .collect();
         if given.is_empty() {
             return false;
@@ -366,10 +396,7 @@ impl Judge {
             return false;
         }
         if let (Some(a), Some(b)) = (lead.birth, r.birth) {
-            if a != b {
-                return false;
-            }
-            return true;
+            return a == b;
         }
         if lead.town.is_some() && lead.town == r.town {
             if lead.postbox {
@@ -398,7 +425,8 @@ impl Judge {
             }
             if lead.postbox {
                 for w in &lead.given {
-                    if let Some(rows) = self.by_town_surname.get(&(town.clone(), w.folded.clone())) {
+                    if let Some(rows) = self.by_town_surname.get(&(town.clone(), w.folded.clone()))
+                    {
                         seen.extend(rows);
                     }
                 }
@@ -499,14 +527,19 @@ pub(crate) fn is_bolignummer(t: &str) -> bool {
         && t[1..].chars().all(|c| c.is_ascii_digit())
 }
 
-/// A street's lenient key: folded words, split at dots too, leading prefixes (full or
-/// abbreviated) and leading initials dropped.
-pub(crate) fn street_key(street: &str) -> Vec<String> {
-    let prefixes: Vec<String> = names::PREFIXES
+/// Every street prefix and abbreviation, folded.
+static FOLDED_PREFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    names::PREFIXES
         .iter()
         .flat_map(|(full, shorts)| std::iter::once(*full).chain(shorts.iter().copied()))
         .map(fold)
-        .collect();
+        .collect()
+});
+
+/// A street's lenient key: folded words, split at dots too, leading prefixes (full or
+/// abbreviated) and leading initials dropped.
+pub(crate) fn street_key(street: &str) -> Vec<String> {
+    let prefixes = &*FOLDED_PREFIXES;
     let words: Vec<String> = street
         .split(|c: char| c.is_whitespace() || c == '.')
         .map(fold)
@@ -532,7 +565,9 @@ pub fn why_fair(kind: &str) -> &'static str {
     use super::corruption as c;
     use super::look_alikes as l;
     match kind {
-        c::POSTCODE_SLIP => "one digit slipped; the town is written right and the street, number and name agree",
+        c::POSTCODE_SLIP => {
+            "one digit slipped; the town is written right and the street, number and name agree"
+        }
         c::POSTCODE_LETTERS => "a letter that looks like the digit; read back it is the postcode",
         c::POSTCODE_ABSENT => "the town, street, number and name say where the person lives",
         c::BOLIGNUMMER => "the flat number only adds to the house; the register has no flats",
@@ -547,19 +582,27 @@ pub fn why_fair(kind: &str) -> &'static str {
         c::MAIDEN => "the married name is there; the maiden name only adds",
         c::ONE_FIELD => "every part of the address is there, in one field",
         c::SECOND_INITIAL => "the second given name as its initial",
-        c::SHORT_FORM => "a written short form of the given name (debatable: may be read as an initial)",
+        c::SHORT_FORM => {
+            "a written short form of the given name (debatable: may be read as an initial)"
+        }
         c::ISSUE_PLUS_FORMAT => "a fair issue corruption in a list's layout",
         c::CARE_OF => "a c/o line names whose mailbox it is; the address is the person's",
         c::FLOOR => "a floor or flat adds to the house",
         c::RANGE => "a house with two numbers; the person's is one of them",
         c::HYPHEN_DROPPED => "the same two given names without the hyphen",
-        c::MIDDLE_DROPPED => "the first given name is the one used; nobody else at the house has it",
+        c::MIDDLE_DROPPED => {
+            "the first given name is the one used; nobody else at the house has it"
+        }
         c::POSTBOX => "name, town and birth date only (debatable: no house)",
-        l::HOUSEHOLD_MEMBER => "a real member of the household who is not reserved; the given name differs",
+        l::HOUSEHOLD_MEMBER => {
+            "a real member of the household who is not reserved; the given name differs"
+        }
         l::SIBLING => "another given name at the house: another person",
         l::TWIN => "same birth date and house, another given name: a twin",
         l::NAMESAKE_OTHER_TOWN => "the name in another town, born another day",
-        l::NAMESAKE_BIRTH_YEAR => "the name elsewhere in the town, born the same year but another day",
+        l::NAMESAKE_BIRTH_YEAR => {
+            "the name elsewhere in the town, born the same year but another day"
+        }
         l::OTHER_LETTER => "the same number with another house letter and another given name",
         l::SAME_HOUSE_OTHER_NAME => "another household at the same address, another name",
         l::ONE_EDIT_OTHER_ADDRESS => "another real name one letter away, at another house",

@@ -78,7 +78,13 @@ pub(crate) fn write(
             let male = rng.random_bool(0.5);
             let year = a.birth.year() + [-1, 1][rng.random_range(0..2)] * rng.random_range(1..=12);
             let g = far_given(rng, male)?;
-            (g.into(), a.surname.clone(), a.house, other_day(rng, year), habit)
+            (
+                g.into(),
+                a.surname.clone(),
+                a.house,
+                other_day(rng, year),
+                habit,
+            )
         }
         TWIN => {
             let male = rng.random_bool(0.5);
@@ -92,14 +98,26 @@ pub(crate) fn write(
             }
             let year = rng.random_range(1940..=2005);
             let house = places.draw_house(rng, town);
-            (a.given.clone(), a.surname.clone(), house, other_day(rng, year), 0.4)
+            (
+                a.given.clone(),
+                a.surname.clone(),
+                house,
+                other_day(rng, year),
+                0.4,
+            )
         }
         NAMESAKE_BIRTH_YEAR => {
             let house = places.draw_house(rng, a.house.town as usize);
             if house.street == a.house.street {
                 return None;
             }
-            (a.given.clone(), a.surname.clone(), house, other_day(rng, a.birth.year()), 1.0)
+            (
+                a.given.clone(),
+                a.surname.clone(),
+                house,
+                other_day(rng, a.birth.year()),
+                1.0,
+            )
         }
         OTHER_LETTER => {
             let letter = a.house.letter?;
@@ -141,12 +159,20 @@ pub(crate) fn write(
             } else {
                 (names::SURNAMES, false)
             };
-            let target = if given_side { first } else { a.surname.as_str() };
+            let target = if given_side {
+                first
+            } else {
+                a.surname.as_str()
+            };
             let near: Vec<&str> = list
                 .iter()
                 .copied()
                 .filter(|n| *n != target && one_edit(&n.to_lowercase(), &target.to_lowercase()))
-                .filter(|n| !names::SPELLINGS.iter().any(|g| g.contains(n) && g.contains(&target)))
+                .filter(|n| {
+                    !names::SPELLINGS
+                        .iter()
+                        .any(|g| g.contains(n) && g.contains(&target))
+                })
                 .collect();
             if near.is_empty() {
                 return None;

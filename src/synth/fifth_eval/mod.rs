@@ -112,7 +112,11 @@ const ATTEMPTS: usize = 3_000;
 
 /// The count of each kind for `total` leads: shares by largest remainder.
 pub(crate) fn counts(shares: &[(&'static str, u32)], total: usize) -> Vec<(&'static str, usize)> {
-    let sum: u64 = shares.iter().map(|&(_, s)| u64::from(s)).sum::<u64>().max(1);
+    let sum: u64 = shares
+        .iter()
+        .map(|&(_, s)| u64::from(s))
+        .sum::<u64>()
+        .max(1);
     let mut out: Vec<(&'static str, usize, u64)> = shares
         .iter()
         .map(|&(k, s)| {

@@ -173,12 +173,12 @@ fn invent_streets(rng: &mut ChaCha8Rng, postcodes: usize) -> Vec<Street> {
         if r < 0.62 {
             new.push(compound(rng));
         } else if r < 0.82 {
-            let given = names::STREET_PERSON_GIVEN
-                [rng.random_range(0..names::STREET_PERSON_GIVEN.len())];
+            let given =
+                names::STREET_PERSON_GIVEN[rng.random_range(0..names::STREET_PERSON_GIVEN.len())];
             let surname = names::STREET_PERSON_SURNAMES
                 [rng.random_range(0..names::STREET_PERSON_SURNAMES.len())];
-            let ending = names::STREET_PERSON_ENDINGS
-                [skewed(rng, names::STREET_PERSON_ENDINGS.len(), 1.4)];
+            let ending =
+                names::STREET_PERSON_ENDINGS[skewed(rng, names::STREET_PERSON_ENDINGS.len(), 1.4)];
             let genitive = if surname.ends_with('s') { "" } else { "s" };
             new.push(format!("{given} {surname}{genitive} {ending}"));
         } else {
@@ -210,8 +210,12 @@ fn invent_streets(rng: &mut ChaCha8Rng, postcodes: usize) -> Vec<Street> {
             } else {
                 rng.random_range(0..postcodes)
             };
-            let split = (postcodes > 1 && length > 30 && rng.random_bool(0.2))
-                .then(|| (rng.random_range(length / 3..=length * 2 / 3), (postcode + 1) % postcodes));
+            let split = (postcodes > 1 && length > 30 && rng.random_bool(0.2)).then(|| {
+                (
+                    rng.random_range(length / 3..=length * 2 / 3),
+                    (postcode + 1) % postcodes,
+                )
+            });
             Street {
                 name,
                 postcode,

@@ -170,13 +170,26 @@ fn household(rng: &mut ChaCha8Rng, immigrant: bool, judge: &Judge) -> Vec<Person
     let head_year = rng.random_range(1938..=2004);
     let family = draw_surname(rng, immigrant);
     let head_male = rng.random_bool(0.5);
-    add(rng, &mut members, judge, head_male, head_year, &family, None, immigrant);
+    add(
+        rng,
+        &mut members,
+        judge,
+        head_male,
+        head_year,
+        &family,
+        None,
+        immigrant,
+    );
     if shape < 0.34 {
         return members;
     }
     if shape < 0.90 {
         // A partner, mostly of the other sex, within seven years.
-        let male = if rng.random_bool(0.94) { !head_male } else { head_male };
+        let male = if rng.random_bool(0.94) {
+            !head_male
+        } else {
+            head_male
+        };
         let year = (head_year + rng.random_range(-7..=7)).min(2005);
         let own = draw_surname(rng, immigrant);
         let (surname, maiden) = if immigrant || male || own == family {
@@ -188,14 +201,32 @@ fn household(rng: &mut ChaCha8Rng, immigrant: bool, judge: &Judge) -> Vec<Person
                 _ => (format!("{own} {family}"), Some(own.clone())),
             }
         };
-        add(rng, &mut members, judge, male, year, &surname, maiden, immigrant);
+        add(
+            rng,
+            &mut members,
+            judge,
+            male,
+            year,
+            &surname,
+            maiden,
+            immigrant,
+        );
         if shape >= 0.60 {
             let young = head_year.max(year);
             let children = rng.random_range(1..=3);
             for _ in 0..children {
                 let child_year = (young + rng.random_range(22..=38)).min(2008);
                 let male = rng.random_bool(0.5);
-                add(rng, &mut members, judge, male, child_year, &family, None, immigrant);
+                add(
+                    rng,
+                    &mut members,
+                    judge,
+                    male,
+                    child_year,
+                    &family,
+                    None,
+                    immigrant,
+                );
             }
         }
     } else {
@@ -203,7 +234,16 @@ fn household(rng: &mut ChaCha8Rng, immigrant: bool, judge: &Judge) -> Vec<Person
         for _ in 0..rng.random_range(1..=2) {
             let year = (head_year + rng.random_range(-9..=9)).min(2006);
             let male = rng.random_bool(0.5);
-            add(rng, &mut members, judge, male, year, &family, None, immigrant);
+            add(
+                rng,
+                &mut members,
+                judge,
+                male,
+                year,
+                &family,
+                None,
+                immigrant,
+            );
         }
     }
     members
@@ -223,7 +263,10 @@ fn add(
 ) {
     for _ in 0..30 {
         let first = draw_given(rng, male, immigrant);
-        if members.iter().any(|m| judge.given_could_be(&m.given, first)) {
+        if members
+            .iter()
+            .any(|m| judge.given_could_be(&m.given, first))
+        {
             continue;
         }
         let given = if rng.random_bool(0.3) {
@@ -266,11 +309,19 @@ fn national_id(rng: &mut ChaCha8Rng, birth: NaiveDate, male: bool) -> String {
         birth.month(),
         birth.year() % 100
     );
-    let range = if birth.year() >= 2000 { 500..1000 } else { 0..500 };
+    let range = if birth.year() >= 2000 {
+        500..1000
+    } else {
+        0..500
+    };
     loop {
         let mut individual: u32 = rng.random_range(range.clone());
         if (individual % 2 == 1) != male {
-            individual = if individual % 2 == 0 { individual + 1 } else { individual - 1 };
+            individual = if individual % 2 == 0 {
+                individual + 1
+            } else {
+                individual - 1
+            };
             if !range.contains(&individual) {
                 continue;
             }
