@@ -201,7 +201,8 @@ fn spelling_groups() -> HashMap<String, usize> {
 /// The judge: the register read once, and its hash maps.
 pub(crate) struct Judge {
     rows: Vec<Reading>,
-    by_house: HashMap<(u32, u32), Vec<u32>>,
+    /// (town id, number, last word of the street key) → rows.
+    by_house: HashMap<(u32, u32, String), Vec<u32>>,
     /// Folded town → a small id for the house map.
     town_ids: HashMap<String, u32>,
     by_birth: HashMap<NaiveDate, Vec<u32>>,
@@ -236,8 +237,14 @@ impl Judge {
             if let Some(town) = &reading.town {
                 let next = judge.town_ids.len() as u32;
                 let id = *judge.town_ids.entry(town.clone()).or_insert(next);
-                for &n in &reading.numbers {
-                    judge.by_house.entry((id, n)).or_default().push(i);
+                if let Some(last) = reading.street.last() {
+                    for &n in &reading.numbers {
+                        judge
+                            .by_house
+                            .entry((id, n, last.clone()))
+                            .or_default()
+                            .push(i);
+                    }
                 }
                 for s in &reading.surname {
                     judge
@@ -416,9 +423,9 @@ impl Judge {
     pub fn candidates(&self, lead: &Reading) -> Vec<usize> {
         let mut seen: HashSet<u32> = HashSet::new();
         if let Some(town) = &lead.town {
-            if let Some(&id) = self.town_ids.get(town) {
+            if let (Some(&id), Some(last)) = (self.town_ids.get(town), lead.street.last()) {
                 for &n in &lead.numbers {
-                    if let Some(rows) = self.by_house.get(&(id, n)) {
+                    if let Some(rows) = self.by_house.get(&(id, n, last.clone())) {
                         seen.extend(rows);
                     }
                 }

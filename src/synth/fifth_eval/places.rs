@@ -113,7 +113,7 @@ impl Places {
         let streets = &self.towns[town].streets;
         let street = skewed(rng, streets.len(), 1.7);
         let length = streets[street].length;
-        let number = 1 + skewed(rng, length as usize, 1.8) as u32;
+        let number = 1 + skewed(rng, length as usize, 1.4) as u32;
         let letter = rng
             .random_bool(0.10)
             .then(|| ['A', 'A', 'A', 'B', 'B', 'C', 'D'][rng.random_range(0..7)]);
@@ -153,9 +153,9 @@ pub(crate) fn skewed(rng: &mut ChaCha8Rng, len: usize, power: f64) -> usize {
     ((u.powf(power) * len as f64) as usize).min(len.saturating_sub(1))
 }
 
-/// A town's streets: `4 + 4·postcodes` (at most 260), unique by name.
+/// A town's streets: `4 + 4·postcodes` (at most 2 400), unique by name.
 fn invent_streets(rng: &mut ChaCha8Rng, postcodes: usize) -> Vec<Street> {
-    let want = (4 + 4 * postcodes).min(260);
+    let want = (4 + 4 * postcodes).min(2_400);
     let mut seen = std::collections::HashSet::new();
     let mut names: Vec<String> = Vec::with_capacity(want);
     let mut tries = 0;
