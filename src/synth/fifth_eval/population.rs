@@ -316,12 +316,9 @@ fn national_id(rng: &mut ChaCha8Rng, birth: NaiveDate, male: bool) -> String {
     };
     loop {
         let mut individual: u32 = rng.random_range(range.clone());
-        if (individual % 2 == 1) != male {
-            individual = if individual % 2 == 0 {
-                individual + 1
-            } else {
-                individual - 1
-            };
+        let odd = !individual.is_multiple_of(2);
+        if odd != male {
+            individual = if odd { individual - 1 } else { individual + 1 };
             if !range.contains(&individual) {
                 continue;
             }
