@@ -25,10 +25,9 @@ pub struct PersonEvalArgs {
     /// Which labelled set: `first` (vask's own generator), `second` (the independent one),
     /// `third` (the third, written blind), `fourth` (the fourth, written blind), `fifth` (the
     /// held-out one, written blind, never tuned on), `both` (first and second) or `all` (the
-    /// five). The third set's generator
-    /// checks every lead against the whole register, so it takes minutes at the size
-    /// (200 000 persons, 20 000 leads) where the others take seconds; it is therefore not in
-    /// the default.
+    /// five). The third set's generator checks every lead against the whole register, so it
+    /// takes minutes at the size (200 000 persons, 20 000 leads) where the others take
+    /// seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
     set: EvalSet,
     /// For the independent sets, print up to this many wrong outcomes per kind at the default
