@@ -320,23 +320,3 @@ fn the_issue_size_generates() {
     assert_eq!(set.register.len(), persons);
     assert_eq!(set.leads.len(), leads);
 }
-
-/// Prints two leads of every kind with their truth's row, for whoever reads the set
-/// (`cargo test --lib synth::fifth_eval::tests::examples -- --ignored --nocapture`).
-#[test]
-#[ignore = "prints examples"]
-fn examples() {
-    let set = generate(1, 20_000, 4_000);
-    let mut shown: HashMap<&str, usize> = HashMap::new();
-    for lead in &set.leads {
-        let n = shown.entry(lead.kind).or_default();
-        if *n >= 2 {
-            continue;
-        }
-        *n += 1;
-        println!("{}: {:?}", lead.kind, lead.query);
-        if let Some(t) = lead.truth {
-            println!("  ← {:?}", set.register[t]);
-        }
-    }
-}
