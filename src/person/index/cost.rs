@@ -6,8 +6,8 @@ use std::cell::Cell;
 use super::Best;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sounds_alike,
-    surnames_sound_alike,
+    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sound_key,
+    sounds_alike, surnames_sound_alike,
 };
 
 /// Whether two birth days (0: unknown) may be the same person's.
@@ -124,6 +124,21 @@ fn il_misread(lead: &[u8], rec: &[u8]) -> bool {
     (1..=2).contains(&swaps)
 }
 
+/// Whether `short` (two letters or more) is the start of the longer given name `name` as
+/// written or as it sounds (`Kr.` for Christian).
+fn abbreviates(short: &[u8], name: &[u8]) -> bool {
+    if short.len() < 2 || name.len() <= short.len() {
+        return false;
+    }
+    if name.starts_with(short) {
+        return true;
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    sound_key(short, &mut a);
+    sound_key(name, &mut b);
+    b.len() > a.len() && b.starts_with(&a)
+}
+
 /// Whether `g` is the given names `first` and `second` written as one word (`annelise` for
 /// `Anne-Lise`).
 fn joined(g: &[u8], first: &[u8], second: &[u8]) -> bool {
@@ -188,6 +203,10 @@ pub(super) fn name_cost(
             // One given name written as two (`Anne Lise` for `Annelise`): the second was
             // paid for as a middle name the record does not have.
             Some(0)
+        } else if lead.first_abbreviated && g == lead.first.as_bytes() && abbreviates(g, first) {
+            // A given name written short with a full stop (`Chr.` for Christian): more than
+            // an initial, less than the name (`Chr.` may be Christine of the same household).
+            (max >= 2).then_some(2)
         } else if g.len() == 1 && first.first() == g.first() {
             (max >= 3).then_some(3)
         } else if in_middles(g) {

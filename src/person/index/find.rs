@@ -220,7 +220,6 @@ impl PersonIndex {
                     Some(m) => Some(m),
                     None => self.find_slow(
                         lead,
-                        run[i],
                         strictness,
                         keyed[i],
                         &mut scratch.key,
@@ -240,7 +239,6 @@ impl PersonIndex {
     fn find_slow(
         &self,
         lead: &Folded,
-        q: &PersonQuery,
         strictness: Strictness,
         exact_tried: bool,
         key: &mut Vec<u8>,
@@ -305,7 +303,7 @@ impl PersonIndex {
         // street that runs through several postcodes may be at the lead's postcode without
         // the lead's house: its house is then sought at the others.
         if max > 0 && best.is_none() && !lead.street.is_empty() && !house_at_postcode {
-            self.scan_city(lead, q, max, street_at_postcode, key, near, &mut best);
+            self.scan_city(lead, max, street_at_postcode, key, near, &mut best);
         }
         // A move: only when nothing at the lead's address came close (a birth-day scan costs
         // a few fst walks; a move can only win with the exact name, at cost 1).
@@ -542,7 +540,6 @@ impl PersonIndex {
     fn scan_city(
         &self,
         lead: &Folded,
-        q: &PersonQuery,
         max: u32,
         spelt_right: bool,
         key: &mut Vec<u8>,
@@ -550,7 +547,7 @@ impl PersonIndex {
         best: &mut Best,
     ) {
         let table = postcodes::norway();
-        let named = table.town_named(&q.city);
+        let named = table.town_named(&lead.city);
         let own = lead.postcode.and_then(|pc| table.town_of(pc));
         let (town, path): (Option<Town>, CandidatePath) = match (named, own) {
             (Some(t), _) => (Some(t), CandidatePath::City),

@@ -6,7 +6,7 @@ use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
     NameKey, SEP, clean_address, house_key, letter_key, postcode_field, postcode_key_lenient,
-    split_house, street_key_into,
+    split_house, split_postal_line, street_key_into,
 };
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
@@ -26,6 +26,8 @@ pub(super) struct Folded {
     pub(super) postcode: Option<u16>,
     /// The postcode was read leniently (letters for digits, a lost leading zero).
     pub(super) postcode_repaired: bool,
+    /// The post town as written (for the lead's other postcodes).
+    pub(super) city: String,
     /// The street's match key.
     pub(super) street: String,
     /// The street as given, without the house number, folded (for fuzzy street matching).
@@ -45,13 +47,37 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
+        // The whole address in the street field (`Storgata 12 B, 0150 Oslo`).
+        let line = q
+            .postcode
+            .trim()
+            .is_empty()
+            .then(|| split_postal_line(&q.street))
+            .flatten();
+        let (street, postcode, city) = match line {
+            Some((street, code, town)) => {
+                let city = if q.city.trim().is_empty() {
+                    town
+                } else {
+                    &q.city
+                };
+                (street, code, city)
+            }
+            _ => (
+                q.street.as_str(),
+                postcode_field(&q.postcode, &q.city),
+                q.city.as_str(),
+            ),
+        };
+        self.city.clear();
+        self.city.push_str(city);
         self.fill(
             &q.given_names,
             &q.surname,
-            &q.street,
+            street,
             &q.house_number,
             &q.house_letter,
-            postcode_field(&q.postcode, &q.city),
+            postcode,
             q.birth_date,
             q.national_id.as_deref(),
         );

@@ -904,3 +904,61 @@ fn street_table_and_house_walk_agree_with_the_sets() {
     }
     assert!(tried > 100, "{tried}");
 }
+
+#[test]
+fn leads_with_maiden_names_short_given_names_and_one_line_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut add = |given: &str, surname: &str, street: &str, number: &str, pc: &str, city: &str| {
+        let mut r = record(given, surname, street, number, pc);
+        r.city = city.into();
+        w.add(&r, 1).unwrap();
+    };
+    add(
+        "Wenche Berit",
+        "Evensen",
+        "Sverre Mørchs gate",
+        "1",
+        "7881",
+        "NORDLI",
+    );
+    add(
+        "Christian",
+        "Andersen",
+        "Grønjordet",
+        "1",
+        "9407",
+        "HARSTAD",
+    );
+    add("Martin", "Henriksen", "Tunplassen", "3", "0364", "OSLO");
+    add("Einar", "Haug", "Kildegata", "3", "7751", "NAMDALSEID");
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let cost = |q: &PersonQuery, s: Strictness| index.find(q, s).map(|m| m.cost);
+    let mut q = query(
+        "Wenche Berit",
+        "Evensen, f. Aas",
+        "Sverre Mørchs gate",
+        "1",
+        "7881",
+    );
+    assert_eq!(cost(&q, Strictness::Exact), Some(0));
+    q.surname = "Aas".into();
+    assert_eq!(
+        cost(&q, Strictness::Loose),
+        None,
+        "the maiden name alone is not her name"
+    );
+    // `Chr.` is more than an initial: found at normal, not at strict.
+    let q = query("Chr.", "Andersen", "Grønjordet", "1", "9407");
+    assert_eq!(cost(&q, Strictness::Normal), Some(2));
+    assert_eq!(cost(&q, Strictness::Strict), None);
+    // `Chr` without the full stop is a name of its own, no abbreviation.
+    let q = query("Chr", "Andersen", "Grønjordet", "1", "9407");
+    assert_eq!(cost(&q, Strictness::Normal), None);
+    let mut q = query("Martin", "Henriksen", "Tunplassen 3, 0364 Oslo", "", "");
+    q.city = String::new();
+    assert_eq!(cost(&q, Strictness::Exact), Some(0));
+    let q = query("Einar", "Haug", "Kildegata Nr. 3", "", "7751");
+    assert_eq!(cost(&q, Strictness::Exact), Some(0));
+}

@@ -219,6 +219,16 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 skip_value = true;
                 continue;
             }
+            // `Kildegata nr. 3`: the word for number before the house number.
+            if is_number_word(t)
+                && !out.is_empty()
+                && tokens
+                    .clone()
+                    .next()
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
             if is_floor_word(t) {
                 // `2. etg`: the ordinal before the word goes too, and a number kept after the
                 // house number.
@@ -280,12 +290,18 @@ fn may_designate(t: &str) -> bool {
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
         }
+        Some(b'n' | b'N') => is_number_word(t),
         _ => false,
     }
 }
 
 fn strip_dots(t: &str) -> &str {
     t.trim_matches(|c: char| c == '.' || c == ':')
+}
+
+/// `nr`, `Nr.`: the word for number.
+fn is_number_word(t: &str) -> bool {
+    strip_dots(t).eq_ignore_ascii_case("nr")
 }
 
 fn is_care_of(t: &str) -> bool {
@@ -330,6 +346,50 @@ fn is_floor_word(t: &str) -> bool {
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// A whole postal address written in the street field (`Storgata 12 B, 0150 Oslo`, `Storgata
+/// 12 B 0150 OSLO`, `0150 Oslo, Storgata 12 B`): the street with its house number, the
+/// postcode and the post town. `None` unless a four-digit postcode followed by a town is
+/// found after the street (or, with a comma, before it).
+pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
+    /// `dddd Town`: the postcode and the town.
+    fn postal(s: &str) -> Option<(&str, &str)> {
+        let s = s.trim();
+        let (code, town) = s.split_at_checked(4)?;
+        let town = town.trim();
+        (code.bytes().all(|b| b.is_ascii_digit())
+            && s[4..].starts_with(char::is_whitespace)
+            && town.starts_with(char::is_alphabetic)
+            && !town.contains(|c: char| c.is_ascii_digit()))
+        .then_some((code, town))
+    }
+    if let Some((head, tail)) = street.rsplit_once(',')
+        && let Some((code, town)) = postal(tail)
+        && !head.trim().is_empty()
+    {
+        return Some((head.trim(), code, town));
+    }
+    if let Some((head, tail)) = street.split_once(',')
+        && let Some((code, town)) = postal(head)
+        && !tail.trim().is_empty()
+    {
+        return Some((tail.trim(), code, town));
+    }
+    // No comma: the last run of four digits with only words after it, after a street and
+    // a house number.
+    let at = street
+        .char_indices()
+        .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8()))
+        .filter(|&i| postal(&street[i..]).is_some())
+        .last()?;
+    let head = street[..at].trim();
+    let has_number = head
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let (code, town) = postal(&street[at..])?;
+    has_number.then_some((head, code, town))
 }
 
 /// The postcode field of a lead whose postcode and post town were written in one field

@@ -346,8 +346,37 @@ pub const COMMON_GIVEN_NAMES: &[&str] = &[
 /// Titles a list may write before a name, folded: they are dropped when a given name and a
 /// surname follow.
 const TITLES: &[&str] = &[
-    "dr", "fr", "frk", "froeken", "fru", "herr", "hr", "miss", "mr", "mrs", "ms", "prof",
+    "adv",
+    "advokat",
+    "dir",
+    "direktoer",
+    "doktor",
+    "dr",
+    "fr",
+    "frk",
+    "froeken",
+    "fru",
+    "herr",
+    "hr",
+    "ing",
+    "lege",
+    "lektor",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "pastor",
+    "prof",
+    "professor",
+    "rektor",
+    "siving",
+    "sivilingenioer",
+    "tannlege",
 ];
+
+/// Words that introduce a maiden or former surname after the surname (`Hansen f. Olsen`,
+/// `Hansen født Olsen`, `Hansen née Olsen`), folded.
+const MAIDEN_MARKERS: &[&str] = &["f", "fd", "fdt", "fodt", "foedt", "geb", "nee"];
 
 /// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
 pub fn is_common_given_name(folded: &[u8]) -> bool {
@@ -365,6 +394,9 @@ pub struct NameKey {
     pub last: String,
     /// Every token between them, in order, joined by single spaces (empty if none).
     pub middles: String,
+    /// The first given name was written abbreviated with a full stop (`Chr.`, `Elis.`): a
+    /// prefix of the name, not a name.
+    pub first_abbreviated: bool,
 }
 
 impl NameKey {
@@ -386,12 +418,18 @@ impl NameKey {
         {
             (given_names, surname) = (g, s);
         }
+        // A former surname in brackets after the surname (`Hansen (Olsen)`): not the name.
+        let surname = match surname.split_once('(') {
+            Some((before, _)) if !before.trim().is_empty() => before,
+            _ => surname,
+        };
         // Both fields folded into one buffer, tokens found without collecting them.
         folded.clear();
         fold_into(given_names, folded);
         let given_end = folded.len();
         folded.push(' ');
         fold_into(surname, folded);
+        drop_maiden_name(folded, given_end);
         // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
         let mut given_end = given_end;
         while let Some((word, rest)) = folded.split_once(' ')
@@ -405,6 +443,7 @@ impl NameKey {
         self.first.clear();
         self.last.clear();
         self.middles.clear();
+        self.first_abbreviated = first_abbreviated(given_names);
         // Folded text is tokens joined by single spaces; either field may be empty.
         let n = folded.split_ascii_whitespace().count();
         for (i, t) in folded.split_ascii_whitespace().enumerate() {
@@ -437,6 +476,54 @@ impl NameKey {
     pub fn is_complete(&self) -> bool {
         !self.first.is_empty() && !self.last.is_empty()
     }
+}
+
+/// Cuts a maiden or former surname introduced by a [`MAIDEN_MARKERS`] word from `folded`
+/// (the given names, a space at `given_end`, then the surname): the marker must follow the
+/// surname (a word of the surname field, or the second word of a full name written in the
+/// given-name field) and have a name after it, so that a middle initial `F.` stays.
+fn drop_maiden_name(folded: &mut String, given_end: usize) {
+    let surname_given = folded.len() > given_end + 1;
+    let mut cut = None;
+    let mut at = 0;
+    for (i, t) in folded.split(' ').enumerate() {
+        let start = at;
+        at += t.len() + 1;
+        let after_surname = if surname_given {
+            start > given_end + 1
+        } else {
+            i >= 2
+        };
+        if after_surname && at < folded.len() && MAIDEN_MARKERS.contains(&t) {
+            cut = Some(start);
+            break;
+        }
+    }
+    if let Some(c) = cut {
+        folded.truncate(c.saturating_sub(1));
+    }
+}
+
+/// Whether the first given name (after any title that has a word after it) is written as an
+/// abbreviation: two to seven letters and a full stop (`Chr.`, `Kr.`, `Fr.`, `Thorbj.`).
+fn first_abbreviated(given_names: &str) -> bool {
+    if !given_names.contains('.') {
+        return false;
+    }
+    let mut words = given_names
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let bare = w.trim_end_matches('.');
+        if words.peek().is_some() && TITLES.contains(&bare.to_lowercase().as_str()) {
+            continue;
+        }
+        return w.strip_suffix('.').is_some_and(|w| {
+            (2..=7).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic)
+        });
+    }
+    false
 }
 
 impl std::fmt::Display for NameKey {

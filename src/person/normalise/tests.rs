@@ -387,8 +387,15 @@ proptest! {
         let street = street_key(&s);
         prop_assert_eq!(street_key(&street), street.clone());
         let name = NameKey::new(&s, &s);
-        let again = NameKey::new(&name.first, &format!("{} {}", name.middles, name.last));
-        prop_assert_eq!(again, name);
+        // Rebuilt with the middle names among the given names (in the surname field, a
+        // middle name `f` would read as the marker of a maiden name).
+        // (Whether the first name was written short is read from the full stop, which the key
+        // no longer has.)
+        let again = NameKey::new(&format!("{} {}", name.first, name.middles), &name.last);
+        prop_assert_eq!(
+            (again.first, again.middles, again.last),
+            (name.first, name.middles, name.last)
+        );
         let _ = split_house(&s);
         let _ = postcode_key(&s);
         let _ = postcode_key_lenient(&s);
@@ -496,4 +503,91 @@ fn titles_before_a_name_are_not_names() {
     }
     // A title with nothing after it but the surname stays (it may be a name after all).
     assert_eq!(NameKey::new("Fru", "Nordmann").first, "fru");
+}
+
+#[test]
+fn maiden_names_after_the_surname_are_not_the_name() {
+    let kari = NameKey::new("Kari", "Hansen");
+    for (given, surname) in [
+        ("Kari", "Hansen f. Olsen"),
+        ("Kari", "Hansen, f. Olsen"),
+        ("Kari", "HANSEN (F. OLSEN)"),
+        ("Kari", "Hansen født Olsen"),
+        ("Kari", "Hansen née Olsen"),
+        ("Kari", "Hansen (Olsen)"),
+        ("Kari Hansen f. Olsen", ""),
+        ("Hansen f. Olsen, Kari", ""),
+        ("Advokat Kari", "Hansen"),
+    ] {
+        assert_eq!(NameKey::new(given, surname), kari, "{given} / {surname}");
+    }
+    // A middle initial `F.` is no marker, nor is a marker with nothing after it.
+    assert_eq!(NameKey::new("Kari F.", "Hansen").middles, "f");
+    assert_eq!(NameKey::new("Kari F. Hansen", "").last, "hansen");
+    assert_eq!(NameKey::new("Kari", "Hansen F").last, "f");
+}
+
+#[test]
+fn a_given_name_written_short_with_a_full_stop_is_an_abbreviation() {
+    for given in ["Chr.", "Kr.", "Elis. Bjørg", "Thorbj. Jacob", "Dr. Chr."] {
+        assert!(NameKey::new(given, "Andersen").first_abbreviated, "{given}");
+    }
+    // `Fr.` alone is a short name (Fredrik); before a name it is a title.
+    assert!(NameKey::new("Fr.", "Andersen").first_abbreviated);
+    for given in ["Fr. Kari", "Christian", "K.", "Kari M.", "Christoffer."] {
+        assert!(
+            !NameKey::new(given, "Andersen").first_abbreviated,
+            "{given}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_postal_address_in_the_street_field_is_split() {
+    for (line, want) in [
+        ("Tunplassen 3, 0364 Oslo", ("Tunplassen 3", "0364", "Oslo")),
+        (
+            "Severin Refsdals plass 1, 9170 LONGYEARBYEN",
+            ("Severin Refsdals plass 1", "9170", "LONGYEARBYEN"),
+        ),
+        (
+            "0150 Oslo, Storgata 12 B",
+            ("Storgata 12 B", "0150", "Oslo"),
+        ),
+        ("Storgata 12 B 0150 OSLO", ("Storgata 12 B", "0150", "OSLO")),
+        (
+            "Storgata\u{a0}12\u{a0}0150\u{a0}Oslo",
+            ("Storgata\u{a0}12", "0150", "Oslo"),
+        ),
+        (
+            "Øvre Ålgata 5, 7800 Namsos",
+            ("Øvre Ålgata 5", "7800", "Namsos"),
+        ),
+    ] {
+        assert_eq!(split_postal_line(line), Some(want), "{line}");
+    }
+    for line in [
+        "Storgata 12 B",
+        "Storgata 1234",
+        "Storgata 1234 B",
+        "Postboks 1234",
+    ] {
+        assert_eq!(split_postal_line(line), None, "{line}");
+    }
+}
+
+#[test]
+fn the_word_for_number_before_a_house_number_goes() {
+    let mut out = String::new();
+    for (raw, want) in [
+        ("Kildegata Nr. 3", "Kildegata 3"),
+        ("Notmyra nr 2", "Notmyra 2"),
+        ("Bø NR 10", "Bø 10"),
+    ] {
+        clean_address(raw, &mut out);
+        assert_eq!(out, want, "{raw}");
+    }
+    // Not before a number, or with no street before it: kept.
+    clean_address("Nr Storgata 3", &mut out);
+    assert_eq!(out, "Nr Storgata 3");
 }
