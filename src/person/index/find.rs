@@ -533,9 +533,10 @@ impl PersonIndex {
 
     /// Scores the lead at the other postcodes that have its house (its street, or one spelt
     /// within the street's edit allowance unless `spelt_right`, and its number): those of the
-    /// town its city names ([`CandidatePath::City`]), or else of the town of its postcode, and
-    /// those one typing slip from its postcode ([`CandidatePath::Street`]); at cost 1 for the
-    /// postcode that differs or is missing, plus the street's edits.
+    /// town its city names ([`CandidatePath::City`]), or else of the town of its postcode, and,
+    /// unless `spelt_right`, those one typing slip from its postcode
+    /// ([`CandidatePath::Street`]); at cost 1 for the postcode that differs or is missing, plus
+    /// the street's edits.
     #[allow(clippy::too_many_arguments)]
     fn scan_city(
         &self,
