@@ -70,8 +70,9 @@ pub(super) fn token_cost(
         })
         .or_else(|| {
             // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
-            if il_misread(lead, rec) {
-                // A capital I read for l or l for I (`OIe`, `lna`), both folded to lower case.
+            if il_misread(lead, rec) || li_read_for_h(lead, rec) {
+                // A capital I read for l or l for I (`OIe`, `lna`), both folded to lower case;
+                // an `h` read as `li` (`Dalil` for Dahl).
                 return (max >= 1).then_some(1);
             }
             if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
@@ -137,6 +138,18 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
     sound_key(short, &mut a);
     sound_key(name, &mut b);
     b.len() > a.len() && b.starts_with(&a)
+}
+
+/// Whether `lead` is `rec` with one `h` read as `li` (`Dalil` for Dahl, `Jolian` for Johan),
+/// and nothing else changed.
+fn li_read_for_h(lead: &[u8], rec: &[u8]) -> bool {
+    lead.len() == rec.len() + 1
+        && rec.iter().enumerate().any(|(i, &c)| {
+            c == b'h'
+                && lead[..i] == rec[..i]
+                && lead[i..].starts_with(b"li")
+                && lead[i + 2..] == rec[i + 1..]
+        })
 }
 
 /// Whether `g` is the given names `first` and `second` written as one word (`annelise` for

@@ -745,7 +745,7 @@ impl PersonIndex {
             else {
                 return;
             };
-            for pc in self.street_table().postcodes_of(street).rev() {
+            for &pc in self.street_table().postcodes_of(street).iter().rev() {
                 if !allowed.contains(pc) {
                     continue;
                 }

@@ -51,6 +51,7 @@
 //! - `cost.rs`: the cost functions (names, tokens, birth dates) that decide a candidate;
 //! - `tests.rs`: the unit tests.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 
@@ -263,10 +264,11 @@ struct StreetTable {
     ocr_ends: Vec<u32>,
     /// Per postcode 0..=9999, the index of its first street; then the number of streets.
     first: Vec<u32>,
-    /// Each street's postcode.
-    postcode: Vec<u16>,
-    /// The streets' indexes ordered by street, then postcode.
-    by_street: Vec<u32>,
+    /// Every street's postcodes, ascending, street after street.
+    postcodes: Vec<u16>,
+    /// Each street's run in `postcodes` (a hash map: a binary search over the streets missed
+    /// the cache at every step).
+    by_name: HashMap<Box<[u8]>, (u32, u32), foldhash::fast::RandomState>,
 }
 
 impl StreetTable {
@@ -277,6 +279,7 @@ impl StreetTable {
             ..StreetTable::default()
         };
         let mut next_pc = 0usize;
+        let mut postcode: Vec<u16> = Vec::new();
         let mut folded = Vec::new();
         let mut s = streets.into_stream();
         while let Some(k) = s.next() {
@@ -295,7 +298,7 @@ impl StreetTable {
             }
             t.bytes.extend_from_slice(&k[4..]);
             t.ends.push(t.bytes.len() as u32);
-            t.postcode.push(pc as u16);
+            postcode.push(pc as u16);
             ocr_fold(&k[4..], &mut folded);
             t.ocr.extend_from_slice(&folded);
             t.ocr_ends.push(t.ocr.len() as u32);
@@ -304,9 +307,17 @@ impl StreetTable {
             *f = t.ends.len() as u32;
         }
         // Stable: each street's postcodes stay ascending.
-        let mut by_street: Vec<u32> = (0..t.ends.len() as u32).collect();
-        by_street.sort_by(|&a, &b| t.street(a as usize).cmp(t.street(b as usize)));
-        t.by_street = by_street;
+        let mut order: Vec<usize> = (0..t.ends.len()).collect();
+        order.sort_by(|&a, &b| t.street(a).cmp(t.street(b)));
+        let mut postcodes = Vec::with_capacity(order.len());
+        let mut by_name = HashMap::default();
+        for run in order.chunk_by(|&a, &b| t.street(a) == t.street(b)) {
+            let start = postcodes.len() as u32;
+            postcodes.extend(run.iter().map(|&i| postcode[i]));
+            by_name.insert(t.street(run[0]).into(), (start, postcodes.len() as u32));
+        }
+        t.postcodes = postcodes;
+        t.by_name = by_name;
         t
     }
 
@@ -316,16 +327,11 @@ impl StreetTable {
     }
 
     /// The postcodes that have `street`, ascending.
-    fn postcodes_of(&self, street: &[u8]) -> impl DoubleEndedIterator<Item = u16> + '_ {
-        let lo = self
-            .by_street
-            .partition_point(|&i| self.street(i as usize) < street);
-        let hi = self
-            .by_street
-            .partition_point(|&i| self.street(i as usize) <= street);
-        self.by_street[lo..hi.max(lo)]
-            .iter()
-            .map(|&i| self.postcode[i as usize])
+    fn postcodes_of(&self, street: &[u8]) -> &[u16] {
+        self.by_name
+            .get(street)
+            .and_then(|&(lo, hi)| self.postcodes.get(lo as usize..hi as usize))
+            .unwrap_or_default()
     }
 
     /// The streets of postcode `pc`, in key order, each with its [`ocr_fold`].

@@ -962,3 +962,22 @@ fn leads_with_maiden_names_short_given_names_and_one_line_addresses() {
     let q = query("Einar", "Haug", "Kildegata Nr. 3", "", "7751");
     assert_eq!(cost(&q, Strictness::Exact), Some(0));
 }
+
+#[test]
+fn an_h_read_as_li_costs_one() {
+    let lossy = Cell::new(false);
+    for (lead, rec) in [
+        ("dalil", "dahl"),
+        ("jolian", "johan"),
+        ("sollieim", "solheim"),
+    ] {
+        assert_eq!(
+            token_cost(lead.as_bytes(), rec.as_bytes(), 2, false, &lossy),
+            Some(1),
+            "{lead}"
+        );
+    }
+    // Other OCR readings are unchanged by it (`1` for `l` in a name with a real `li`).
+    assert_eq!(token_cost(b"emi1ie", b"emilie", 2, false, &lossy), Some(1));
+    assert_eq!(token_cost(b"dalil", b"dahl", 0, false, &lossy), None);
+}

@@ -121,6 +121,18 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
 /// letter; the street unchanged and `None`s if it does not end in a number.
 pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A range of houses (`Kråkegata 44-46`): the first is the address.
+    let trimmed = match trimmed.rsplit_once('-') {
+        Some((head, last))
+            if !last.is_empty()
+                && last.len() <= 4
+                && last.bytes().all(|b| b.is_ascii_digit())
+                && head.ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => trimmed,
+    };
     let bytes = trimmed.as_bytes();
     let mut end = bytes.len();
     let mut letter = None;
@@ -182,7 +194,11 @@ pub fn clean_address(raw: &str, out: &mut String) {
     // Skip the next token (the number of a flat or bolig designation).
     let mut skip_value = false;
     for (si, segment) in raw.split(',').enumerate() {
-        let mut tokens = segment.split(char::is_whitespace).filter(|t| !t.is_empty());
+        // A designation in brackets (`Storgata 5 (H0405)`) is read without them.
+        let mut tokens = segment
+            .split(char::is_whitespace)
+            .map(|t| t.trim_matches(['(', ')', '[', ']']))
+            .filter(|t| !t.is_empty());
         while let Some(t) = tokens.next() {
             if is_care_of(t) {
                 if out.is_empty() && si == 0 && raw.contains(',') {
@@ -349,7 +365,8 @@ fn is_floor_word(t: &str) -> bool {
 }
 
 /// A whole postal address written in the street field (`Storgata 12 B, 0150 Oslo`, `Storgata
-/// 12 B 0150 OSLO`, `0150 Oslo, Storgata 12 B`): the street with its house number, the
+/// 12 B 0150 OSLO`, `0150 Oslo, Storgata 12 B`, `Storgata 12 B; 0150; Oslo`): the street with
+/// its house number, the
 /// postcode and the post town. `None` unless a four-digit postcode followed by a town is
 /// found after the street (or, with a comma, before it).
 pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
@@ -364,13 +381,26 @@ pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
             && !town.contains(|c: char| c.is_ascii_digit()))
         .then_some((code, town))
     }
-    if let Some((head, tail)) = street.rsplit_once(',')
-        && let Some((code, town)) = postal(tail)
-        && !head.trim().is_empty()
-    {
-        return Some((head.trim(), code, town));
+    const SEPARATORS: [char; 2] = [',', ';'];
+    let is_code = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((head, tail)) = street.rsplit_once(SEPARATORS) {
+        if let Some((code, town)) = postal(tail)
+            && !head.trim().is_empty()
+        {
+            return Some((head.trim(), code, town));
+        }
+        // `Storgata 5; 0150; Oslo`: postcode and town in fields of their own.
+        let town = tail.trim();
+        if let Some((street, code)) = head.rsplit_once(SEPARATORS)
+            && is_code(code.trim())
+            && town.starts_with(char::is_alphabetic)
+            && !town.contains(|c: char| c.is_ascii_digit())
+            && !street.trim().is_empty()
+        {
+            return Some((street.trim(), code.trim(), town));
+        }
     }
-    if let Some((head, tail)) = street.split_once(',')
+    if let Some((head, tail)) = street.split_once(SEPARATORS)
         && let Some((code, town)) = postal(head)
         && !tail.trim().is_empty()
     {

@@ -284,7 +284,8 @@ fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, 
 /// Whether `s` has something [`ocr_fold`] changes.
 pub fn has_ocr_confusion(s: &[u8]) -> bool {
     s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))
-        || s.windows(2).any(|w| matches!(w, b"rn" | b"vv" | b"cl"))
+        || s.windows(2)
+            .any(|w| matches!(w, b"rn" | b"vv" | b"cl" | b"li"))
 }
 
 /// Writes `s` (folded) with the confusions of OCR and of reading handwriting made one:

@@ -418,10 +418,19 @@ impl NameKey {
         {
             (given_names, surname) = (g, s);
         }
-        // A former surname in brackets after the surname (`Hansen (Olsen)`): not the name.
-        let surname = match surname.split_once('(') {
-            Some((before, _)) if !before.trim().is_empty() => before,
-            _ => surname,
+        // A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f. Olsen)`):
+        // not the name.
+        fn before_bracket(field: &str) -> &str {
+            match field.split_once('(') {
+                Some((before, _)) if !before.trim().is_empty() => before,
+                _ => field,
+            }
+        }
+        let surname = before_bracket(surname);
+        let given_names = if surname.trim().is_empty() {
+            given_names
+        } else {
+            before_bracket(given_names)
         };
         // Both fields folded into one buffer, tokens found without collecting them.
         folded.clear();
@@ -482,9 +491,10 @@ impl NameKey {
 /// (the given names, a space at `given_end`, then the surname): the marker must follow the
 /// surname (a word of the surname field, or the second word of a full name written in the
 /// given-name field) and have a name after it, so that a middle initial `F.` stays.
+///
+/// The other way round, `Hansen, gift Olsen` (*gift*: married) gives the name after the word.
 fn drop_maiden_name(folded: &mut String, given_end: usize) {
     let surname_given = folded.len() > given_end + 1;
-    let mut cut = None;
     let mut at = 0;
     for (i, t) in folded.split(' ').enumerate() {
         let start = at;
@@ -494,13 +504,24 @@ fn drop_maiden_name(folded: &mut String, given_end: usize) {
         } else {
             i >= 2
         };
-        if after_surname && at < folded.len() && MAIDEN_MARKERS.contains(&t) {
-            cut = Some(start);
-            break;
+        if !after_surname || at >= folded.len() {
+            continue;
         }
-    }
-    if let Some(c) = cut {
-        folded.truncate(c.saturating_sub(1));
+        if MAIDEN_MARKERS.contains(&t) {
+            folded.truncate(start.saturating_sub(1));
+            return;
+        }
+        if t == "gift" {
+            // The surname before the word goes: from the surname's start (or the second word
+            // of a full name) to the word.
+            let from = if surname_given {
+                given_end + 1
+            } else {
+                folded.find(' ').map_or(0, |s| s + 1)
+            };
+            folded.replace_range(from..at, "");
+            return;
+        }
     }
 }
 
@@ -511,7 +532,7 @@ fn first_abbreviated(given_names: &str) -> bool {
         return false;
     }
     let mut words = given_names
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
         .filter(|w| !w.is_empty())
         .peekable();
     while let Some(w) = words.next() {

@@ -591,3 +591,39 @@ fn the_word_for_number_before_a_house_number_goes() {
     clean_address("Nr Storgata 3", &mut out);
     assert_eq!(out, "Nr Storgata 3");
 }
+
+#[test]
+fn lead_forms_of_the_fifth_set() {
+    // Former names in brackets in either field; `gift` (married) gives the name after it.
+    assert_eq!(
+        NameKey::new("Tone Vigdis (f. Sandberg)", "Haugen"),
+        NameKey::new("Tone Vigdis", "Haugen")
+    );
+    assert_eq!(
+        NameKey::new("Ida", "Larsen, gift Larsen Næss"),
+        NameKey::new("Ida", "Larsen Næss")
+    );
+    assert_eq!(
+        NameKey::new("Kari-Astrid", "Aune, gift Jørgensen"),
+        NameKey::new("Kari-Astrid", "Jørgensen")
+    );
+    assert_eq!(NameKey::new("Ida Gift", "Larsen").last, "larsen");
+    // A short form before a hyphen.
+    assert!(NameKey::new("Marg.-Anne", "Andersen").first_abbreviated);
+    // A bolignummer in brackets; a range of houses; postcode and town in fields of their own.
+    let mut out = String::new();
+    clean_address("Kalvemyra 4 (H0601)", &mut out);
+    assert_eq!(out, "Kalvemyra 4");
+    assert_eq!(
+        split_house("Kråkegata 44-46"),
+        ("Kråkegata", Some(44), None)
+    );
+    assert_eq!(
+        split_house("Storgata 12-B"),
+        ("Storgata", Some(12), Some('b'))
+    );
+    assert_eq!(
+        split_postal_line("Lille Åkerveien 1; 0411; OSLO"),
+        Some(("Lille Åkerveien 1", "0411", "OSLO"))
+    );
+}
