@@ -411,8 +411,7 @@ pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
     let at = street
         .char_indices()
         .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8()))
-        .filter(|&i| postal(&street[i..]).is_some())
-        .last()?;
+        .rfind(|&i| postal(&street[i..]).is_some())?;
     let head = street[..at].trim();
     let has_number = head
         .split_whitespace()
