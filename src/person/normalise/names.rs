@@ -438,7 +438,7 @@ impl NameKey {
         let given_end = folded.len();
         folded.push(' ');
         fold_into(surname, folded);
-        drop_maiden_name(folded, given_end);
+        drop_former_surname(folded, given_end);
         // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
         let mut given_end = given_end;
         while let Some((word, rest)) = folded.split_once(' ')
@@ -493,7 +493,7 @@ impl NameKey {
 /// given-name field) and have a name after it, so that a middle initial `F.` stays.
 ///
 /// The other way round, `Hansen, gift Olsen` (*gift*: married) gives the name after the word.
-fn drop_maiden_name(folded: &mut String, given_end: usize) {
+fn drop_former_surname(folded: &mut String, given_end: usize) {
     let surname_given = folded.len() > given_end + 1;
     let mut at = 0;
     for (i, t) in folded.split(' ').enumerate() {
