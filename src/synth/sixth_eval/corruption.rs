@@ -311,7 +311,7 @@ pub fn spellings_of(word: &str) -> Option<&'static [&'static str]> {
     names::SPELLINGS
         .iter()
         .copied()
-        .find(|g| g.iter().any(|x| x.eq_ignore_ascii_case(word)))
+        .find(|g| g.iter().any(|x| x.to_lowercase() == word.to_lowercase()))
 }
 
 fn given_spelling(d: &mut Draft, rng: &mut ChaCha8Rng) -> Option<()> {
@@ -324,7 +324,7 @@ fn given_spelling(d: &mut Draft, rng: &mut ChaCha8Rng) -> Option<()> {
     let others: Vec<&str> = group
         .iter()
         .copied()
-        .filter(|x| !x.eq_ignore_ascii_case(old))
+        .filter(|x| x.to_lowercase() != old.to_lowercase())
         .collect();
     let mut new = one_of(rng, &others).to_owned();
     if old.chars().all(|c| !c.is_lowercase()) {
@@ -518,8 +518,11 @@ fn two_issues(d: &mut Draft, pop: &Population, p: &Person, rng: &mut ChaCha8Rng)
 }
 
 fn maiden(d: &mut Draft, p: &Person, rng: &mut ChaCha8Rng) -> Option<()> {
-    let m = p.maiden.as_deref()?;
     let s = d.surname.clone();
+    let m = match p.maiden.as_deref()? {
+        m if s == s.to_uppercase() => m.to_uppercase(),
+        m => m.to_owned(),
+    };
     let r: f64 = rng.random();
     d.surname = if r < 0.3 {
         format!("{s}, født {m}")
