@@ -332,15 +332,13 @@ fn given_spelling(d: &mut Draft, rng: &mut ChaCha8Rng) -> Option<()> {
     }
     // replace the i-th word, keeping the separators
     let mut out = String::new();
-    let mut k = 0;
-    for piece in d.given.split_inclusive([' ', '-']) {
+    for (k, piece) in d.given.split_inclusive([' ', '-']).enumerate() {
         let (w, sep) = match piece.strip_suffix([' ', '-']) {
             Some(w) => (w, &piece[w.len()..]),
             None => (piece, ""),
         };
         out.push_str(if k == i { &new } else { w });
         out.push_str(sep);
-        k += 1;
     }
     d.given = out;
     Some(())
