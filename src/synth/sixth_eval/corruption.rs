@@ -8,6 +8,7 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 
+use super::judge;
 use super::names;
 use super::places::{StreetShape, title_case};
 use super::population::{Person, Population};
@@ -359,19 +360,23 @@ pub const OCR_PAIRS: &[(&str, &str)] = &[
 ];
 
 fn ocr_in(s: &str, rng: &mut ChaCha8Rng) -> Option<String> {
-    let mut spots: Vec<(usize, &str, &str)> = Vec::new();
+    let mut spots: Vec<String> = Vec::new();
     for &(from, to) in OCR_PAIRS {
         for (at, _) in s.match_indices(from) {
-            // only inside words of four letters or more
+            // only inside words of four letters or more, and only where the confusion does
+            // not run into a neighbouring one (`c` + `h`→`li` reads as `cl` + `i`)
             let start = s[..at].rfind([' ', '-']).map_or(0, |k| k + 1);
             let end = s[at..].find([' ', '-']).map_or(s.len(), |k| at + k);
-            if s[start..end].chars().count() >= 4 {
-                spots.push((at, from, to));
+            let read = format!("{}{to}{}", &s[..at], &s[at + from.len()..]);
+            let end_read = end + to.len() - from.len();
+            if s[start..end].chars().count() >= 4
+                && judge::fold(&s[start..end]) == judge::fold(&read[start..end_read])
+            {
+                spots.push(read);
             }
         }
     }
-    let &(at, from, to) = spots.choose(rng)?;
-    Some(format!("{}{to}{}", &s[..at], &s[at + from.len()..]))
+    spots.choose(rng).cloned()
 }
 
 fn ocr(

@@ -125,8 +125,8 @@ pub fn fold(word: &str) -> String {
     }
     for (from, to) in [
         ("rn", "m"),
-        ("li", "h"),
         ("cl", "d"),
+        ("li", "h"),
         ("vv", "v"),
         ("w", "v"),
         ("th", "t"),
@@ -285,6 +285,13 @@ const FLOOR_WORDS: &[&str] = &[
     "bolignr", "bolignr.", "leil.", "leil", "bnr", "bnr.",
 ];
 
+/// Whether a token is a house number (`12`, `12B`, `12-14`), not a word whose first letter a
+/// scanner read as a digit (`0rrevegen`).
+pub fn house_token(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().filter(|c| c.is_alphabetic()).count() <= 1
+}
+
 /// Reads house numbers from a token: `12`, `12B`, `12-14`, `12–14`, `12/14`, `12-B`.
 fn numbers_of(t: &str) -> (Vec<u32>, Option<char>) {
     let t = t.trim_start_matches(|c: char| !c.is_ascii_digit());
@@ -416,7 +423,7 @@ pub fn read_house(
                 continue;
             }
             let t = glued_nr.unwrap_or(t);
-            if t.starts_with(|c: char| c.is_ascii_digit()) && out.numbers.is_empty() {
+            if house_token(t) && out.numbers.is_empty() {
                 let (n, l) = numbers_of(t);
                 out.numbers = n;
                 out.letter = l;
@@ -457,7 +464,7 @@ pub fn read_house(
             .find_map(|p| tl.strip_prefix(p))
             .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             .unwrap_or(&tl);
-        if t.starts_with(|c: char| c.is_ascii_digit()) {
+        if house_token(t) {
             if out.numbers.is_empty() {
                 let (n, l) = numbers_of(t);
                 out.numbers = n;

@@ -285,6 +285,10 @@ impl Population {
                     let male = rng.random_bool(0.5);
                     let gap = rng.random_range(22..=38);
                     let birth = after(rng, younger, gap);
+                    if birth.year() > 2008 {
+                        // minors are on no call list
+                        continue;
+                    }
                     let given = distinct_given(rng, male, immigrant, &firsts(&members[..]));
                     members.push((given, surname.clone(), None, male, birth));
                 }
