@@ -26,9 +26,9 @@ pub struct PersonEvalArgs {
     /// Which labelled set: `first` (vask's own generator), `second` (the independent one),
     /// `third` (the third, written blind), `fourth` (the fourth, written blind), `fifth` (the
     /// fifth, written blind), `sixth` (the held-out one, written blind, never tuned on), `both`
-    /// (first and second) or `all` (the six). The third set's generator checks every lead against the whole register, so it
-    /// takes minutes at the issue's size (200 000 persons, 20 000 leads) where the others take
-    /// seconds; it is therefore not in the default.
+    /// (first and second) or `all` (the six). The third set's generator checks every lead
+    /// against the whole register, so it takes minutes at the issue's size (200 000 persons,
+    /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
     set: EvalSet,
     /// For the independent sets, print up to this many wrong outcomes per kind at the default
@@ -84,72 +84,53 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                 )?;
             }
             EvalSet::Second => {
-                println!(
-                    "## Second set (independent generator, docs/person-evaluation-second-set.md)\n"
-                );
                 let set = blind_eval::generate(args.seed, persons, args.leads);
-                let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
                 measure_independent(
+                    "Second set (independent generator, docs/person-evaluation-second-set.md)",
                     &set.register,
-                    &leads,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     &blind_eval::ISSUE_KINDS,
-                    args.show_wrong,
+                    &args,
                 )?;
             }
             EvalSet::Third => {
-                println!(
-                    "## Third set (held out, written blind, docs/person-evaluation-third-set.md)\n"
-                );
                 let set = holdout_eval::generate(args.seed, persons, args.leads);
-                say_if_short(set.leads.len(), args.leads);
-                let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
                 measure_independent(
+                    "Third set (written blind, tuned on; docs/person-evaluation-third-set.md)",
                     &set.register,
-                    &leads,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     holdout_eval::ISSUE_KINDS,
-                    args.show_wrong,
+                    &args,
                 )?;
             }
             EvalSet::Fourth => {
-                println!(
-                    "## Fourth set (held out, written blind, docs/person-evaluation-fourth-set.md)\n"
-                );
                 let set = fourth_eval::generate(args.seed, persons, args.leads);
-                say_if_short(set.leads.len(), args.leads);
-                let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
                 measure_independent(
+                    "Fourth set (written blind, tuned on; docs/person-evaluation-fourth-set.md)",
                     &set.register,
-                    &leads,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     fourth_eval::ISSUE_KINDS,
-                    args.show_wrong,
+                    &args,
                 )?;
             }
             EvalSet::Fifth => {
-                println!(
-                    "## Fifth set (held out, written blind, docs/person-evaluation-fifth-set.md)\n"
-                );
                 let set = fifth_eval::generate(args.seed, persons, args.leads);
-                say_if_short(set.leads.len(), args.leads);
-                let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
                 measure_independent(
+                    "Fifth set (written blind, tuned on; docs/person-evaluation-fifth-set.md)",
                     &set.register,
-                    &leads,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     fifth_eval::ISSUE_KINDS,
-                    args.show_wrong,
+                    &args,
                 )?;
             }
             EvalSet::Sixth => {
-                println!(
-                    "## Sixth set (held out, written blind, docs/person-evaluation-sixth-set.md)\n"
-                );
                 let set = sixth_eval::generate(args.seed, persons, args.leads);
-                say_if_short(set.leads.len(), args.leads);
-                let leads = labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind)));
                 measure_independent(
+                    "Sixth set (held out, written blind, docs/person-evaluation-sixth-set.md)",
                     &set.register,
-                    &leads,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     sixth_eval::ISSUE_KINDS,
-                    args.show_wrong,
+                    &args,
                 )?;
             }
             EvalSet::Both | EvalSet::All => {}
@@ -158,28 +139,29 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
     Ok(())
 }
 
-/// Says so when a set's generator gave fewer leads than were asked for.
-fn say_if_short(generated: usize, asked: usize) {
-    if generated < asked {
+/// Measures an independent set under `heading`: its register (each record's id its position)
+/// and labelled leads (saying so when the generator gave fewer than asked for); up to
+/// `--show-wrong` wrong outcomes per kind are printed.
+fn measure_independent(
+    heading: &str,
+    register: &[PersonRecord],
+    leads: Vec<LabelledLead>,
+    issue_kinds: &[&str],
+    args: &PersonEvalArgs,
+) -> Result<()> {
+    println!("## {heading}\n");
+    if leads.len() < args.leads {
         println!(
-            "{generated} of {asked} leads generated (the register is too small to give every kind a fair lead)\n"
+            "{} of {} leads generated (the register is too small to give every kind a fair lead)\n",
+            leads.len(),
+            args.leads
         );
     }
-}
-
-/// Measures an independent set: its register (each record's id its position) and labelled
-/// leads; `show_wrong` wrong outcomes per kind are printed.
-fn measure_independent(
-    register: &[PersonRecord],
-    leads: &[LabelledLead],
-    issue_kinds: &[&str],
-    show_wrong: usize,
-) -> Result<()> {
     measure(
         |dir, key| build_register(register, dir, key),
-        leads,
+        &leads,
         issue_kinds,
-        Some((register, show_wrong)),
+        Some((register, args.show_wrong)),
     )
 }
 
