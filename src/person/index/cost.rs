@@ -70,9 +70,9 @@ pub(super) fn token_cost(
         })
         .or_else(|| {
             // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
-            if il_misread(lead, rec) || li_read_for_h(lead, rec) {
+            if il_misread(lead, rec) || li_read_for_h(lead, rec) || li_read_for_h(rec, lead) {
                 // A capital I read for l or l for I (`OIe`, `lna`), both folded to lower case;
-                // an `h` read as `li` (`Dalil` for Dahl).
+                // an `h` read as `li` (`Dalil` for Dahl) or `li` as `h` (`Grønh` for Grønli).
                 return (max >= 1).then_some(1);
             }
             if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
@@ -125,19 +125,27 @@ fn il_misread(lead: &[u8], rec: &[u8]) -> bool {
     (1..=2).contains(&swaps)
 }
 
-/// Whether `short` (two letters or more) is the start of the longer given name `name` as
-/// written or as it sounds (`Kr.` for Christian).
+/// Whether `short` (two letters or more) abbreviates the longer given name `name` as written
+/// or as it sounds: its start (`Kr.` for Christian) or a contraction (`Ths.` for Thomas).
 fn abbreviates(short: &[u8], name: &[u8]) -> bool {
     if short.len() < 2 || name.len() <= short.len() {
         return false;
     }
-    if name.starts_with(short) {
+    // A contraction keeps the first and the last letter and some between, in order (`Ths.`
+    // for Thomas, `Md.` for Mohammed).
+    let contracts = |short: &[u8], name: &[u8]| {
+        let mut rest = name.iter();
+        short.first() == name.first()
+            && short.last() == name.last()
+            && short.iter().all(|c| rest.any(|n| n == c))
+    };
+    if name.starts_with(short) || contracts(short, name) {
         return true;
     }
     let (mut a, mut b) = (Vec::new(), Vec::new());
     sound_key(short, &mut a);
     sound_key(name, &mut b);
-    b.len() > a.len() && b.starts_with(&a)
+    b.len() > a.len() && (b.starts_with(&a) || contracts(&a, &b))
 }
 
 /// Whether `lead` is `rec` with one `h` read as `li` (`Dalil` for Dahl, `Jolian` for Johan),

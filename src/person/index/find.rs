@@ -218,17 +218,58 @@ impl PersonIndex {
                     .map(|p| self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
                 let m = match exact {
                     Some(m) => Some(m),
-                    None => self.find_slow(
-                        lead,
-                        strictness,
-                        keyed[i],
-                        &mut scratch.key,
-                        &mut scratch.near,
-                    ),
+                    None => self
+                        .find_slow(
+                            lead,
+                            strictness,
+                            keyed[i],
+                            &mut scratch.key,
+                            &mut scratch.near,
+                        )
+                        .or_else(|| {
+                            self.find_other_reading(
+                                lead,
+                                strictness,
+                                &mut scratch.other,
+                                &mut scratch.key,
+                                &mut scratch.near,
+                            )
+                        }),
                 };
                 emit(m);
             }
         }
+    }
+
+    /// A lead that names two houses (`44-46`) or two persons (`Hilde og Geir`), found by
+    /// neither first reading: the last house, then the second person, each on the general
+    /// path. `other` is a buffer.
+    fn find_other_reading(
+        &self,
+        lead: &Folded,
+        strictness: Strictness,
+        other: &mut Folded,
+        key: &mut Vec<u8>,
+        near: &mut Vec<(u32, bool, Vec<u8>)>,
+    ) -> Option<PersonMatch> {
+        if let Some(last) = lead.other_number {
+            other.clone_from(lead);
+            other.number = Some(last);
+            other.other_number = None;
+            if let Some(m) = self.find_slow(other, strictness, false, key, near) {
+                return Some(m);
+            }
+        }
+        if lead.name.other_first.is_empty() {
+            return None;
+        }
+        other.clone_from(lead);
+        other.other_number = None;
+        std::mem::swap(&mut other.name.first, &mut other.name.other_first);
+        other.name.other_first.clear();
+        other.name.middles.clear();
+        other.name.first_abbreviated = false;
+        self.find_slow(other, strictness, false, key, near)
     }
 
     /// The general path, for a lead whose exact key (if `exact_tried`) found nothing.

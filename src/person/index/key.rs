@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, house_key, letter_key, postcode_field, postcode_key_lenient,
-    split_house, split_postal_line, street_key_into,
+    NameKey, SEP, clean_address, house_key, house_range, letter_key, postcode_field,
+    postcode_key_lenient, split_house, split_postal_line, street_key_into,
 };
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
@@ -20,7 +20,7 @@ pub(super) fn birth_day(date: Option<NaiveDate>) -> u16 {
 
 /// A record or lead reduced to what keys are made of. Its buffers are reused from lead to
 /// lead ([`Folded::fill`]).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Folded {
     pub(super) name: NameKey,
     pub(super) postcode: Option<u16>,
@@ -33,6 +33,8 @@ pub(super) struct Folded {
     /// The street as given, without the house number, folded (for fuzzy street matching).
     pub(super) street_folded: String,
     pub(super) number: Option<u32>,
+    /// The last house of a range (`44-46`: 46); `number` is the first.
+    pub(super) other_number: Option<u32>,
     pub(super) letter: Option<u8>,
     pub(super) birth: u16,
     pub(super) national_id: Option<NationalId>,
@@ -97,6 +99,16 @@ impl Folded {
     ) {
         clean_address(street, &mut self.clean_street);
         clean_address(number, &mut self.clean_number);
+        // A range of houses (`44-46`): the first, and the last for a second search.
+        let range_in = if self.clean_number.is_empty() {
+            &mut self.clean_street
+        } else {
+            &mut self.clean_number
+        };
+        self.other_number = house_range(range_in).map(|(cut, last)| {
+            range_in.truncate(cut);
+            last
+        });
         let (street, number, letter) = if self.clean_number.is_empty() {
             let (s, n, l) = split_house(&self.clean_street);
             let l =

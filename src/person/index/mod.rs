@@ -135,6 +135,8 @@ pub struct PersonIndexFiles {
 #[derive(Debug, Default)]
 pub struct PersonScratch {
     leads: Vec<Folded>,
+    /// A lead read another way (the other end of a range, the other person of a couple).
+    other: Folded,
     key: Vec<u8>,
     near: Vec<(u32, bool, Vec<u8>)>,
 }

@@ -970,6 +970,10 @@ fn an_h_read_as_li_costs_one() {
         ("dalil", "dahl"),
         ("jolian", "johan"),
         ("sollieim", "solheim"),
+        // And the other way: `li` read as `h`.
+        ("elhnor", "ellinor"),
+        ("groenh", "groenli"),
+        ("ohne", "oline"),
     ] {
         assert_eq!(
             token_cost(lead.as_bytes(), rec.as_bytes(), 2, false, &lossy),
@@ -980,4 +984,103 @@ fn an_h_read_as_li_costs_one() {
     // Other OCR readings are unchanged by it (`1` for `l` in a name with a real `li`).
     assert_eq!(token_cost(b"emi1ie", b"emilie", 2, false, &lossy), Some(1));
     assert_eq!(token_cost(b"dalil", b"dahl", 0, false, &lossy), None);
+}
+
+#[test]
+fn ranges_couples_contractions_and_former_surnames() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    for (given, surname, street, number, pc) in [
+        ("Rune", "Aamodt", "Låvegata", "52", "9355"),
+        ("Maja", "Kolstad", "Nordre Torvjordet", "5", "0963"),
+        ("Geir", "Tveit", "Rognlia", "4", "5020"),
+        ("Thomas", "Moen", "Markedplassen", "28", "5004"),
+        ("Bodil", "Flaten", "Orrebakken", "42", "6644"),
+        ("Karoline", "Bakke", "Vardmyra", "7", "0362"),
+        ("Aisha", "Haile", "Utsiktssvingen", "34", "1788"),
+    ] {
+        w.add(&record(given, surname, street, number, pc), 1)
+            .unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let found = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.person);
+    let person = |q: &PersonQuery| index.find(q, Strictness::Exact).map(|m| m.person);
+    let aamodt = person(&query("Rune", "Aamodt", "Låvegata", "52", "9355"));
+    assert!(aamodt.is_some());
+    // A range of houses: the person may live at either end.
+    for (street, number) in [
+        ("Låvegata", "50-52"),
+        ("Låvegata 50–52", ""),
+        ("Låvegata 50/52", ""),
+        ("Låvegata", "52-54"),
+    ] {
+        assert_eq!(
+            found(&query("Rune", "Aamodt", street, number, "9355")),
+            aamodt,
+            "{street} {number}"
+        );
+    }
+    assert_eq!(
+        found(&query(
+            "Maja",
+            "Kolstad",
+            "Nordre Torvjordet 5–7",
+            "",
+            "0963"
+        )),
+        person(&query("Maja", "Kolstad", "Nordre Torvjordet", "5", "0963"))
+    );
+    // `12/3` is no range: not house 3.
+    assert_eq!(
+        found(&query("Rune", "Aamodt", "Låvegata", "12/3", "9355")),
+        None
+    );
+    // A couple in the given-name field: either may be the reserved one.
+    let tveit = person(&query("Geir", "Tveit", "Rognlia", "4", "5020"));
+    assert!(tveit.is_some());
+    for given in [
+        "Geir og Hilde",
+        "Hilde og Geir",
+        "Hilde & Geir",
+        "Hilde/Geir",
+        "GEIR OG HILDE",
+    ] {
+        assert_eq!(
+            found(&query(given, "Tveit", "Rognlia", "4", "5020")),
+            tveit,
+            "{given}"
+        );
+    }
+    assert_eq!(
+        found(&query("Hilde og Kari", "Tveit", "Rognlia", "4", "5020")),
+        None
+    );
+    // A contraction of a given name (`Ths.` for Thomas), at normal only.
+    let q = query("Ths.", "Moen", "Markedplassen", "28", "5004");
+    assert!(found(&q).is_some());
+    assert_eq!(index.find(&q, Strictness::Strict), None);
+    assert_eq!(
+        found(&query("Tms", "Moen", "Markedplassen", "28", "5004")),
+        None
+    );
+    // A former surname after `tidl.` or a slash; `nr:` glued to the number; a way in.
+    for (surname, street, number, pc, given) in [
+        ("Flaten tidl. Lie", "Orrebakken", "42", "6644", "Bodil"),
+        ("Bakke/Haugland", "Vardmyra 7", "", "0362", "Karoline"),
+        ("Flaten", "Orrebakken nr:42", "", "6644", "Bodil"),
+        ("Flaten", "Orrebakken 42, inngang bak", "", "6644", "Bodil"),
+    ] {
+        assert!(
+            found(&query(given, surname, street, number, pc)).is_some(),
+            "{surname} {street}"
+        );
+    }
+    assert_eq!(
+        found(&query("Karoline", "Haugland", "Vardmyra", "7", "0362")),
+        None
+    );
+    // Spellings of one name of immigrant families; the surname first in capitals.
+    assert!(found(&query("Ayesha", "Haile", "Utsiktssvingen", "34", "1788")).is_some());
+    assert!(found(&query("HAILE Ayesha", "", "Utsiktssvingen", "34", "1788")).is_some());
 }

@@ -121,18 +121,6 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
 /// letter; the street unchanged and `None`s if it does not end in a number.
 pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // A range of houses (`Kråkegata 44-46`): the first is the address.
-    let trimmed = match trimmed.rsplit_once('-') {
-        Some((head, last))
-            if !last.is_empty()
-                && last.len() <= 4
-                && last.bytes().all(|b| b.is_ascii_digit())
-                && head.ends_with(|c: char| c.is_ascii_digit()) =>
-        {
-            head
-        }
-        _ => trimmed,
-    };
     let bytes = trimmed.as_bytes();
     let mut end = bytes.len();
     let mut letter = None;
@@ -174,6 +162,32 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
         }
         Err(_) => (street, None, None),
     }
+}
+
+/// A range of houses at the end of `s` (`Kråkegata 44-46`, `5–7`, `3/5`, `10 - 12`): the length
+/// of `s` up to the end of the first number, and the last number. The numbers ascend and are
+/// at most ten apart, so `12/3` is not a range.
+pub fn house_range(s: &str) -> Option<(usize, u32)> {
+    fn digits_before(s: &str) -> usize {
+        s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+    }
+    let s = s.trim_end();
+    let n = digits_before(s);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let last: u32 = s[s.len() - n..].parse().ok()?;
+    let before = s[..s.len() - n]
+        .trim_end()
+        .strip_suffix(['-', '–', '/'])?
+        .trim_end();
+    let m = digits_before(before);
+    let head = &before[..before.len() - m];
+    if m == 0 || m > 4 || !(head.is_empty() || head.ends_with(' ')) {
+        return None;
+    }
+    let first: u32 = before[before.len() - m..].parse().ok()?;
+    (first < last && last - first <= 10).then_some((before.len(), last))
 }
 
 /// Writes the street address in `raw` (a street or house-number field as a lead or register
@@ -235,6 +249,12 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 skip_value = true;
                 continue;
             }
+            // `Storgata 5, inngang bak`: where to go in, not the address.
+            if is_entrance_word(t) && !out.is_empty() {
+                break;
+            }
+            // `Storgata nr:12`, `nr.12`: the word for number glued to the house number.
+            let t = number_word_glued(t).unwrap_or(t);
             // `Kildegata nr. 3`: the word for number before the house number.
             if is_number_word(t)
                 && !out.is_empty()
@@ -306,7 +326,8 @@ fn may_designate(t: &str) -> bool {
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
         }
-        Some(b'n' | b'N') => is_number_word(t),
+        Some(b'n' | b'N') => is_number_word(t) || number_word_glued(t).is_some(),
+        Some(b'i' | b'I' | b'o' | b'O') => is_entrance_word(t),
         _ => false,
     }
 }
@@ -318,6 +339,22 @@ fn strip_dots(t: &str) -> &str {
 /// `nr`, `Nr.`: the word for number.
 fn is_number_word(t: &str) -> bool {
     strip_dots(t).eq_ignore_ascii_case("nr")
+}
+
+/// `nr:12`, `Nr.12`: the house number after the word for number glued to it.
+fn number_word_glued(t: &str) -> Option<&str> {
+    let (word, rest) = t.split_at_checked(3)?;
+    let number_word = word.get(..2)?.eq_ignore_ascii_case("nr") && word.ends_with(['.', ':']);
+    let rest = rest.trim_start_matches(['.', ':']);
+    (number_word && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
+}
+
+/// `inngang` (entrance), `oppgang` (stairway): the way in to a house, not its address.
+fn is_entrance_word(t: &str) -> bool {
+    let t = strip_dots(t);
+    ["inngang", "inng", "oppgang"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 fn is_care_of(t: &str) -> bool {

@@ -52,11 +52,27 @@ pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
     // `pending_space`: a separator was seen since the last emitted character.
     let mut pending_space = false;
+    // A `?` was kept.
+    let mut wild = false;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits (most text): copied, then lowered, at once.
+            let end = bytes[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| i + n);
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            let at = out.len();
+            out.push_str(&s[i..end]);
+            out[at..].make_ascii_lowercase();
+            i = end;
+        } else if b.is_ascii() {
             if b == b'?' && wildcard_at(out, start, pending_space, s.get(i + 1..)) {
                 // A letter lost to a character set (`J?rgensen`): kept as one unknown letter.
                 if pending_space && out.len() > start {
@@ -64,12 +80,7 @@ pub fn fold_into(s: &str, out: &mut String) {
                 }
                 pending_space = false;
                 out.push('?');
-            } else if b.is_ascii_alphanumeric() {
-                if pending_space && out.len() > start {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                wild = true;
             } else {
                 pending_space = true;
             }
@@ -97,6 +108,7 @@ pub fn fold_into(s: &str, out: &mut String) {
                 }
                 pending_space = false;
                 out.push('?');
+                wild = true;
                 i += c.len_utf8();
             } else {
                 fold_char(c, out, start, &mut pending_space, 0);
@@ -104,7 +116,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             }
         }
     }
-    if out[start..].contains('?') {
+    if wild {
         drop_lone_wildcards(out, start);
     }
 }
@@ -365,9 +377,9 @@ mod names;
 mod tests;
 
 pub use address::{
-    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, letter_key,
-    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
-    street_key_into, suffix_spellings,
+    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, house_range,
+    letter_key, postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
+    street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, is_common_given_name, sound_key, sounds_alike,

@@ -375,8 +375,18 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that introduce a maiden or former surname after the surname (`Hansen f. Olsen`,
-/// `Hansen født Olsen`, `Hansen née Olsen`), folded.
-const MAIDEN_MARKERS: &[&str] = &["f", "fd", "fdt", "fodt", "foedt", "geb", "nee"];
+/// `Hansen født Olsen`, `Hansen née Olsen`, `Hansen tidl. Olsen`), folded.
+const MAIDEN_MARKERS: &[&str] = &[
+    "f",
+    "fd",
+    "fdt",
+    "fodt",
+    "foedt",
+    "geb",
+    "nee",
+    "tidl",
+    "tidligere",
+];
 
 /// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
 pub fn is_common_given_name(folded: &[u8]) -> bool {
@@ -397,6 +407,9 @@ pub struct NameKey {
     /// The first given name was written abbreviated with a full stop (`Chr.`, `Elis.`): a
     /// prefix of the name, not a name.
     pub first_abbreviated: bool,
+    /// A couple in the given-name field (`Hilde og Geir`, `Hilde & Geir`, `Hilde/Geir`): the
+    /// first given name of the second person (the names are the first's); empty if none.
+    pub other_first: String,
 }
 
 impl NameKey {
@@ -418,6 +431,11 @@ impl NameKey {
         {
             (given_names, surname) = (g, s);
         }
+        if surname.trim().is_empty()
+            && let Some((s, g)) = split_capitals_first(given_names)
+        {
+            (given_names, surname) = (g, s);
+        }
         // A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f. Olsen)`):
         // not the name.
         fn before_bracket(field: &str) -> &str {
@@ -426,7 +444,14 @@ impl NameKey {
                 _ => field,
             }
         }
+        // Two surnames with a slash (`Hansen/Olsen`): the first is the name, the other a
+        // former one.
+        let surname = match surname.split_once('/') {
+            Some((before, _)) if !before.trim().is_empty() => before,
+            _ => surname,
+        };
         let surname = before_bracket(surname);
+        let (given_names, other) = split_couple(given_names);
         let given_names = if surname.trim().is_empty() {
             given_names
         } else {
@@ -452,6 +477,7 @@ impl NameKey {
         self.first.clear();
         self.last.clear();
         self.middles.clear();
+        self.other_first.clear();
         self.first_abbreviated = first_abbreviated(given_names);
         // Folded text is tokens joined by single spaces; either field may be empty.
         let n = folded.split_ascii_whitespace().count();
@@ -473,6 +499,12 @@ impl NameKey {
                 }
                 self.middles.push_str(t);
             }
+        }
+        if let Some(other) = other {
+            folded.clear();
+            fold_into(other, folded);
+            self.other_first
+                .push_str(folded.split(' ').next().unwrap_or_default());
         }
     }
 
@@ -522,6 +554,53 @@ fn drop_former_surname(folded: &mut String, given_end: usize) {
             folded.replace_range(from..at, "");
             return;
         }
+    }
+}
+
+/// A full name written surname first, the surname in capitals (`NYGÅRD Tomas Andreas`,
+/// `TVEIT-SÆTHER Marte`): the surname and the given names, if the words in capitals are
+/// followed by words that are not.
+fn split_capitals_first(name: &str) -> Option<(&str, &str)> {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let name = name.trim();
+    let mut surname_end = 0;
+    let mut rest = name;
+    while let Some(w) = rest.split_whitespace().next()
+        && capitals(w)
+    {
+        surname_end = name.len() - rest.len() + w.len();
+        rest = rest[w.len()..].trim_start();
+    }
+    (surname_end > 0
+        && !rest.is_empty()
+        && rest
+            .split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase)))
+    .then(|| (&name[..surname_end], rest))
+}
+
+/// A couple in the given-name field (`Hilde og Geir`, `Hilde & Geir`, `Hilde/Geir`, `Hilde +
+/// Geir`): the first person's given names and the second's, if there are two.
+fn split_couple(given: &str) -> (&str, Option<&str>) {
+    let b = given.as_bytes();
+    let at = b
+        .iter()
+        .position(|&c| matches!(c, b'&' | b'/' | b'+'))
+        .map(|i| (i, i + 1))
+        .or_else(|| {
+            b.windows(4)
+                .position(|w| w[0] == b' ' && w[1..3].eq_ignore_ascii_case(b"og") && w[3] == b' ')
+                .map(|i| (i, i + 4))
+        });
+    match at {
+        Some((end, start))
+            if !given[..end].trim().is_empty() && !given[start..].trim().is_empty() =>
+        {
+            (&given[..end], Some(&given[start..]))
+        }
+        _ => (given, None),
     }
 }
 
@@ -595,13 +674,43 @@ pub fn sound_key(name: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Spellings of one given name that [`sound_key`]'s rules leave apart because their vowels
-/// differ, by their sound key: the key they share. Sorted by the first.
-const SOUND_VARIANTS: &[(&[u8], &[u8])] = &[
+/// (or a first `j`/`y`) differ, by their sound key: the key they share (Mohamed/Muhammad,
+/// Aisha/Ayesha, Yusuf/Youssef, Leila/Layla, Jasmin/Yasmin). Sorted by the first.
+pub(super) const SOUND_VARIANTS: &[(&[u8], &[u8])] = &[
+    (b"abdala", b"abdula"),
+    (b"abdulraman", b"abdiraman"),
+    (b"abduraman", b"abdiraman"),
+    (b"aika", b"aisa"),
+    (b"aiska", b"aisa"),
     (b"amad", b"amed"),
+    (b"amet", b"amed"),
+    (b"ayesa", b"aisa"),
+    (b"ebrahim", b"ibrahim"),
+    (b"hadija", b"kadija"),
     (b"husain", b"husein"),
+    (b"ibrahem", b"ibrahim"),
+    (b"jasmin", b"yasmin"),
+    (b"jasmine", b"yasmine"),
+    (b"jusuf", b"yusuf"),
+    (b"kadidja", b"kadija"),
+    (b"karem", b"karim"),
+    (b"laila", b"leila"),
+    (b"layla", b"leila"),
+    (b"leyla", b"leila"),
+    (b"mariam", b"maryam"),
     (b"mohamad", b"muhamad"),
     (b"mohamed", b"muhamad"),
+    (b"mostafa", b"mustafa"),
+    (b"moustafa", b"mustafa"),
     (b"muhamed", b"muhamad"),
+    (b"nur", b"nour"),
+    (b"otman", b"osman"),
+    (b"samer", b"samir"),
+    (b"saynab", b"sainab"),
+    (b"seinab", b"sainab"),
+    (b"umar", b"omar"),
+    (b"usman", b"osman"),
+    (b"yousef", b"yusuf"),
 ];
 
 /// [`sound_key`], then the spellings of one name in [`SOUND_VARIANTS`] made one.
