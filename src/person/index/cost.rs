@@ -70,9 +70,10 @@ pub(super) fn token_cost(
         })
         .or_else(|| {
             // OCR and handwriting: `rn` read for `m`, `1` for `l`; one confusion costs one edit.
-            if il_misread(lead, rec) || li_read_for_h(lead, rec) || li_read_for_h(rec, lead) {
+            if il_misread(lead, rec) || ocr_read(lead, rec) {
                 // A capital I read for l or l for I (`OIe`, `lna`), both folded to lower case;
-                // an `h` read as `li` (`Dalil` for Dahl) or `li` as `h` (`Grønh` for Grønli).
+                // an `h` read as `li` (`Dalil` for Dahl) or `li` as `h` (`Grønh` for Grønli),
+                // `n` as `ri` (`Larseri`).
                 return (max >= 1).then_some(1);
             }
             if !has_ocr_confusion(lead) && !has_ocr_confusion(rec) {
@@ -148,14 +149,25 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
     b.len() > a.len() && (b.starts_with(&a) || contracts(&a, &b))
 }
 
-/// Whether `lead` is `rec` with one `h` read as `li` (`Dalil` for Dahl, `Jolian` for Johan),
-/// and nothing else changed.
-fn li_read_for_h(lead: &[u8], rec: &[u8]) -> bool {
+/// Letters a scanner reads as others that [`ocr_fold`](crate::person::normalise::ocr_fold)
+/// does not fold (folding them would make real names one): `h` read as `li` (`Dalil` for
+/// Dahl), `n` as `ri` (`Larseri` for Larsen), `u` as `ii` (`Notliinden`), each way.
+const OCR_READINGS: &[(&[u8], &[u8])] = &[(b"li", b"h"), (b"ri", b"n"), (b"ii", b"u")];
+
+/// Whether `lead` is `rec` with one of [`OCR_READINGS`] made, and nothing else changed.
+fn ocr_read(lead: &[u8], rec: &[u8]) -> bool {
+    OCR_READINGS
+        .iter()
+        .any(|&(two, one)| read_as(lead, rec, two, one) || read_as(rec, lead, two, one))
+}
+
+/// Whether `lead` is `rec` with one `one` read as the two letters `two`.
+fn read_as(lead: &[u8], rec: &[u8], two: &[u8], one: &[u8]) -> bool {
     lead.len() == rec.len() + 1
-        && rec.iter().enumerate().any(|(i, &c)| {
-            c == b'h'
+        && rec.iter().enumerate().any(|(i, c)| {
+            std::slice::from_ref(c) == one
                 && lead[..i] == rec[..i]
-                && lead[i..].starts_with(b"li")
+                && lead[i..].starts_with(two)
                 && lead[i + 2..] == rec[i + 1..]
         })
 }

@@ -11,7 +11,8 @@ use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS
 
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, street_key, suffix_spellings,
+    CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, other_prefix, street_key,
+    suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -556,7 +557,9 @@ impl PersonIndex {
                 // OCR (`Srniegrenda`): one confusion, however many edits it takes.
                 d = Some(1);
             }
-            if let Some(d) = d.filter(|&d| d > 0) {
+            if let Some(d) = d.filter(|&d| d > 0)
+                && !other_prefix(want, street)
+            {
                 near.push((d, lossy, street.to_vec()));
             }
         }
@@ -632,7 +635,7 @@ impl PersonIndex {
                 &allowed,
                 &mut |d, pc, street| {
                     let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
-                    if !own_code {
+                    if !own_code && !other_prefix(lead.street.as_bytes(), street) {
                         found.push((d, pc, street.to_vec()));
                     }
                     found.len() < HOUSES_MOST

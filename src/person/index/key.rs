@@ -65,11 +65,10 @@ impl Folded {
                 };
                 (street, code, city)
             }
-            _ => (
-                q.street.as_str(),
-                postcode_field(&q.postcode, &q.city),
-                q.city.as_str(),
-            ),
+            _ => {
+                let (postcode, city) = postcode_field(&q.postcode, &q.city);
+                (q.street.as_str(), postcode, city)
+            }
         };
         self.city.clear();
         self.city.push_str(city);

@@ -117,7 +117,7 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
 }
 
 /// Splits a house number and letter off the end of a street written as one field
-/// (`Storgata 12 B`, `Storgata 12b`). Returns the street without them, the number and the
+/// (`Storgata 12 B`, `Storgata 12b`, `Storgata12`). Returns the street without them, the number and the
 /// letter; the street unchanged and `None`s if it does not end in a number.
 pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -148,8 +148,16 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     while end > 0 && bytes[end - 1].is_ascii_digit() {
         end -= 1;
     }
-    // Need a street before the number, a space between them, and at most 5 digits.
-    if end == digits_end || end == 0 || bytes[end - 1] != b' ' || digits_end - end > 5 {
+    // Need a street before the number, a space between them (or a street of three letters
+    // or more glued to it: `Kverndalen25`), and at most 5 digits.
+    let glued = trimmed[..end]
+        .chars()
+        .rev()
+        .take(3)
+        .filter(|c| c.is_alphabetic())
+        .count()
+        == 3;
+    if end == digits_end || end == 0 || !(bytes[end - 1] == b' ' || glued) || digits_end - end > 5 {
         return (street, None, None);
     }
     match trimmed[end..digits_end].parse::<u32>() {
@@ -170,6 +178,10 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
 pub fn house_range(s: &str) -> Option<(usize, u32)> {
     fn digits_before(s: &str) -> usize {
         s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+    }
+    if !s.bytes().any(|b| matches!(b, b'-' | b'/' | 0xE2)) {
+        // No dash, en dash (its first byte) or slash.
+        return None;
     }
     let s = s.trim_end();
     let n = digits_before(s);
@@ -458,22 +470,39 @@ pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
     has_number.then_some((head, code, town))
 }
 
-/// The postcode field of a lead whose postcode and post town were written in one field
-/// (`0622 Oslo` in the postcode field, or `7796 Follafoss` in the town field with the
-/// postcode field empty): the four digits; otherwise `postcode` as given.
-pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> &'a str {
-    /// Four digits, then a space and a letter.
-    fn leading_postcode(s: &str) -> Option<&str> {
+/// The postcode and the post town of a lead as its two fields give them: written in one field
+/// (`0622 Oslo` or `0622, Oslo` in the postcode field, or `7796 Follafoss` in the town field
+/// with the postcode field empty), the four digits and the town; the town in the postcode
+/// field (`Lakselv`, the columns swapped or the postcode left out) with the town field empty
+/// or holding the postcode, the other way round; otherwise both as given.
+pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> (&'a str, &'a str) {
+    /// Four digits, then a space or a comma and a town: the digits and the town.
+    fn leading_postcode(s: &str) -> Option<(&str, &str)> {
         let s = s.trim();
         let (code, rest) = s.split_at_checked(4)?;
-        let town_follows = rest.starts_with(char::is_whitespace)
-            && rest.trim_start().starts_with(char::is_alphabetic);
-        (code.bytes().all(|b| b.is_ascii_digit()) && town_follows).then_some(code)
+        let after = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let town_follows = after.len() < rest.len() && after.starts_with(char::is_alphabetic);
+        (code.bytes().all(|b| b.is_ascii_digit()) && town_follows).then_some((code, after))
     }
+    // The common case: four digits.
+    if postcode.len() == 4 && postcode.bytes().all(|b| b.is_ascii_digit()) {
+        return (postcode, town);
+    }
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    let town_written = postcode.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !has_digit(postcode)
+        && (town.trim().is_empty() || has_digit(town));
+    if town_written {
+        return (town, postcode);
+    }
+    let town_or = |other: &'a str| if town.trim().is_empty() { other } else { town };
     match leading_postcode(postcode) {
-        Some(code) => code,
-        None if postcode.trim().is_empty() => leading_postcode(town).unwrap_or(postcode),
-        None => postcode,
+        Some((code, rest)) => (code, town_or(rest)),
+        None if postcode.trim().is_empty() => match leading_postcode(town) {
+            Some((code, rest)) => (code, rest),
+            None => (postcode, town),
+        },
+        None => (postcode, town),
     }
 }
 
@@ -522,6 +551,14 @@ pub fn postcode_key_lenient(postcode: &str) -> Option<(u16, bool)> {
 pub const STREET_PREFIXES: &[&str] = &[
     "oevre", "nedre", "soendre", "nordre", "store", "lille", "vestre", "oestre", "gamle", "nye",
 ];
+
+/// Whether two street keys begin with different street prefixes: partner streets (`Vestre
+/// Kalkplassen` and `Østre Kalkplassen`), not one street misspelt, although `vestre` and
+/// `oestre` are one edit apart once folded.
+pub fn other_prefix(a: &[u8], b: &[u8]) -> bool {
+    let prefix = |s: &[u8]| STREET_PREFIXES.iter().find(|p| s.starts_with(p.as_bytes()));
+    matches!((prefix(a), prefix(b)), (Some(x), Some(y)) if x != y)
+}
 
 /// Whether the folded street tokens of a lead (`h raanes vei`, `oe svanegata`,
 /// `chr michelsens gt`) abbreviate the register's street key (`hansraanesvei`,
@@ -583,6 +620,13 @@ pub fn letter_key(letter: Option<char>) -> Option<u8> {
 /// and a letter field (either may hold the letter); `(None, None)` if there is no number.
 pub fn house_key(number: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     let n = number.trim();
+    // The common case: digits only, no letter.
+    if (1..=6).contains(&n.len())
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && letter.trim().is_empty()
+    {
+        return (n.parse().ok(), None);
+    }
     // OCR inside a number (`1l3`, `1O5`): a letter that reads as a digit, between digits, is
     // the digit (a house letter only ever ends the number).
     let mut read = String::new();

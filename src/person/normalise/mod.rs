@@ -378,8 +378,8 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, house_range,
-    letter_key, postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
-    street_key, street_key_into, suffix_spellings,
+    letter_key, other_prefix, postcode_field, postcode_key, postcode_key_lenient, split_house,
+    split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, is_common_given_name, sound_key, sounds_alike,

@@ -344,8 +344,8 @@ pub const COMMON_GIVEN_NAMES: &[&str] = &[
 ];
 
 /// Titles a list may write before a name, folded: they are dropped when a given name and a
-/// surname follow.
-const TITLES: &[&str] = &[
+/// surname follow. Sorted (binary search).
+pub(super) const TITLES: &[&str] = &[
     "adv",
     "advokat",
     "dir",
@@ -369,8 +369,8 @@ const TITLES: &[&str] = &[
     "prof",
     "professor",
     "rektor",
-    "siving",
     "sivilingenioer",
+    "siving",
     "tannlege",
 ];
 
@@ -467,7 +467,7 @@ impl NameKey {
         // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
         let mut given_end = given_end;
         while let Some((word, rest)) = folded.split_once(' ')
-            && TITLES.contains(&word)
+            && TITLES.binary_search(&word).is_ok()
             && rest.contains(' ')
         {
             let cut = word.len() + 1;
@@ -616,7 +616,7 @@ fn first_abbreviated(given_names: &str) -> bool {
         .peekable();
     while let Some(w) = words.next() {
         let bare = w.trim_end_matches('.');
-        if words.peek().is_some() && TITLES.contains(&bare.to_lowercase().as_str()) {
+        if words.peek().is_some() && TITLES.binary_search(&bare.to_lowercase().as_str()).is_ok() {
             continue;
         }
         return w.strip_suffix('.').is_some_and(|w| {
@@ -708,6 +708,8 @@ pub(super) const SOUND_VARIANTS: &[(&[u8], &[u8])] = &[
     (b"samer", b"samir"),
     (b"saynab", b"sainab"),
     (b"seinab", b"sainab"),
+    (b"solvei", b"solveig"),
+    (b"solvej", b"solveig"),
     (b"umar", b"omar"),
     (b"usman", b"osman"),
     (b"yousef", b"yusuf"),

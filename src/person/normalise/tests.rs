@@ -239,17 +239,25 @@ fn ocr_inside_a_house_number() {
 
 #[test]
 fn postcode_and_town_in_one_field() {
-    assert_eq!(postcode_field("0622 Oslo", ""), "0622");
-    assert_eq!(postcode_field(" 5720 Stanghelle ", "Stanghelle"), "5720");
-    assert_eq!(postcode_field("", "7796 Follafoss"), "7796");
-    assert_eq!(postcode_field("", "  3053 Steinberg"), "3053");
-    // A postcode on its own, or none anywhere, is left as it is.
-    assert_eq!(postcode_field("0150", "OSLO"), "0150");
-    assert_eq!(postcode_field("", "Oslo"), "");
-    assert_eq!(postcode_field("94O9", "Oslo"), "94O9");
-    // A postcode field of its own wins over digits in the town.
-    assert_eq!(postcode_field("0150", "0622 Oslo"), "0150");
-    assert_eq!(postcode_field("06221 Oslo", ""), "06221 Oslo");
+    for (postcode, town, both) in [
+        ("0622 Oslo", "", ("0622", "Oslo")),
+        (" 5720 Stanghelle ", "Stanghelle", ("5720", "Stanghelle")),
+        ("", "7796 Follafoss", ("7796", "Follafoss")),
+        ("", "  3053 Steinberg", ("3053", "Steinberg")),
+        ("0150", "OSLO", ("0150", "OSLO")),
+        ("", "Oslo", ("", "Oslo")),
+        ("94O9", "Oslo", ("94O9", "Oslo")),
+        ("0150", "0622 Oslo", ("0150", "0622 Oslo")),
+        ("06221 Oslo", "", ("06221 Oslo", "")),
+        // The postcode and town in one column with a comma; the columns swapped; the town
+        // in the postcode column; a placeholder for the postcode is no town.
+        ("6711, Bryggja", "", ("6711", "Bryggja")),
+        ("Sørbokn", "4169", ("4169", "Sørbokn")),
+        ("Lakselv", "", ("", "Lakselv")),
+        ("ukjent", "Bergen", ("ukjent", "Bergen")),
+    ] {
+        assert_eq!(postcode_field(postcode, town), both, "{postcode} / {town}");
+    }
 }
 
 #[test]
@@ -708,7 +716,8 @@ fn lead_forms_of_the_sixth_set() {
 }
 
 #[test]
-fn sound_variants_are_sorted_and_lead_to_keys_of_their_own() {
+fn word_tables_searched_by_halves_are_sorted() {
+    assert!(super::names::TITLES.windows(2).all(|w| w[0] < w[1]));
     let variants = super::names::SOUND_VARIANTS;
     assert!(variants.windows(2).all(|w| w[0].0 < w[1].0));
     assert!(
