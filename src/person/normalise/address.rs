@@ -304,7 +304,7 @@ pub fn clean_address(raw: &str, out: &mut String) {
     }
 }
 
-/// Whether `raw` is ASCII letters, digits, dots and dashes in words separated by single
+/// Whether `raw` is letters, ASCII digits, dots and dashes in words separated by single ASCII
 /// spaces, none of them possibly a designation: nothing for [`clean_address`] to do.
 fn is_plain(raw: &str) -> bool {
     let b = raw.as_bytes();
@@ -312,15 +312,27 @@ fn is_plain(raw: &str) -> bool {
         return false;
     }
     let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
         if c == b' ' {
             if i == start || raw.get(start..i).is_none_or(may_designate) {
                 return false;
             }
             start = i + 1;
+        } else if !c.is_ascii() {
+            // A letter of another alphabet (`æ`, `ø`, `å`, `é`), not a space of another kind.
+            match raw.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) if ch.is_alphabetic() => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                _ => return false,
+            }
         } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
             return false;
         }
+        i += 1;
     }
     raw.get(start..).is_some_and(|t| !may_designate(t))
 }

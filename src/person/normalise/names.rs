@@ -425,37 +425,17 @@ impl NameKey {
     /// [`NameKey::new`] into `self`, reusing its buffers and `folded` (a work buffer): no
     /// allocation once they have grown.
     pub fn set(&mut self, given_names: &str, surname: &str, folded: &mut String) {
-        let (mut given_names, mut surname) = (given_names, surname);
-        while surname.trim().is_empty()
-            && let Some((s, g)) = given_names.split_once(',')
+        let (given_names, surname, other) = if !surname.trim().is_empty()
+            && !given_names
+                .bytes()
+                .chain(surname.bytes())
+                .any(|b| matches!(b, b',' | b'/' | b'(' | b'&' | b'+'))
         {
-            (given_names, surname) = (g, s);
-        }
-        if surname.trim().is_empty()
-            && let Some((s, g)) = split_capitals_first(given_names)
-        {
-            (given_names, surname) = (g, s);
-        }
-        // A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f. Olsen)`):
-        // not the name.
-        fn before_bracket(field: &str) -> &str {
-            match field.split_once('(') {
-                Some((before, _)) if !before.trim().is_empty() => before,
-                _ => field,
-            }
-        }
-        // Two surnames with a slash (`Hansen/Olsen`): the first is the name, the other a
-        // former one.
-        let surname = match surname.split_once('/') {
-            Some((before, _)) if !before.trim().is_empty() => before,
-            _ => surname,
-        };
-        let surname = before_bracket(surname);
-        let (given_names, other) = split_couple(given_names);
-        let given_names = if surname.trim().is_empty() {
-            given_names
+            // The common case: both fields, no punctuation that reorders or cuts them.
+            let (given_names, other) = split_couple(given_names);
+            (given_names, surname, other)
         } else {
-            before_bracket(given_names)
+            split_fields(given_names, surname)
         };
         // Both fields folded into one buffer, tokens found without collecting them.
         folded.clear();
@@ -463,7 +443,11 @@ impl NameKey {
         let given_end = folded.len();
         folded.push(' ');
         fold_into(surname, folded);
-        drop_former_surname(folded, given_end);
+        if folded.len() <= given_end + 1 || folded[given_end + 1..].contains(' ') {
+            // (A marker needs a surname before it and a name after it: a surname field of
+            // one word has none.)
+            drop_former_surname(folded, given_end);
+        }
         // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
         let mut given_end = given_end;
         while let Some((word, rest)) = folded.split_once(' ')
@@ -517,6 +501,45 @@ impl NameKey {
     pub fn is_complete(&self) -> bool {
         !self.first.is_empty() && !self.last.is_empty()
     }
+}
+
+/// The given names, the surname and a couple's second person of a name whose fields need
+/// reading: `Surname, Given` in one field, the surname first in capitals, a former surname
+/// after a slash or in brackets, a couple in the given-name field.
+fn split_fields<'a>(given_names: &'a str, surname: &'a str) -> (&'a str, &'a str, Option<&'a str>) {
+    let (mut given_names, mut surname) = (given_names, surname);
+    while surname.trim().is_empty()
+        && let Some((s, g)) = given_names.split_once(',')
+    {
+        (given_names, surname) = (g, s);
+    }
+    if surname.trim().is_empty()
+        && let Some((s, g)) = split_capitals_first(given_names)
+    {
+        (given_names, surname) = (g, s);
+    }
+    // A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f. Olsen)`):
+    // not the name.
+    fn before_bracket(field: &str) -> &str {
+        match field.split_once('(') {
+            Some((before, _)) if !before.trim().is_empty() => before,
+            _ => field,
+        }
+    }
+    // Two surnames with a slash (`Hansen/Olsen`): the first is the name, the other a former
+    // one.
+    let surname = match surname.split_once('/') {
+        Some((before, _)) if !before.trim().is_empty() => before,
+        _ => surname,
+    };
+    let surname = before_bracket(surname);
+    let (given_names, other) = split_couple(given_names);
+    let given_names = if surname.trim().is_empty() {
+        given_names
+    } else {
+        before_bracket(given_names)
+    };
+    (given_names, surname, other)
 }
 
 /// Cuts a maiden or former surname introduced by a [`MAIDEN_MARKERS`] word from `folded`
