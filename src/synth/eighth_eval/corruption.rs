@@ -630,7 +630,7 @@ fn whitespace(rng: &mut ChaCha8Rng, d: &mut Draft) {
     }
 }
 
-fn town_typo(rng: &mut ChaCha8Rng, pop: &Population, town: &str) -> Option<String> {
+fn town_typo(rng: &mut ChaCha8Rng, town: &str) -> Option<String> {
     let cs: Vec<char> = town.chars().collect();
     if cs.len() < 5 {
         return None;
@@ -650,13 +650,7 @@ fn town_typo(rng: &mut ChaCha8Rng, pop: &Population, town: &str) -> Option<Strin
         }
         let s: String = o.into_iter().collect();
         let f = super::judge::fold_town(&s);
-        if f != super::judge::fold_town(town)
-            && !pop
-                .places
-                .towns
-                .iter()
-                .any(|t| super::judge::fold_town(&t.name) == f)
-        {
+        if f != super::judge::fold_town(town) && !super::judge::folded_towns().contains(&f) {
             return Some(s);
         }
     }
@@ -760,7 +754,7 @@ pub fn corrupt(
             d.birth = Some(w.birth);
             d.no_street = true;
         }
-        TOWN_TYPO => d.city = town_typo(rng, pop, &d.city)?,
+        TOWN_TYPO => d.city = town_typo(rng, &d.city)?,
         MIDDLE_INITIAL | MIDDLE_ONLY => {
             let (first, second) = d.given.split_once(' ')?;
             let initial: String = second.chars().take(1).collect();

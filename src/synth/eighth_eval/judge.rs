@@ -309,6 +309,31 @@ fn single_letter(token: &str) -> Option<char> {
     }
 }
 
+/// Each prefix and its abbreviations, folded as towns are.
+fn prefix_folds() -> &'static Vec<(String, Vec<String>)> {
+    static FOLDS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    FOLDS.get_or_init(|| {
+        PREFIXES
+            .iter()
+            .map(|(full, abbreviations)| {
+                (
+                    fold_town(full),
+                    abbreviations
+                        .iter()
+                        .map(|a| fold_town(a.trim_end_matches('.')))
+                        .collect(),
+                )
+            })
+            .collect()
+    })
+}
+
+/// Every post town's name, folded.
+pub fn folded_towns() -> &'static HashSet<String> {
+    static TOWNS: OnceLock<HashSet<String>> = OnceLock::new();
+    TOWNS.get_or_init(|| super::places::postcode_towns().into_values().collect())
+}
+
 /// The street's prefixes and words.
 fn street_words(street_tokens: &[String]) -> (Vec<usize>, bool, Vec<String>) {
     let mut parts: Vec<String> = Vec::new();
@@ -333,14 +358,11 @@ fn street_words(street_tokens: &[String]) -> (Vec<usize>, bool, Vec<String>) {
     let mut start = 0;
     if let Some(first) = parts.first() {
         let f = fold_town(first.trim_end_matches('.'));
-        for (i, (full, abbreviations)) in PREFIXES.iter().enumerate() {
-            if fold_town(full) == f {
+        for (i, (full, abbreviations)) in prefix_folds().iter().enumerate() {
+            if *full == f {
                 prefixes.push(i);
                 prefix_full = true;
-            } else if abbreviations
-                .iter()
-                .any(|a| fold_town(a.trim_end_matches('.')) == f)
-            {
+            } else if abbreviations.contains(&f) {
                 prefixes.push(i);
             }
         }

@@ -31,14 +31,16 @@ pub const GENERATION: &str = "same_name_same_house_other_birth_date";
 pub const PARTNER_STREET: &str = "same_name_partner_street_same_number";
 /// The anchor's name at the same street name and number in another town.
 pub const SAME_STREET_OTHER_TOWN: &str = "same_name_same_street_name_other_town";
+/// A neighbour with the anchor's surname a few numbers away.
+pub const NEIGHBOUR_SAME_SURNAME: &str = "neighbour_same_surname_nearby";
 /// The anchor's name at the same number with another house letter.
 pub const OTHER_LETTER: &str = "same_name_other_house_letter";
 
 /// Look-alike kinds and their shares in per mille of the look-alike half.
 pub const KINDS: &[(&str, u32)] = &[
-    (HOUSEHOLD_MEMBER, 180),
+    (HOUSEHOLD_MEMBER, 160),
     (OTHER_HOUSEHOLD, 100),
-    (NAMESAKE_OTHER_TOWN, 120),
+    (NAMESAKE_OTHER_TOWN, 80),
     (NAMESAKE_SAME_POSTCODE, 80),
     (NAMESAKE_SAME_STREET, 80),
     (ONE_EDIT, 120),
@@ -47,6 +49,7 @@ pub const KINDS: &[(&str, u32)] = &[
     (PARTNER_STREET, 60),
     (SAME_STREET_OTHER_TOWN, 80),
     (OTHER_LETTER, 60),
+    (NEIGHBOUR_SAME_SURNAME, 60),
 ];
 
 /// Why each look-alike is nobody reserved.
@@ -89,6 +92,10 @@ pub const WHY: &[(&str, &str)] = &[
         "a street of the same name in another town",
     ),
     (OTHER_LETTER, "another house letter at the same number"),
+    (
+        NEIGHBOUR_SAME_SURNAME,
+        "another house number and a given name unlike everybody's at both houses",
+    ),
 ];
 
 fn finish(rng: &mut ChaCha8Rng, mut d: Draft) -> PersonQuery {
@@ -281,6 +288,27 @@ pub fn look_alike(rng: &mut ChaCha8Rng, pop: &Population, kind: &str) -> Option<
             d.street_caps = false;
             Some(finish(rng, d))
         }
+        NEIGHBOUR_SAME_SURNAME => {
+            let step = *[1i64, 2, 2, 3, 4].choose(rng)?;
+            let n = i64::from(a.number) + if rng.random_bool(0.5) { step } else { -step };
+            who.number = u32::try_from(n).ok().filter(|&n| n > 0)?;
+            who.letter = None;
+            let male = rng.random_bool(0.5);
+            let mut given = given_name(rng, male, p.origin);
+            for _ in 0..30 {
+                if !pop.at_address[p.address]
+                    .iter()
+                    .any(|&o| given_names_clash(&pop.persons[o].given, &given))
+                {
+                    break;
+                }
+                given = given_name(rng, male, p.origin);
+            }
+            who.given = &given;
+            who.birth = date(rng, 1938, 2005);
+            let d = draft(rng, &who, 0.4);
+            Some(finish(rng, d))
+        }
         OTHER_LETTER => {
             let l = a.letter?;
             let others: Vec<char> = ['A', 'B', 'C', 'D']
@@ -296,9 +324,23 @@ pub fn look_alike(rng: &mut ChaCha8Rng, pop: &Population, kind: &str) -> Option<
     }
 }
 
+/// Every list name folded.
+fn folded(name: &str) -> String {
+    static FOLDS: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> =
+        std::sync::OnceLock::new();
+    let map = FOLDS.get_or_init(|| {
+        MEN.iter()
+            .chain(WOMEN)
+            .chain(SURNAMES)
+            .map(|n| (*n, fold(n)))
+            .collect()
+    });
+    map.get(name).cloned().unwrap_or_else(|| fold(name))
+}
+
 /// A real name one edit from `name` in the judge's folding, never a spelling of it.
 fn near(candidate: &str, name: &str) -> bool {
-    let (a, b) = (fold(candidate), fold(name));
+    let (a, b) = (folded(candidate), folded(name));
     a != b
         && a.chars().count() >= 4
         && b.chars().count() >= 4

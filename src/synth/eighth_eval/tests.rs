@@ -434,8 +434,8 @@ fn the_judge_reads_layouts_and_refuses_unfair_leads() {
 #[test]
 fn a_debug_build_generates_quickly() {
     let t = std::time::Instant::now();
-    let set = generate(2026, 30_000, 3_000);
-    assert_eq!(set.leads.len(), 3_000);
-    assert!(set.register.len() >= 30_000);
-    eprintln!("30 000 persons, 3 000 leads: {:?}", t.elapsed());
+    let set = generate(2026, 50_000, 5_000);
+    assert_eq!(set.leads.len(), 5_000);
+    assert!(set.register.len() >= 50_000);
+    eprintln!("50 000 persons, 5 000 leads: {:?}", t.elapsed());
 }
