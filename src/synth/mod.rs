@@ -4,8 +4,9 @@
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`] the
 //! third, held-out one (written blind; since tuned on), [`fourth_eval`] the fourth (written
 //! blind; one change was made after its measurement), [`fifth_eval`] the fifth (written
-//! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on), and
-//! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on).
+//! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on),
+//! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on), and
+//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -20,6 +21,7 @@
 //! | client internal list | `[R + K, R + K + L)` |
 
 pub mod blind_eval;
+pub mod eighth_eval;
 pub mod eval;
 pub mod fifth_eval;
 pub mod fourth_eval;
