@@ -248,7 +248,17 @@ pub fn clean_address(raw: &str, out: &mut String) {
             if is_bolignummer(t) {
                 continue;
             }
-            if t.eq_ignore_ascii_case("h")
+            // `Storgata 9/H0102`, `6D/H0602`: the house, a slash, the bolignummer.
+            let t = match t.split_once('/') {
+                Some((house, bolig)) if !house.is_empty() && is_bolignummer(bolig) => house,
+                _ => t,
+            };
+            // `H 0101`, `U 0105`: the level apart from floor and flat.
+            if t.len() == 1
+                && matches!(
+                    t.as_bytes()[0].to_ascii_lowercase(),
+                    b'h' | b'u' | b'k' | b'l'
+                )
                 && tokens
                     .clone()
                     .next()
@@ -341,6 +351,12 @@ fn is_plain(raw: &str) -> bool {
 /// exact ones).
 fn may_designate(t: &str) -> bool {
     let b = t.as_bytes();
+    if let [level] = b
+        && matches!(level.to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
+    {
+        // The level of a bolignummer written apart (`U 0105`), or a house letter.
+        return true;
+    }
     match b.first() {
         Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
         Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t)),

@@ -668,6 +668,12 @@ fn lead_forms_of_the_sixth_set() {
         ("Fogdlia nr.21", "Fogdlia 21"),
         ("Sommerlia 10, inngang bak", "Sommerlia 10"),
         ("Nrgata 3", "Nrgata 3"),
+        // Eighth set: a bolignummer after a slash, a level letter apart from its digits.
+        ("Søndre Stabburbrekka 9/H0102", "Søndre Stabburbrekka 9"),
+        ("Bryggegata 6D/H0602", "Bryggegata 6D"),
+        ("SELJELIA 53 U 0105", "SELJELIA 53"),
+        ("Valsevollen 49 K 0104", "Valsevollen 49"),
+        ("Storgata 12 B", "Storgata 12 B"),
     ] {
         clean_address(raw, &mut out);
         assert_eq!(out, clean, "{raw}");
