@@ -4,14 +4,15 @@
 //! `vask::synth::blind_eval`; the third, `vask::synth::holdout_eval`; the fourth,
 //! `vask::synth::fourth_eval`; the fifth, `vask::synth::fifth_eval`; the sixth,
 //! `vask::synth::sixth_eval`; the seventh, `vask::synth::seventh_eval`; the eighth, held out,
-//! `vask::synth::eighth_eval`).
+//! `vask::synth::eighth_eval`; the ninth, held out, `vask::synth::ninth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use vask::person::{IdHashKey, PersonQuery, PersonRecord, Strictness};
 use vask::synth::eval::{EvalIndex, EvalReport, LabelledLead, Population, evaluate};
 use vask::synth::{
-    blind_eval, eighth_eval, fifth_eval, fourth_eval, holdout_eval, seventh_eval, sixth_eval,
+    blind_eval, eighth_eval, fifth_eval, fourth_eval, holdout_eval, ninth_eval, seventh_eval,
+    sixth_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -29,8 +30,8 @@ pub struct PersonEvalArgs {
     /// Which labelled set: `first` (vask's own generator), `second` (the independent one),
     /// `third` (the third, written blind), `fourth` (the fourth, written blind), `fifth` (the
     /// fifth, written blind), `sixth` (written blind, tuned on), `seventh` (written blind,
-    /// tuned on), `eighth` (held out, written blind, never tuned on), `both` (first and
-    /// second) or `all` (the eight). The third set's generator checks every lead
+    /// tuned on), `eighth` (held out, written blind, never tuned on), `ninth` (held out,
+    /// written blind, never tuned on), `both` (first and second) or `all` (the nine). The third set's generator checks every lead
     /// against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -53,6 +54,7 @@ enum EvalSet {
     Sixth,
     Seventh,
     Eighth,
+    Ninth,
     Both,
     All,
 }
@@ -69,6 +71,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Sixth,
             EvalSet::Seventh,
             EvalSet::Eighth,
+            EvalSet::Ninth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -79,6 +82,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Sixth => &[EvalSet::Sixth],
         EvalSet::Seventh => &[EvalSet::Seventh],
         EvalSet::Eighth => &[EvalSet::Eighth],
+        EvalSet::Ninth => &[EvalSet::Ninth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -160,6 +164,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     eighth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Ninth => {
+                let set = ninth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Ninth set (held out, written blind, docs/person-evaluation-ninth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    ninth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

@@ -5,8 +5,9 @@
 //! third, held-out one (written blind; since tuned on), [`fourth_eval`] the fourth (written
 //! blind; one change was made after its measurement), [`fifth_eval`] the fifth (written
 //! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on),
-//! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on), and
-//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on).
+//! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on),
+//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), and [`ninth_eval`]
+//! the ninth, held-out one (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -26,6 +27,7 @@ pub mod eval;
 pub mod fifth_eval;
 pub mod fourth_eval;
 pub mod holdout_eval;
+pub mod ninth_eval;
 pub mod seventh_eval;
 pub mod sixth_eval;
 pub mod words;
