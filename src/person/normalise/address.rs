@@ -117,8 +117,8 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
 }
 
 /// Splits a house number and letter off the end of a street written as one field
-/// (`Storgata 12 B`, `Storgata 12b`, `Storgata12`). Returns the street without them, the number and the
-/// letter; the street unchanged and `None`s if it does not end in a number.
+/// (`Storgata 12 B`, `Storgata 12b`, `Storgata12`). Returns the street without them, the
+/// number and the letter; the street unchanged and `None`s if it does not end in a number.
 pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     let trimmed = street.trim_end_matches(|c: char| !c.is_alphanumeric());
     let bytes = trimmed.as_bytes();
@@ -254,15 +254,9 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 _ => t,
             };
             // `H 0101`, `U 0105`: the level apart from floor and flat.
-            if t.len() == 1
-                && matches!(
-                    t.as_bytes()[0].to_ascii_lowercase(),
-                    b'h' | b'u' | b'k' | b'l'
-                )
-                && tokens
-                    .clone()
-                    .next()
-                    .is_some_and(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
+            if let [level] = t.as_bytes()
+                && is_level(*level)
+                && tokens.clone().next().is_some_and(four_digits)
             {
                 tokens.next();
                 continue;
@@ -352,7 +346,7 @@ fn is_plain(raw: &str) -> bool {
 fn may_designate(t: &str) -> bool {
     let b = t.as_bytes();
     if let [level] = b
-        && matches!(level.to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
+        && is_level(*level)
     {
         // The level of a bolignummer written apart (`U 0105`), or a house letter.
         return true;
@@ -407,9 +401,17 @@ fn is_care_of(t: &str) -> bool {
 /// `K` (*kjeller*) or `L` (*loft*).
 fn is_bolignummer(t: &str) -> bool {
     let t = strip_dots(t).as_bytes();
-    t.len() == 5
-        && matches!(t[0].to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
-        && t[1..].iter().all(u8::is_ascii_digit)
+    t.len() == 5 && is_level(t[0]) && t[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// The level letter a bolignummer starts with (see [`is_bolignummer`]).
+fn is_level(b: u8) -> bool {
+    matches!(b.to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
+}
+
+/// Four ASCII digits: a postcode, or the floor and flat of a bolignummer.
+fn four_digits(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_flat_word(t: &str) -> bool {
@@ -452,14 +454,13 @@ pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
         let s = s.trim();
         let (code, town) = s.split_at_checked(4)?;
         let town = town.trim();
-        (code.bytes().all(|b| b.is_ascii_digit())
+        (four_digits(code)
             && s[4..].starts_with(char::is_whitespace)
             && town.starts_with(char::is_alphabetic)
             && !town.contains(|c: char| c.is_ascii_digit()))
         .then_some((code, town))
     }
     const SEPARATORS: [char; 2] = [',', ';'];
-    let is_code = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
     if let Some((head, tail)) = street.rsplit_once(SEPARATORS) {
         if let Some((code, town)) = postal(tail)
             && !head.trim().is_empty()
@@ -469,7 +470,7 @@ pub fn split_postal_line(street: &str) -> Option<(&str, &str, &str)> {
         // `Storgata 5; 0150; Oslo`: postcode and town in fields of their own.
         let town = tail.trim();
         if let Some((street, code)) = head.rsplit_once(SEPARATORS)
-            && is_code(code.trim())
+            && four_digits(code.trim())
             && town.starts_with(char::is_alphabetic)
             && !town.contains(|c: char| c.is_ascii_digit())
             && !street.trim().is_empty()
@@ -510,10 +511,10 @@ pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> (&'a str, &'a str
         let (code, rest) = s.split_at_checked(4)?;
         let after = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
         let town_follows = after.len() < rest.len() && after.starts_with(char::is_alphabetic);
-        (code.bytes().all(|b| b.is_ascii_digit()) && town_follows).then_some((code, after))
+        (four_digits(code) && town_follows).then_some((code, after))
     }
     // The common case: four digits.
-    if postcode.len() == 4 && postcode.bytes().all(|b| b.is_ascii_digit()) {
+    if four_digits(postcode) {
         return (postcode, town);
     }
     let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());

@@ -518,26 +518,22 @@ fn split_fields<'a>(given_names: &'a str, surname: &'a str) -> (&'a str, &'a str
     {
         (given_names, surname) = (g, s);
     }
-    // A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f. Olsen)`):
-    // not the name.
-    fn before_bracket(field: &str) -> &str {
-        match field.split_once('(') {
+    // What comes before `mark`, if anything does.
+    fn before(field: &str, mark: char) -> &str {
+        match field.split_once(mark) {
             Some((before, _)) if !before.trim().is_empty() => before,
             _ => field,
         }
     }
     // Two surnames with a slash (`Hansen/Olsen`): the first is the name, the other a former
-    // one.
-    let surname = match surname.split_once('/') {
-        Some((before, _)) if !before.trim().is_empty() => before,
-        _ => surname,
-    };
-    let surname = before_bracket(surname);
+    // one. A former surname in brackets after the names (`Hansen (Olsen)`, `Kari (f.
+    // Olsen)`): not the name.
+    let surname = before(before(surname, '/'), '(');
     let (given_names, other) = split_couple(given_names);
     let given_names = if surname.trim().is_empty() {
         given_names
     } else {
-        before_bracket(given_names)
+        before(given_names, '(')
     };
     (given_names, surname, other)
 }
