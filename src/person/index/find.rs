@@ -175,10 +175,17 @@ impl PersonIndex {
             touch(run);
             let mut hashes = [0u64; RUN];
             let mut keyed = [false; RUN];
+            // Whether the lead was read whole, or only its exact key built (a plain lead: the
+            // rest is read only if the key finds no one).
+            let mut read = [false; RUN];
             for (i, q) in run.iter().enumerate() {
                 let lead = &mut scratch.leads[i];
-                lead.fill_query(q);
-                keyed[i] = lead.exact_key();
+                keyed[i] = lead.plain_key(q);
+                if !keyed[i] {
+                    lead.fill_query(q);
+                    read[i] = true;
+                    keyed[i] = lead.exact_key();
+                }
                 if keyed[i] {
                     hashes[i] = xxhash_rust::xxh3::xxh3_64(&lead.key);
                 }
@@ -213,10 +220,13 @@ impl PersonIndex {
                 }
             }
             for i in 0..n {
-                let lead = &scratch.leads[i];
                 let exact = found[i]
-                    .filter(|&p| p < self.persons && agrees(lead.birth, births[i]))
+                    .filter(|&p| p < self.persons && agrees(scratch.leads[i].birth, births[i]))
                     .map(|p| self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
+                if exact.is_none() && !read[i] {
+                    scratch.leads[i].fill_query(run[i]);
+                }
+                let lead = &scratch.leads[i];
                 let m = match exact {
                     Some(m) => Some(m),
                     None => self

@@ -1132,3 +1132,198 @@ fn glued_houses_swapped_columns_and_partner_streets() {
     q.street = "Østre Engringen 1".into();
     assert!(found(&q));
 }
+
+/// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
+fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
+    let mut lead = Folded::default();
+    lead.fill_query(q);
+    lead.exact_key().then(|| (lead.key.clone(), lead.birth))
+}
+
+/// Words a plain lead's fields are made of, with those that need the general reading
+/// (titles, couples, former-surname markers, designations, abbreviations, `St.`).
+const NAME_WORDS: &[&str] = &[
+    "Kari",
+    "ola",
+    "ANNE",
+    "Bjørn",
+    "Åse",
+    "Ærlend",
+    "Øystein",
+    "Jörg",
+    "Märta",
+    "Dr",
+    "fru",
+    "Herr",
+    "Ida",
+    "Ing",
+    "og",
+    "OG",
+    "gift",
+    "født",
+    "f",
+    "tidl",
+    "Nee",
+    "Hansen",
+    "Sæther",
+    "Aas",
+    "Berg",
+    "Lie",
+    "Dahl",
+    "Mo",
+    "Anne-Lise",
+    "Per-Olav",
+    "Jean",
+];
+const STREET_WORDS: &[&str] = &[
+    "Storgata",
+    "Kirkeveien",
+    "gate",
+    "Gt",
+    "vei",
+    "vn",
+    "v",
+    "g",
+    "pl",
+    "Plassen",
+    "St",
+    "Skt",
+    "Olavs",
+    "Øvre",
+    "Nedre",
+    "Slottsbakken",
+    "leil",
+    "Inngang",
+    "oppgang",
+    "H",
+    "U",
+    "bolig",
+    "etg",
+    "Nr",
+    "Sankt",
+    "Blåbær",
+    "Lille",
+    "allé",
+    "Terrassen",
+    "Brygga",
+    "Løkka",
+];
+
+fn words(
+    list: &'static [&'static str],
+    most: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    (
+        proptest::collection::vec(proptest::sample::select(list), 1..=most),
+        proptest::collection::vec(
+            prop_oneof![Just(" "), Just("-"), Just("  "), Just("")],
+            most,
+        ),
+    )
+        .prop_map(|(ws, seps)| {
+            let mut s = String::new();
+            for (i, w) in ws.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(seps[i]);
+                }
+                s.push_str(w);
+            }
+            s
+        })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+    #[test]
+    fn a_plain_leads_key_is_the_general_readings(
+        given in words(NAME_WORDS, 3), surname in words(NAME_WORDS, 3),
+        street in words(STREET_WORDS, 3),
+        number in proptest::prop_oneof![4 => "[1-9][0-9]{0,2}", 1 => "0?[0-9]{0,4}[ a-z]?"],
+        letter in "[A-Da-dÆ ]?",
+        postcode in proptest::prop_oneof![4 => "[0-9]{4}", 1 => "[0-9O ]{3,5}"],
+        days in proptest::option::of(0i64..40_000),
+        id in proptest::option::weighted(0.2, proptest::strategy::Just("17058012345".to_owned())),
+    ) {
+        let q = PersonQuery {
+            given_names: given,
+            surname,
+            street,
+            house_number: number,
+            house_letter: letter,
+            postcode,
+            city: "Oslo".into(),
+            birth_date: days.and_then(|d| NaiveDate::from_ymd_opt(1920, 1, 1).map(|e| e + chrono::Duration::days(d))),
+            national_id: id,
+        };
+        let mut lead = Folded::default();
+        if lead.plain_key(&q) {
+            proptest::prop_assert_eq!(Some((lead.key.clone(), lead.birth)), general_key(&q), "{:?}", q);
+        }
+    }
+}
+
+#[test]
+fn plain_leads_are_read_in_one_pass_and_the_rest_generally() {
+    let plain = |given: &str, surname: &str, street: &str, number: &str, letter: &str| {
+        let mut q = query(given, surname, street, number, "0150");
+        q.house_letter = letter.into();
+        let mut lead = Folded::default();
+        let ok = lead.plain_key(&q);
+        if ok {
+            assert_eq!(
+                Some((lead.key.clone(), lead.birth)),
+                general_key(&q),
+                "{q:?}"
+            );
+        }
+        ok
+    };
+    // Plain: letters (æ, ø, å too), spaces and hyphens; digits in the number; one letter.
+    assert!(plain("Kari Anne", "Nordmann", "Storgata", "12", ""));
+    assert!(plain(
+        "Bjørn-Åge",
+        "Sæther Hansen",
+        "Øvre Slottsgate",
+        "5",
+        "b"
+    ));
+    assert!(plain("ANNE", "LIE", "Karl Johans gt", "007", "C"));
+    // Not plain: read by the general path.
+    assert!(
+        !plain("Dr Kari", "Nordmann", "Storgata", "12", ""),
+        "a title"
+    );
+    assert!(
+        !plain("Hilde og Geir", "Nordmann", "Storgata", "12", ""),
+        "a couple"
+    );
+    assert!(
+        !plain("Kari", "Hansen født Olsen", "Storgata", "12", ""),
+        "a former surname"
+    );
+    assert!(
+        !plain("Chr.", "Nordmann", "Storgata", "12", ""),
+        "an abbreviation"
+    );
+    assert!(
+        !plain("Kari", "Nordmann", "Storgata 12", "", ""),
+        "the number in the street"
+    );
+    assert!(
+        !plain("Kari", "Nordmann", "Storgata leil", "12", ""),
+        "a designation"
+    );
+    assert!(
+        !plain("Kari", "Nordmann", "Storgata", "12", "BB"),
+        "not one letter"
+    );
+    assert!(
+        !plain("Kari", "Nordmann", "Storgata", "12-14", ""),
+        "a range"
+    );
+    assert!(
+        !plain("José", "Nordmann", "Storgata", "12", ""),
+        "another alphabet's letter"
+    );
+}

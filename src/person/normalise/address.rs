@@ -1,7 +1,7 @@
 //! Addresses: street keys (suffixes, prefixes, abbreviations and initials), house numbers
 //! and letters, flat, floor and c/o designations, and postcodes.
 
-use super::fold_into;
+use super::{fold_into, norwegian_letter};
 
 /// Street-type suffixes and their canonical spelling. Longest first within a group does not
 /// matter: [`canonical_suffix`] tries the longest matching suffix.
@@ -56,25 +56,26 @@ const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), (
 /// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
 /// when `whole`, else a suffix ending the joined street (`storgt`, `kirke veien`).
 fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
-    if whole {
-        for (abbr, canon) in TOKEN_ONLY.iter().chain(SUFFIXES) {
-            if token.len() == abbr.len()
-                && token.as_bytes().first() == abbr.as_bytes().first()
-                && token == *abbr
-            {
-                out.push_str(canon);
-                return;
-            }
-        }
+    // Short words compared byte by byte: cheaper than a call to `memcmp` per table entry.
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    }
+    if whole
+        && let Some((_, canon)) = TOKEN_ONLY
+            .iter()
+            .chain(SUFFIXES)
+            .find(|(abbr, _)| same(token.as_bytes(), abbr.as_bytes()))
+    {
+        out.push_str(canon);
+        return;
     }
     out.push_str(token);
-    let last = out.as_bytes().last().copied();
+    let joined = out.as_bytes();
     let mut best: Option<(&str, &str)> = None;
     for &(suffix, canon) in SUFFIXES {
         // A compound needs a stem of at least two letters before the suffix.
-        if out.len() >= suffix.len() + 2
-            && suffix.as_bytes().last().copied() == last
-            && out.ends_with(suffix)
+        if joined.len() >= suffix.len() + 2
+            && same(&joined[joined.len() - suffix.len()..], suffix.as_bytes())
             && best.is_none_or(|(b, _)| suffix.len() > b.len())
         {
             best = Some((suffix, canon));
@@ -103,17 +104,20 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
     if folded.is_empty() {
         return;
     }
-    // Folded text is tokens joined by single spaces.
-    let n = folded.bytes().filter(|&b| b == b' ').count() + 1;
-    for (i, t) in folded.split_ascii_whitespace().enumerate() {
-        if i == 0 && n > 1 && (t == "st" || t == "skt") {
+    // Folded text is tokens joined by single spaces: the words before the last are joined
+    // (a leading `st`/`skt` spelt `sankt`), the last has its suffix made canonical.
+    let Some(last_space) = folded.bytes().rposition(|b| b == b' ') else {
+        canonical_suffix(folded, false, out);
+        return;
+    };
+    for (i, t) in folded[..last_space].split_ascii_whitespace().enumerate() {
+        if i == 0 && (t == "st" || t == "skt") {
             out.push_str("sankt");
-        } else if i + 1 == n {
-            canonical_suffix(t, n > 1, out);
         } else {
             out.push_str(t);
         }
     }
+    canonical_suffix(&folded[last_space + 1..], true, out);
 }
 
 /// Splits a house number and letter off the end of a street written as one field
@@ -308,6 +312,12 @@ pub fn clean_address(raw: &str, out: &mut String) {
     }
 }
 
+/// Whether a street field is words without digits that [`clean_address`] leaves as they are
+/// (no house number in it, nothing to drop): its match key is [`street_key`] of it as written.
+pub fn is_plain_street(street: &str) -> bool {
+    !street.bytes().any(|b| b.is_ascii_digit()) && is_plain(street)
+}
+
 /// Whether `raw` is letters, ASCII digits, dots and dashes in words separated by single ASCII
 /// spaces, none of them possibly a designation: nothing for [`clean_address`] to do.
 fn is_plain(raw: &str) -> bool {
@@ -324,8 +334,12 @@ fn is_plain(raw: &str) -> bool {
                 return false;
             }
             start = i + 1;
+        } else if c == 0xC3 && b.get(i + 1).is_some_and(|&n| norwegian_letter(n).is_some()) {
+            // æ, ø, å, ä, ö.
+            i += 2;
+            continue;
         } else if !c.is_ascii() {
-            // A letter of another alphabet (`æ`, `ø`, `å`, `é`), not a space of another kind.
+            // A letter of another alphabet (`é`), not a space of another kind.
             match raw.get(i..).and_then(|r| r.chars().next()) {
                 Some(ch) if ch.is_alphabetic() => {
                     i += ch.len_utf8();

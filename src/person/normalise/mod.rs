@@ -50,28 +50,20 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] appending to `out` (which should be empty or end in a space-free token).
 pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
-    // `pending_space`: a separator was seen since the last emitted character.
-    let mut pending_space = false;
+    // The common text first, in a tight loop; the rest (if any) character by character.
+    let (mut i, mut pending_space) = fold_common(s.as_bytes(), out, start);
     // A `?` was kept.
     let mut wild = false;
     let bytes = s.as_bytes();
-    let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits (most text): copied, then lowered, at once.
-            let end = bytes[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |n| i + n);
             if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
-            let at = out.len();
-            out.push_str(&s[i..end]);
-            out[at..].make_ascii_lowercase();
-            i = end;
+            out.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
         } else if b.is_ascii() {
             if b == b'?' && wildcard_at(out, start, pending_space, s.get(i + 1..)) {
                 // A letter lost to a character set (`J?rgensen`): kept as one unknown letter.
@@ -118,6 +110,82 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
     if wild {
         drop_lone_wildcards(out, start);
+    }
+}
+
+/// Folds the start of `bytes` that is ASCII letters and digits, separators (ASCII but `?`)
+/// and æ, ø, å, ä, ö (either case) onto `out` (whose folded part begins at `start`), in one
+/// tight loop over bytes. Returns where it stopped (a character boundary: `bytes.len()`, or a
+/// character the general loop of [`fold_into`] reads) and whether a separator is pending.
+fn fold_common(bytes: &[u8], out: &mut String, start: usize) -> (usize, bool) {
+    // SAFETY: only whole characters are appended: ASCII bytes, and the two ASCII letters
+    // that stand for æ, ø, å, ä or ö; `out` stays valid UTF-8.
+    let folded = unsafe { out.as_mut_vec() };
+    folded.reserve(bytes.len() + 2);
+    let mut pending_space = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let f = ASCII_FOLD[usize::from(b)];
+        if f == b' ' {
+            pending_space = true;
+            i += 1;
+            continue;
+        }
+        let pair = if f != 0 {
+            None
+        } else if b == 0xC3
+            && let Some(pair) = bytes.get(i + 1).and_then(|&n| norwegian_letter(n))
+        {
+            Some(pair)
+        } else {
+            break;
+        };
+        if pending_space && folded.len() > start {
+            folded.push(b' ');
+        }
+        pending_space = false;
+        match pair {
+            Some([x, y]) => {
+                folded.push(x);
+                folded.push(y);
+                i += 2;
+            }
+            None => {
+                folded.push(f);
+                i += 1;
+            }
+        }
+    }
+    (i, pending_space)
+}
+
+/// How [`fold_into`] reads a byte: an ASCII letter or digit as its lower case, another ASCII
+/// character as a space (a separator), and `?` and every byte of a non-ASCII character as 0
+/// (read by the general code).
+const ASCII_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b == b'?' {
+            0
+        } else {
+            b' '
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The folded letters of æ, ø, å, ä and ö (either case) from the second byte of their UTF-8
+/// encoding (the first is 0xC3); `None` for any other character.
+pub(crate) fn norwegian_letter(second: u8) -> Option<[u8; 2]> {
+    match second {
+        0xA6 | 0x86 | 0xA4 | 0x84 => Some(*b"ae"),
+        0xB8 | 0x98 | 0xB6 | 0x96 => Some(*b"oe"),
+        0xA5 | 0x85 => Some(*b"aa"),
+        _ => None,
     }
 }
 
@@ -378,10 +446,10 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, house_range,
-    letter_key, other_prefix, postcode_field, postcode_key, postcode_key_lenient, split_house,
-    split_postal_line, street_key, street_key_into, suffix_spellings,
+    is_plain_street, letter_key, other_prefix, postcode_field, postcode_key, postcode_key_lenient,
+    split_house, split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
-    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, sound_key, sounds_alike,
+    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, plain_name_key, sound_key, sounds_alike,
     surnames_sound_alike,
 };

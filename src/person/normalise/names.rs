@@ -1,7 +1,7 @@
 //! Names: [`NameKey`] (first, last and middle names of a folded name), the common given
 //! names, and how a given name sounds.
 
-use super::fold_into;
+use super::{SEP, fold_into};
 
 /// Common Norwegian given names, folded and sorted. At one address a lead whose given name
 /// is one of these, and differs from the register's (also one of these), is taken to be
@@ -374,6 +374,32 @@ pub(super) const TITLES: &[&str] = &[
     "tannlege",
 ];
 
+/// Per first letter (`a`–`z`), a bit for each length of a title that starts with it: a test
+/// that rules out most words before [`TITLES`] is searched.
+const TITLE_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let t = TITLES[i].as_bytes();
+        if t[0].is_ascii_lowercase() && t.len() < 32 {
+            shapes[(t[0] - b'a') as usize] |= 1 << t.len();
+        }
+        i += 1;
+    }
+    shapes
+};
+
+/// Whether a folded word is one of [`TITLES`].
+pub(super) fn is_title(word: &str) -> bool {
+    let shape_known = match word.as_bytes().first() {
+        Some(&f) if f.is_ascii_lowercase() && word.len() < 32 => {
+            TITLE_SHAPES[usize::from(f - b'a')] & (1 << word.len()) != 0
+        }
+        _ => false,
+    };
+    shape_known && TITLES.binary_search(&word).is_ok()
+}
+
 /// Words that introduce a maiden or former surname after the surname (`Hansen f. Olsen`,
 /// `Hansen født Olsen`, `Hansen née Olsen`, `Hansen tidl. Olsen`), folded.
 const MAIDEN_MARKERS: &[&str] = &[
@@ -451,7 +477,7 @@ impl NameKey {
         // A courtesy or academic title before the name (`Fru Kari`, `Dr. Per`) is not a name.
         let mut given_end = given_end;
         while let Some((word, rest)) = folded.split_once(' ')
-            && TITLES.binary_search(&word).is_ok()
+            && is_title(word)
             && rest.contains(' ')
         {
             let cut = word.len() + 1;
@@ -501,6 +527,75 @@ impl NameKey {
     pub fn is_complete(&self) -> bool {
         !self.first.is_empty() && !self.last.is_empty()
     }
+}
+
+/// Appends the name part of an exact key, `last SEP first SEP middles` as [`NameKey`] reads
+/// them, for a name that needs no reading: both fields letters (ASCII, æ, ø, å, ä, ö) with
+/// spaces and hyphens between words, the given names neither a title first nor a couple, the
+/// surname without a word that marks a former surname. `false` (and `out` and `folded` left
+/// as they are part-way) for any other name: [`NameKey::set`] reads it.
+pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut Vec<u8>) -> bool {
+    fn letters(field: &str) -> bool {
+        let b = field.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                c if c.is_ascii_alphabetic() || c == b' ' || c == b'-' => i += 1,
+                0xC3 if b
+                    .get(i + 1)
+                    .is_some_and(|&n| super::norwegian_letter(n).is_some()) =>
+                {
+                    i += 2
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+    if !letters(given) || !letters(surname) {
+        return false;
+    }
+    folded.clear();
+    fold_into(given, folded);
+    let given_end = folded.len();
+    folded.push(' ');
+    fold_into(surname, folded);
+    if given_end == 0 || folded.len() == given_end + 1 {
+        return false;
+    }
+    let (given, surname) = (&folded[..given_end], &folded[given_end + 1..]);
+    let space = |&b: &u8| b == b' ';
+    let first_end = given.bytes().position(|b| b == b' ').unwrap_or(given.len());
+    let last_start = surname
+        .as_bytes()
+        .iter()
+        .rposition(space)
+        .map_or(0, |s| s + 1);
+    let word_og = |w: &[u8]| w == b"og";
+    if is_title(&given[..first_end])
+        || given.as_bytes().split(space).any(word_og)
+        || (last_start > 0
+            && surname
+                .split(' ')
+                .any(|w| w == "gift" || MAIDEN_MARKERS.contains(&w)))
+    {
+        return false;
+    }
+    out.extend_from_slice(&surname.as_bytes()[last_start..]);
+    out.push(SEP);
+    out.extend_from_slice(&given.as_bytes()[..first_end]);
+    out.push(SEP);
+    // The middles: the given names after the first, then the surnames before the last.
+    let given_rest = given.get(first_end + 1..).unwrap_or_default();
+    let surname_rest = surname
+        .get(..last_start.saturating_sub(1))
+        .unwrap_or_default();
+    out.extend_from_slice(given_rest.as_bytes());
+    if !given_rest.is_empty() && !surname_rest.is_empty() {
+        out.push(b' ');
+    }
+    out.extend_from_slice(surname_rest.as_bytes());
+    true
 }
 
 /// The given names, the surname and a couple's second person of a name whose fields need
@@ -635,7 +730,7 @@ fn first_abbreviated(given_names: &str) -> bool {
         .peekable();
     while let Some(w) = words.next() {
         let bare = w.trim_end_matches('.');
-        if words.peek().is_some() && TITLES.binary_search(&bare.to_lowercase().as_str()).is_ok() {
+        if words.peek().is_some() && is_title(&bare.to_lowercase()) {
             continue;
         }
         return w.strip_suffix('.').is_some_and(|w| {
