@@ -382,3 +382,35 @@ fn a_debug_build_generates_quickly() {
     assert_eq!(set.leads.len(), 2_000);
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+#[test]
+fn the_judge_folds_spellings_glyphs_and_houses() {
+    use super::judge::{fold_name, names_could_be_one, read_house, read_postcode};
+    for group in super::names::SPELLINGS {
+        for w in group.iter() {
+            assert!(
+                names_could_be_one(&fold_name(group[0]), &fold_name(w)),
+                "{w}"
+            );
+        }
+    }
+    assert!(!names_could_be_one(&fold_name("Kjell"), &fold_name("Knut")));
+    assert_eq!(fold_name("Bjørn"), fold_name("Bjøm"));
+    assert_eq!(fold_name("So1berg"), fold_name("Solberg"));
+    assert_eq!(read_postcode("94O9").as_deref(), Some("9409"));
+    assert_eq!(read_postcode("5l39").as_deref(), Some("5139"));
+    assert_eq!(read_postcode("150.0").as_deref(), Some("0150"));
+    assert_eq!(read_postcode("mangler"), None);
+    let plain = read_house("Blåbærveien", "12", "B");
+    for (street, number, letter) in [
+        ("Blåbærveien 12 B", "", ""),
+        ("Blåbærveien\u{a0}12\u{a0}B", "", ""),
+        ("12B Blåbærveien", "", ""),
+        ("Blåbærveien 12 B, H0404", "", ""),
+        ("Bl&aring;b&aelig;rveien", "12.0", "B"),
+        ("Blåbær veien", "12B", ""),
+    ] {
+        assert_eq!(read_house(street, number, letter), plain, "{street:?}");
+    }
+    assert_ne!(read_house("Blåbærveien", "14", "B"), plain);
+}
