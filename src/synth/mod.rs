@@ -6,8 +6,9 @@
 //! blind; one change was made after its measurement), [`fifth_eval`] the fifth (written
 //! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on),
 //! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on),
-//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), and [`ninth_eval`]
-//! the ninth, held-out one (written blind, never tuned on).
+//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), [`ninth_eval`]
+//! the ninth, held-out one (written blind, never tuned on), and [`tenth_eval`] the tenth,
+//! held-out one (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -30,6 +31,7 @@ pub mod holdout_eval;
 pub mod ninth_eval;
 pub mod seventh_eval;
 pub mod sixth_eval;
+pub mod tenth_eval;
 pub mod words;
 
 use std::io::Write;
