@@ -274,7 +274,8 @@ pub(super) fn name_cost(
         }
     };
     let mut middle_cost = 0;
-    for m in lead.middles() {
+    let given_middles = lead.middles().count().saturating_sub(lead.surname_middles);
+    for (i, m) in lead.middles().enumerate() {
         let m = m.as_bytes();
         if in_middles(m)
             || m == first
@@ -304,6 +305,9 @@ pub(super) fn name_cost(
         middle_cost += match spelt {
             Some(c) => c,
             None if middles.is_empty() => 1,
+            // The first part of a double surname the record lacks (`Bråten Rustad` for
+            // `Rustad`): a name lists add and drop, not another person.
+            None if i >= given_middles => 1,
             // Another middle name written in full (`Ole Kristian` for `Ole Martin`) is, at one
             // address, usually another member of the household (father and son).
             None if m.len() > 1 => 3,

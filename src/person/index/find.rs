@@ -494,14 +494,7 @@ impl PersonIndex {
         // Leading tokens of at most three letters may abbreviate words of the street (`H.
         // Raanes vei`); each split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
-        let initials = tokens
-            .iter()
-            .take(tokens.len().saturating_sub(1))
-            .take_while(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_alphabetic()))
-            .count();
-        let splits: Vec<(usize, String)> = (0..=initials)
-            .map(|k| (k, street_key(&tokens[k..].join(" "))))
-            .collect();
+        let splits = initial_splits(&tokens);
         // A middle word written as its initial (`Peter C. Asbjørnsens vei` for Peter Christen
         // Asbjørnsens vei): the words before it, the initial, and the key of the words after.
         let middle_initials: Vec<(String, u8, String)> = (1..tokens.len().saturating_sub(1))
@@ -682,6 +675,58 @@ impl PersonIndex {
             for pc in codes {
                 self.scan_similar_streets(lead, pc, 1, max, key, near, best);
             }
+            // A street written with initials (`H. Skrams gate`, `Sto. Seljeåsen`) and a
+            // postcode missing, misread or wrong: the streets the initials abbreviate at
+            // every postcode of the town, however many it has.
+            if best.is_none() {
+                self.scan_abbreviated_in_town(lead, t, max, key, best);
+            }
+        }
+    }
+
+    /// Scores the lead at every street of `town` that its street's initials abbreviate
+    /// ([`abbreviates`]: `h skrams gt` for `hansskramsgt`), at cost 2: the postcode and the
+    /// abbreviation. Only the first letters and the end of each street are compared, so a
+    /// town of hundreds of postcodes costs a pass over its streets' names.
+    fn scan_abbreviated_in_town(
+        &self,
+        lead: &Folded,
+        town: Town,
+        max: u32,
+        key: &mut Vec<u8>,
+        best: &mut Best,
+    ) {
+        let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
+        let splits: Vec<(usize, String)> = initial_splits(&tokens)
+            .into_iter()
+            .filter(|(k, _)| *k > 0)
+            .collect();
+        if splits.is_empty() || max < 2 {
+            return;
+        }
+        let want = lead.street.as_bytes();
+        let table = self.street_table();
+        let mut near: Vec<(u16, Vec<u8>)> = Vec::new();
+        for &pc in postcodes::norway().codes(town) {
+            for (street, _) in table.streets(pc) {
+                if splits
+                    .iter()
+                    .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
+                    && !other_prefix(want, street)
+                {
+                    near.push((pc, street.to_vec()));
+                }
+            }
+        }
+        for (pc, street) in &near {
+            let scan = Scan {
+                postcode: *pc,
+                street,
+                base: 2,
+                lossy_paid: false,
+                path: CandidatePath::City,
+            };
+            self.scan_house(lead, &scan, max, key, best);
         }
     }
 
@@ -923,6 +968,20 @@ fn follow<'f>(fst: &'f fst::raw::Fst<Mmap>, node: Node<'f>, bytes: &[u8]) -> Opt
     bytes.iter().try_fold(node, |n, &b| {
         n.find_input(b).map(|i| fst.node(n.transition(i).addr))
     })
+}
+
+/// A street's folded tokens read as initials and the rest (`h raanes vei`): for each count
+/// `k` of leading tokens of at most three letters (never the last token), from none up, `k`
+/// and the street key of the tokens after them.
+fn initial_splits(tokens: &[&str]) -> Vec<(usize, String)> {
+    let initials = tokens
+        .iter()
+        .take(tokens.len().saturating_sub(1))
+        .take_while(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+        .count();
+    (0..=initials)
+        .map(|k| (k, street_key(&tokens[k..].join(" "))))
+        .collect()
 }
 
 /// Where [`PersonIndex::scan_house`] looks and what it adds to each cost.

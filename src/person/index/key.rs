@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, house_key, house_range, is_plain_street, letter_key,
-    plain_name_key, postcode_field, postcode_key_lenient, split_house, split_postal_line,
-    street_key_into,
+    NameKey, SEP, clean_address, house_key, house_range, is_plain_street, leading_house,
+    letter_key, plain_name_key, postcode_field, postcode_key_lenient, split_house,
+    split_postal_line, street_key_into,
 };
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
@@ -50,6 +50,14 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
+        let decoded;
+        let q = match without_entities(q) {
+            Some(d) => {
+                decoded = d;
+                &decoded
+            }
+            None => q,
+        };
         // The whole address in the street field (`Storgata 12 B, 0150 Oslo`).
         let line = q
             .postcode
@@ -110,7 +118,12 @@ impl Folded {
             last
         });
         let (street, number, letter) = if self.clean_number.is_empty() {
-            let (s, n, l) = split_house(&self.clean_street);
+            let (s, n, l) = match split_house(&self.clean_street) {
+                (_, None, _) if let Some((s, n, l)) = leading_house(&self.clean_street) => {
+                    (s, Some(n), l)
+                }
+                found => found,
+            };
             let l =
                 letter_key(letter.trim().chars().next()).or(l.and_then(|c| letter_key(Some(c))));
             (s, n, l)
@@ -151,8 +164,10 @@ impl Folded {
     pub(super) fn plain_key(&mut self, q: &PersonQuery) -> bool {
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if q.national_id.is_some()
-            || !(q.postcode.len() == 4 && digits(&q.postcode))
-            || !((1..=6).contains(&q.house_number.len()) && digits(&q.house_number))
+            || q.postcode.len() != 4
+            || !digits(&q.postcode)
+            || !(1..=6).contains(&q.house_number.len())
+            || !digits(&q.house_number)
             || !is_plain_street(&q.street)
         {
             return false;
@@ -230,6 +245,36 @@ impl Folded {
         out.push(SEP);
         self.name_part(out);
     }
+}
+
+/// A lead from a web form that wrote letters as HTML entities (`J&oslash;rgensen`,
+/// `Skole&#229;sen`, `&Aring;RLAND`) with the letters they stand for; `None` if no text field
+/// has an `&` (most leads: nothing is copied).
+fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
+    let fields = [
+        &q.given_names,
+        &q.surname,
+        &q.street,
+        &q.house_number,
+        &q.house_letter,
+        &q.postcode,
+        &q.city,
+    ];
+    if !fields.iter().any(|f| f.contains('&')) {
+        return None;
+    }
+    let decode = |f: &str| html_escape::decode_html_entities(f).into_owned();
+    Some(PersonQuery {
+        given_names: decode(&q.given_names),
+        surname: decode(&q.surname),
+        street: decode(&q.street),
+        house_number: decode(&q.house_number),
+        house_letter: decode(&q.house_letter),
+        postcode: decode(&q.postcode),
+        city: decode(&q.city),
+        birth_date: q.birth_date,
+        national_id: q.national_id.clone(),
+    })
 }
 
 pub(super) fn push_postcode(pc: u16, out: &mut Vec<u8>) {

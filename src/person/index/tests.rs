@@ -1133,6 +1133,104 @@ fn glued_houses_swapped_columns_and_partner_streets() {
     assert!(found(&q));
 }
 
+#[test]
+fn entities_leading_houses_double_surnames_and_initials_in_a_large_town() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut add = |given: &str, surname: &str, street: &str, number: &str, pc: &str, city: &str| {
+        let mut r = record(given, surname, street, number, pc);
+        r.city = city.into();
+        w.add(&r, 1).unwrap();
+    };
+    add(
+        "Torbjørn",
+        "Våge",
+        "Nedre Skoleåsen",
+        "4",
+        "8908",
+        "BRØNNØYSUND",
+    );
+    add(
+        "Silje",
+        "Rønning",
+        "Reperbaneåsen",
+        "10",
+        "2227",
+        "AUSTMARKA",
+    );
+    add("Hilde", "Torvik", "Hans Falsen allé", "1", "0120", "OSLO");
+    add(
+        "Oddny Turid",
+        "Rustad",
+        "Teglverktunet",
+        "70",
+        "9664",
+        "SANDØYBOTN",
+    );
+    add(
+        "Elisabet",
+        "Mjøen",
+        "Hans Skrams gate",
+        "58",
+        "0150",
+        "OSLO",
+    );
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let found = |given: &str, surname: &str, street: &str, number: &str, pc: &str, city: &str| {
+        let mut q = query(given, surname, street, number, pc);
+        q.city = city.into();
+        index.find(&q, Strictness::Normal).map(|m| m.person)
+    };
+    // HTML entities from a web form: the letters they stand for.
+    let vaage = found(
+        "Torbj&oslash;rn",
+        "V&aring;ge",
+        "Nedre Skole&#229;sen",
+        "4",
+        "8908",
+        "",
+    );
+    assert!(vaage.is_some());
+    // The house number before the street, a letter glued to it.
+    assert!(
+        found(
+            "Silje",
+            "Rønning",
+            "10 Reperbaneåsen",
+            "",
+            "2227",
+            "Austmarka"
+        )
+        .is_some()
+    );
+    let mut q = query("Hilde", "Torvik", "1A Hans Falsen allé", "", "0120");
+    q.city = "OSLO".into();
+    let mut lead = Folded::default();
+    lead.fill_query(&q);
+    assert_eq!((lead.number, lead.letter), (Some(1), Some(b'a')));
+    // An ordinal is a street's name, not a house before it.
+    assert_eq!(
+        crate::person::normalise::leading_house("17. mai-gata 4"),
+        None
+    );
+    // The first part of a double surname the register lacks.
+    let rustad = found(
+        "ODDNY TURID",
+        "Bråten RUSTAD",
+        "Teglverktunet 70",
+        "",
+        "9664",
+        "",
+    );
+    assert!(rustad.is_some());
+    // A street's initials with the postcode lost, in a town of hundreds of postcodes; initials
+    // that do not fit are another street.
+    assert!(found("Elisabet", "Mjøen", "H. Skrams gate 58", "", "xxxx", "Oslo").is_some());
+    assert!(found("Elisabet", "Mjøen", "K. Skrams gate 58", "", "xxxx", "Oslo").is_none());
+    assert!(found("Elisabeth", "Mjøen", "H. Skrams gate 58", "", "", "Oslo").is_none());
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

@@ -176,6 +176,35 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     }
 }
 
+/// A house number written before the street (`12 Låvevegen`, `1A Hans Falsen allé`, the
+/// English order of web forms): the street, the number and a letter glued to it. `None`
+/// unless one to four digits (and a letter) start the field, a space follows, and the rest
+/// is a street of letters without digits; an ordinal (`17. mai-gata`) is a street's name.
+pub fn leading_house(street: &str) -> Option<(&str, u32, Option<char>)> {
+    let s = street.trim_start();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let number: u32 = s[..digits].parse().ok()?;
+    let mut rest = &s[digits..];
+    let mut letter = None;
+    if let Some(c) = rest.chars().next().filter(char::is_ascii_alphabetic)
+        && rest[1..].starts_with([' ', ','])
+    {
+        letter = Some(c.to_ascii_lowercase());
+        rest = &rest[1..];
+    }
+    let rest = rest
+        .strip_prefix([' ', ','])?
+        .trim_start_matches([' ', ',']);
+    let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3
+        && rest.starts_with(char::is_alphabetic)
+        && !rest.bytes().any(|b| b.is_ascii_digit()))
+    .then_some((rest.trim_end(), number, letter))
+}
+
 /// A range of houses at the end of `s` (`Kråkegata 44-46`, `5–7`, `3/5`, `10 - 12`): the length
 /// of `s` up to the end of the first number, and the last number. The numbers ascend and are
 /// at most ten apart, so `12/3` is not a range.

@@ -446,8 +446,9 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, house_range,
-    is_plain_street, letter_key, other_prefix, postcode_field, postcode_key, postcode_key_lenient,
-    split_house, split_postal_line, street_key, street_key_into, suffix_spellings,
+    is_plain_street, leading_house, letter_key, other_prefix, postcode_field, postcode_key,
+    postcode_key_lenient, split_house, split_postal_line, street_key, street_key_into,
+    suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, is_common_given_name, plain_name_key, sound_key, sounds_alike,

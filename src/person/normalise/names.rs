@@ -436,6 +436,10 @@ pub struct NameKey {
     /// A couple in the given-name field (`Hilde og Geir`, `Hilde & Geir`, `Hilde/Geir`): the
     /// first given name of the second person (the names are the first's); empty if none.
     pub other_first: String,
+    /// How many of the middle names (the last ones) were written in the surname field: the
+    /// first part of a double surname (`Bråten Rustad`), a *mellomnavn* that lists add or
+    /// drop, where a middle given name that differs is more often another person.
+    pub surname_middles: usize,
 }
 
 impl NameKey {
@@ -488,9 +492,16 @@ impl NameKey {
         self.last.clear();
         self.middles.clear();
         self.other_first.clear();
+        self.surname_middles = 0;
         self.first_abbreviated = first_abbreviated(given_names);
         // Folded text is tokens joined by single spaces; either field may be empty.
         let n = folded.split_ascii_whitespace().count();
+        // The tokens before `given_end` came from the given-name field.
+        let given_tokens = folded
+            .get(..given_end)
+            .unwrap_or(folded)
+            .split_ascii_whitespace()
+            .count();
         for (i, t) in folded.split_ascii_whitespace().enumerate() {
             if n == 1 {
                 // One token: it is whichever field it came from.
@@ -508,6 +519,9 @@ impl NameKey {
                     self.middles.push(' ');
                 }
                 self.middles.push_str(t);
+                if i >= given_tokens {
+                    self.surname_middles += 1;
+                }
             }
         }
         if let Some(other) = other {

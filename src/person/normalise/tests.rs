@@ -77,8 +77,18 @@ fn names_split_into_first_last_middles() {
         (k.first.as_str(), k.last.as_str(), k.middles.as_str()),
         ("ola", "nordmann", "johan")
     );
-    // A middle name put in the surname field gives the same key.
-    assert_eq!(NameKey::new("Ola", "Johan Nordmann"), k);
+    // A middle name put in the surname field gives the same names, remembered as written
+    // there (the first part of a double surname costs less when a record lacks it).
+    let moved = NameKey::new("Ola", "Johan Nordmann");
+    assert_eq!(
+        (&moved.first, &moved.last, &moved.middles),
+        (&k.first, &k.last, &k.middles)
+    );
+    assert_eq!((moved.surname_middles, k.surname_middles), (1, 0));
+    assert_eq!(
+        NameKey::new("Kari Anne", "Bråten Berg Rustad").surname_middles,
+        2
+    );
     // Case, punctuation and Norwegian letters.
     assert_eq!(
         NameKey::new("KÅRE-JOHAN", "Sæther"),
