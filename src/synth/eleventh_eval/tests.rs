@@ -229,24 +229,16 @@ fn corruptions_change_the_lead_as_their_kind_says() {
     }
 }
 
-fn row(
-    given: &str,
-    surname: &str,
-    street: &str,
-    number: &str,
-    letter: &str,
-    postcode: &str,
-    city: &str,
-    born: Option<NaiveDate>,
-) -> PersonRecord {
+/// A register row from its fields: given, surname, street, number, letter, postcode, town.
+fn row(f: [&str; 7], born: Option<NaiveDate>) -> PersonRecord {
     PersonRecord {
-        given_names: given.into(),
-        surname: surname.into(),
-        street: street.into(),
-        house_number: number.into(),
-        house_letter: letter.into(),
-        postcode: postcode.into(),
-        city: city.into(),
+        given_names: f[0].into(),
+        surname: f[1].into(),
+        street: f[2].into(),
+        house_number: f[3].into(),
+        house_letter: f[4].into(),
+        postcode: f[5].into(),
+        city: f[6].into(),
         birth_date: born,
         national_id: None,
     }
@@ -257,43 +249,51 @@ fn the_judge_reads_layouts_and_refuses_unfair_leads() {
     let born = NaiveDate::from_ymd_opt(1970, 5, 4);
     let register = vec![
         row(
-            "Thomas",
-            "Jørgensen",
-            "Hans Raanes vei",
-            "3",
-            "B",
-            "9409",
-            "HARSTAD",
+            [
+                "Thomas",
+                "Jørgensen",
+                "Hans Raanes vei",
+                "3",
+                "B",
+                "9409",
+                "HARSTAD",
+            ],
             born,
         ),
         row(
-            "Kari",
-            "Hansen",
-            "Øvre Svanegata",
-            "7",
-            "",
-            "5020",
-            "BERGEN",
+            [
+                "Kari",
+                "Hansen",
+                "Øvre Svanegata",
+                "7",
+                "",
+                "5020",
+                "BERGEN",
+            ],
             None,
         ),
         row(
-            "Kari",
-            "Hansen",
-            "Østre Svanegata",
-            "7",
-            "",
-            "5020",
-            "BERGEN",
+            [
+                "Kari",
+                "Hansen",
+                "Østre Svanegata",
+                "7",
+                "",
+                "5020",
+                "BERGEN",
+            ],
             None,
         ),
         row(
-            "Per",
-            "Vik",
-            "Nedre Tyttebærlia",
-            "12",
-            "",
-            "7030",
-            "TRONDHEIM",
+            [
+                "Per",
+                "Vik",
+                "Nedre Tyttebærlia",
+                "12",
+                "",
+                "7030",
+                "TRONDHEIM",
+            ],
             None,
         ),
     ];
