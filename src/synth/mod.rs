@@ -7,7 +7,8 @@
 //! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on),
 //! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on),
 //! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), [`ninth_eval`]
-//! the ninth, held-out one (written blind, never tuned on), and [`tenth_eval`] the tenth,
+//! the ninth, held-out one (written blind, never tuned on), [`tenth_eval`] the tenth,
+//! held-out one (written blind, never tuned on), and [`eleventh_eval`] the eleventh,
 //! held-out one (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -24,6 +25,7 @@
 
 pub mod blind_eval;
 pub mod eighth_eval;
+pub mod eleventh_eval;
 pub mod eval;
 pub mod fifth_eval;
 pub mod fourth_eval;
