@@ -754,8 +754,11 @@ fn house_key_read(n: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     (num, from_letter.or(from_number))
 }
 
-/// The postcode as matched: exactly four digits after removing spaces, as a number.
+/// The postcode as matched: exactly four digits after removing spaces, as a number. The
+/// quotes a spreadsheet or CSV export leaves around a number kept as text (`'0150`, `"0150"`)
+/// are not part of it.
 pub fn postcode_key(postcode: &str) -> Option<u16> {
+    let postcode = postcode.trim_matches(|c: char| c.is_whitespace() || c == '\'' || c == '"');
     let mut v: u16 = 0;
     let mut n = 0;
     for c in postcode.chars() {

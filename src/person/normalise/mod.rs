@@ -194,10 +194,10 @@ pub(crate) fn norwegian_letter(second: u8) -> Option<[u8; 2]> {
 fn wildcard_at(out: &str, start: usize, pending_space: bool, rest: Option<&str>) -> bool {
     let after_letter = !pending_space
         && out.len() > start
-        && out
-            .bytes()
+        && out[start..]
+            .chars()
             .last()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'?');
+            .is_some_and(|c| c.is_alphabetic() || c == '?');
     let before_letter = rest
         .and_then(|r| {
             r.trim_start_matches(['?', char::REPLACEMENT_CHARACTER])

@@ -144,6 +144,10 @@ fn house_number_in_street_field() {
     assert_eq!(letter_key(Some('B')), Some(b'b'));
     assert_eq!(letter_key(Some('-')), None);
     assert_eq!(postcode_key("0150"), Some(150));
+    // A spreadsheet's text marker and a CSV export's quotes are not part of it.
+    assert_eq!(postcode_key("'0150"), Some(150));
+    assert_eq!(postcode_key("\"0150\""), Some(150));
+    assert_eq!(postcode_key_lenient("'4747"), Some((4747, false)));
     assert_eq!(postcode_key(" 0150 "), Some(150));
     assert_eq!(postcode_key("150"), None);
     assert_eq!(postcode_key("01500"), None);
@@ -516,6 +520,10 @@ fn surname_spellings() {
     assert!(!sounds_alike(b"marie", b"mari"));
     assert!(sounds_alike(b"muhammad", b"mohamed"));
     assert!(sounds_alike(b"hussain", b"hussein"));
+    // The Norse and the common spelling of one name.
+    assert!(sounds_alike(b"eirik", b"erik"));
+    assert!(sounds_alike(b"eyvind", b"eivind"));
+    assert!(!sounds_alike(b"eirik", b"eivind"));
 }
 
 #[test]
