@@ -56,26 +56,35 @@ const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), (
 /// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
 /// when `whole`, else a suffix ending the joined street (`storgt`, `kirke veien`).
 fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
-    // Short words compared byte by byte: cheaper than a call to `memcmp` per table entry.
-    fn same(a: &[u8], b: &[u8]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-    }
-    if whole
-        && let Some((_, canon)) = TOKEN_ONLY
-            .iter()
-            .chain(SUFFIXES)
-            .find(|(abbr, _)| same(token.as_bytes(), abbr.as_bytes()))
-    {
-        out.push_str(canon);
-        return;
+    let t = token.as_bytes();
+    if whole && let Some(&first) = t.first() {
+        // Only the entries of the token's length and first letter are compared.
+        let mut candidates = WHOLE_BY_FIRST[usize::from(first & 0x7F)];
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let (abbr, canon) = whole_entry(i);
+            if abbr.as_bytes() == t {
+                out.push_str(canon);
+                return;
+            }
+        }
     }
     out.push_str(token);
     let joined = out.as_bytes();
+    let Some(&last) = joined.last() else {
+        return;
+    };
+    // Only the suffixes ending in the street's last letter are compared.
+    let mut candidates = SUFFIX_BY_LAST[usize::from(last & 0x7F)];
     let mut best: Option<(&str, &str)> = None;
-    for &(suffix, canon) in SUFFIXES {
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let (suffix, canon) = SUFFIXES[i];
         // A compound needs a stem of at least two letters before the suffix.
         if joined.len() >= suffix.len() + 2
-            && same(&joined[joined.len() - suffix.len()..], suffix.as_bytes())
+            && joined.ends_with(suffix.as_bytes())
             && best.is_none_or(|(b, _)| suffix.len() > b.len())
         {
             best = Some((suffix, canon));
@@ -86,6 +95,45 @@ fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
         out.push_str(canon);
     }
 }
+
+/// Entry `i` of [`TOKEN_ONLY`] then [`SUFFIXES`], the abbreviations a whole token may be.
+fn whole_entry(i: usize) -> (&'static str, &'static str) {
+    match i.checked_sub(TOKEN_ONLY.len()) {
+        None => TOKEN_ONLY[i],
+        Some(j) => SUFFIXES[j],
+    }
+}
+
+/// Per ASCII byte, a bit for each entry of [`TOKEN_ONLY`] then [`SUFFIXES`] that starts with
+/// it (in their order, so the first match wins as in a scan of the two tables).
+const WHOLE_BY_FIRST: [u32; 128] = {
+    assert!(TOKEN_ONLY.len() + SUFFIXES.len() <= 32);
+    let mut by = [0u32; 128];
+    let mut i = 0;
+    while i < TOKEN_ONLY.len() + SUFFIXES.len() {
+        let word = if i < TOKEN_ONLY.len() {
+            TOKEN_ONLY[i].0
+        } else {
+            SUFFIXES[i - TOKEN_ONLY.len()].0
+        };
+        by[(word.as_bytes()[0] & 0x7F) as usize] |= 1 << i;
+        i += 1;
+    }
+    by
+};
+
+/// Per ASCII byte, a bit for each entry of [`SUFFIXES`] that ends with it.
+const SUFFIX_BY_LAST: [u32; 128] = {
+    assert!(SUFFIXES.len() <= 32);
+    let mut by = [0u32; 128];
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        let s = SUFFIXES[i].0.as_bytes();
+        by[(s[s.len() - 1] & 0x7F) as usize] |= 1 << i;
+        i += 1;
+    }
+    by
+};
 
 /// The street's match key: folded, street-type suffix canonical, tokens joined without
 /// spaces. Empty if the street has no letters or digits. Idempotent.

@@ -51,7 +51,7 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
     // The common text first, in a tight loop; the rest (if any) character by character.
-    let (mut i, mut pending_space) = fold_common(s.as_bytes(), out, start);
+    let (mut i, mut pending_space) = fold_common(s.as_bytes(), out, start, &ASCII_FOLD);
     // A `?` was kept.
     let mut wild = false;
     let bytes = s.as_bytes();
@@ -113,11 +113,12 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// Folds the start of `bytes` that is ASCII letters and digits, separators (ASCII but `?`)
-/// and æ, ø, å, ä, ö (either case) onto `out` (whose folded part begins at `start`), in one
-/// tight loop over bytes. Returns where it stopped (a character boundary: `bytes.len()`, or a
-/// character the general loop of [`fold_into`] reads) and whether a separator is pending.
-fn fold_common(bytes: &[u8], out: &mut String, start: usize) -> (usize, bool) {
+/// Folds the start of `bytes` whose ASCII bytes `table` reads (as [`ASCII_FOLD`] does: a
+/// letter or digit, a separator; 0 stops) and æ, ø, å, ä, ö (either case) onto `out`, whose
+/// folded part begins at `start`, in one tight loop over bytes. Returns where it stopped (a
+/// character boundary: `bytes.len()`, or a character the general loop of [`fold_into`] reads)
+/// and whether a separator is pending.
+fn fold_common(bytes: &[u8], out: &mut String, start: usize, table: &[u8; 256]) -> (usize, bool) {
     // SAFETY: only whole characters are appended: ASCII bytes, and the two ASCII letters
     // that stand for æ, ø, å, ä or ö; `out` stays valid UTF-8.
     let folded = unsafe { out.as_mut_vec() };
@@ -125,7 +126,7 @@ fn fold_common(bytes: &[u8], out: &mut String, start: usize) -> (usize, bool) {
     let mut pending_space = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let f = ASCII_FOLD[usize::from(b)];
+        let f = table[usize::from(b)];
         if f == b' ' {
             pending_space = true;
             i += 1;
@@ -177,6 +178,31 @@ const ASCII_FOLD: [u8; 256] = {
     }
     table
 };
+
+/// [`ASCII_FOLD`] for names that need no reading: ASCII letters, and a space or a hyphen
+/// between words; anything else (digits, other punctuation) stops the fold.
+const NAME_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase()
+        } else if b == b' ' || b == b'-' {
+            b' '
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`fold_into`] for a name field of letters (ASCII, æ, ø, å, ä, ö) with spaces and hyphens
+/// between words; `false` (and `out` part-way) if the field has anything else.
+pub(crate) fn fold_name_letters(s: &str, out: &mut String) -> bool {
+    let start = out.len();
+    fold_common(s.as_bytes(), out, start, &NAME_FOLD).0 == s.len()
+}
 
 /// The folded letters of æ, ø, å, ä and ö (either case) from the second byte of their UTF-8
 /// encoding (the first is 0xC3); `None` for any other character.

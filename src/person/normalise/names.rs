@@ -549,31 +549,15 @@ impl NameKey {
 /// surname without a word that marks a former surname. `false` (and `out` and `folded` left
 /// as they are part-way) for any other name: [`NameKey::set`] reads it.
 pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut Vec<u8>) -> bool {
-    fn letters(field: &str) -> bool {
-        let b = field.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                c if c.is_ascii_alphabetic() || c == b' ' || c == b'-' => i += 1,
-                0xC3 if b
-                    .get(i + 1)
-                    .is_some_and(|&n| super::norwegian_letter(n).is_some()) =>
-                {
-                    i += 2
-                }
-                _ => return false,
-            }
-        }
-        true
-    }
-    if !letters(given) || !letters(surname) {
+    folded.clear();
+    if !super::fold_name_letters(given, folded) {
         return false;
     }
-    folded.clear();
-    fold_into(given, folded);
     let given_end = folded.len();
     folded.push(' ');
-    fold_into(surname, folded);
+    if !super::fold_name_letters(surname, folded) {
+        return false;
+    }
     if given_end == 0 || folded.len() == given_end + 1 {
         return false;
     }
