@@ -8,8 +8,9 @@
 //! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on),
 //! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), [`ninth_eval`]
 //! the ninth, held-out one (written blind, never tuned on), [`tenth_eval`] the tenth,
-//! held-out one (written blind, never tuned on), and [`eleventh_eval`] the eleventh,
-//! held-out one (written blind, never tuned on).
+//! held-out one (written blind, never tuned on), [`eleventh_eval`] the eleventh, held-out
+//! one (written blind, never tuned on), and [`twelfth_eval`] the twelfth, held-out one
+//! (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -34,6 +35,7 @@ pub mod ninth_eval;
 pub mod seventh_eval;
 pub mod sixth_eval;
 pub mod tenth_eval;
+pub mod twelfth_eval;
 pub mod words;
 
 use std::io::Write;
