@@ -10,10 +10,26 @@ use crate::person::normalise::{
     sounds_alike, surnames_sound_alike,
 };
 
-/// Whether two birth days (0: unknown) may be the same person's.
+/// Whether two birth days (0: unknown) may be the same person's: equal, or one the other
+/// with its day and month swapped (a date written month first, `07/12/1976` for 12 July).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {
-    a == 0 || b == 0 || a == b
+    a == 0 || b == 0 || a == b || day_month_swapped(a, b)
+}
+
+/// Whether birth day `a` is `b` with its day and month swapped (both at most 12, not equal).
+fn day_month_swapped(a: u16, b: u16) -> bool {
+    use chrono::Datelike;
+    let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
+        return false;
+    };
+    a.year() == b.year() && a.day() == b.month() && a.month() == b.day()
+}
+
+/// The date of a stored birth day (days since 1899-12-31), if any.
+fn birth_date(day: u16) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 31)?
+        .checked_add_days(chrono::Days::new(u64::from(day)))
 }
 
 /// The highest cost still worth finding: below the best so far and at most `max`.

@@ -7,7 +7,7 @@ use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
     NameKey, SEP, clean_address, house_key, house_range, is_plain_street, leading_house,
     letter_key, plain_name_key, postcode_field, postcode_key_lenient, split_house,
-    split_postal_line, street_key_into,
+    split_postal_line, street_key_into, strip_notes,
 };
 
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
@@ -55,6 +55,14 @@ impl Folded {
             Some(d) => {
                 decoded = d;
                 &decoded
+            }
+            None => q,
+        };
+        let noted;
+        let q = match without_notes(q) {
+            Some(n) => {
+                noted = n;
+                &noted
             }
             None => q,
         };
@@ -274,6 +282,25 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
         city: decode(&q.city),
         birth_date: q.birth_date,
         national_id: q.national_id.clone(),
+    })
+}
+
+/// A lead without the notes a CRM or a caller left in its street and name fields
+/// ([`strip_notes`]: `Lund [dublett?]`, `Klokkerlia (ring etter kl. 16)`, `// flyttet?`);
+/// `None` if there are none. Round brackets in a name are read by [`NameKey`] (a former
+/// surname, `Hansen (Olsen)`), so only the street loses them here.
+fn without_notes(q: &PersonQuery) -> Option<PersonQuery> {
+    let street = strip_notes(&q.street, true);
+    let given = strip_notes(&q.given_names, false);
+    let surname = strip_notes(&q.surname, false);
+    if street.is_none() && given.is_none() && surname.is_none() {
+        return None;
+    }
+    Some(PersonQuery {
+        street: street.unwrap_or_else(|| q.street.clone()),
+        given_names: given.unwrap_or_else(|| q.given_names.clone()),
+        surname: surname.unwrap_or_else(|| q.surname.clone()),
+        ..q.clone()
     })
 }
 

@@ -1231,6 +1231,43 @@ fn entities_leading_houses_double_surnames_and_initials_in_a_large_town() {
     assert!(found("Elisabeth", "Mjøen", "H. Skrams gate 58", "", "", "Oslo").is_none());
 }
 
+#[test]
+fn crm_notes_and_birth_dates_written_month_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Therese", "Moen", "Kobberlia", "15", "5555");
+    r.birth_date = NaiveDate::from_ymd_opt(1976, 7, 12);
+    w.add(&r, 1).unwrap();
+    let mut r = record("Solveig", "Tveit", "Klokkerlia", "14", "4309");
+    r.birth_date = NaiveDate::from_ymd_opt(1960, 3, 4);
+    w.add(&r, 1).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.person);
+    // Day and month swapped is the same birth date; another date is another person.
+    let mut q = query("Therese", "Moen", "Kobberlia", "15", "5555");
+    q.birth_date = NaiveDate::from_ymd_opt(1976, 12, 7);
+    assert!(find(&q).is_some());
+    q.birth_date = NaiveDate::from_ymd_opt(1976, 12, 8);
+    assert!(find(&q).is_none());
+    q.birth_date = NaiveDate::from_ymd_opt(1977, 12, 7);
+    assert!(find(&q).is_none());
+    // Notes in the street and name fields.
+    for (surname, street, number) in [
+        ("Tveit [dublett?]", "Klokkerlia (ring etter kl. 16)", "14"),
+        ("Tveit", "Klokkerlia // flyttet?", "14"),
+        ("Tveit", "Klokkerlia (sjekk adr.) 14", ""),
+    ] {
+        let q = query("Solveig", surname, street, number, "4309");
+        assert!(find(&q).is_some(), "{q:?}");
+    }
+    assert_eq!(
+        crate::person::normalise::strip_notes("Lund [dublett?", false).as_deref(),
+        Some("Lund ")
+    );
+    assert_eq!(crate::person::normalise::strip_notes("Hansen (Olsen)", false), None);
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

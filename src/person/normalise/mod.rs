@@ -387,6 +387,31 @@ fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, 
     }
 }
 
+/// A field without the notes a CRM or a caller left in it: everything from `//` on
+/// (`Lerkesvingen // flyttet?`), every `[…]` (`Lund [dublett?]`) and, with `round`, every
+/// `(…)` (`Klokkerlia (ring etter kl. 16)`; a designation in brackets, `(H0405)`, is dropped
+/// by [`clean_address`] anyway). An unclosed bracket runs to the end. `None` if there is
+/// nothing to take out.
+pub fn strip_notes(field: &str, round: bool) -> Option<String> {
+    let opens = |c: char| c == '[' || (round && c == '(');
+    if !field.contains("//") && !field.contains(opens) {
+        return None;
+    }
+    let field = field.split("//").next().unwrap_or_default();
+    let mut out = String::with_capacity(field.len());
+    let mut depth = 0usize;
+    for c in field.chars() {
+        if opens(c) {
+            depth += 1;
+        } else if depth > 0 && (c == ']' || (round && c == ')')) {
+            depth -= 1;
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 /// Whether `s` has something [`ocr_fold`] changes.
 pub fn has_ocr_confusion(s: &[u8]) -> bool {
     s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))
