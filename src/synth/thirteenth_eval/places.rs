@@ -131,7 +131,7 @@ impl Places {
                     max_number: 4 + (90.0 * u * u) as u32,
                 });
             }
-            sum += (p as u64).pow(2).max(1).min(400) + 2;
+            sum += (p as u64).pow(2).clamp(1, 400) + 2;
             cumulative.push(sum);
         }
         Places { towns, cumulative }
