@@ -9,7 +9,8 @@
 //! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), [`ninth_eval`]
 //! the ninth, held-out one (written blind, never tuned on), [`tenth_eval`] the tenth,
 //! held-out one (written blind, never tuned on), [`eleventh_eval`] the eleventh, held-out
-//! one (written blind, never tuned on), and [`twelfth_eval`] the twelfth, held-out one
+//! one (written blind, never tuned on), [`twelfth_eval`] the twelfth, held-out one
+//! (written blind, never tuned on), and [`thirteenth_eval`] the thirteenth, held-out one
 //! (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -35,6 +36,7 @@ pub mod ninth_eval;
 pub mod seventh_eval;
 pub mod sixth_eval;
 pub mod tenth_eval;
+pub mod thirteenth_eval;
 pub mod twelfth_eval;
 pub mod words;
 
