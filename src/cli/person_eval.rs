@@ -4,9 +4,9 @@
 //! `vask::synth::blind_eval`; the third, `vask::synth::holdout_eval`; the fourth,
 //! `vask::synth::fourth_eval`; the fifth, `vask::synth::fifth_eval`; the sixth,
 //! `vask::synth::sixth_eval`; the seventh, `vask::synth::seventh_eval`; the eighth,
-//! `vask::synth::eighth_eval`; the ninth, held out, `vask::synth::ninth_eval`; the tenth, held
-//! out, `vask::synth::tenth_eval`; the eleventh, held out, `vask::synth::eleventh_eval`; the
-//! twelfth, held out, `vask::synth::twelfth_eval`; the thirteenth, held out,
+//! `vask::synth::eighth_eval`; the ninth, `vask::synth::ninth_eval`; the tenth,
+//! `vask::synth::tenth_eval`; the eleventh, `vask::synth::eleventh_eval`; the twelfth,
+//! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`).
 
 use anyhow::{Context, Result};
@@ -33,9 +33,8 @@ pub struct PersonEvalArgs {
     /// Which labelled set: `first` (vask's own generator), `second` (the independent one),
     /// `third` (the third, written blind), `fourth` (the fourth, written blind), `fifth` (the
     /// fifth, written blind), `sixth` (written blind, tuned on), `seventh` (written blind,
-    /// tuned on), `eighth` (written blind, tuned on), `ninth` (held out, written blind, never
-    /// tuned on), `tenth` (held out, written blind, never tuned on), `eleventh` (held out,
-    /// written blind, never tuned on), `twelfth` (held out, written blind, never tuned on),
+    /// tuned on), `eighth`, `ninth`, `tenth`, `eleventh` and `twelfth` (each written blind,
+    /// tuned on),
     /// `thirteenth` (held out, written blind, never tuned on), `both` (first and second) or
     /// `all` (the thirteen). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
@@ -192,7 +191,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Ninth => {
                 let set = ninth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Ninth set (held out, written blind, docs/person-evaluation-ninth-set.md)",
+                    "Ninth set (written blind, tuned on; docs/person-evaluation-ninth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     ninth_eval::ISSUE_KINDS,
@@ -202,7 +201,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Tenth => {
                 let set = tenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Tenth set (held out, written blind, docs/person-evaluation-tenth-set.md)",
+                    "Tenth set (written blind, tuned on; docs/person-evaluation-tenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     tenth_eval::ISSUE_KINDS,
@@ -212,7 +211,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Eleventh => {
                 let set = eleventh_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Eleventh set (held out, written blind, docs/person-evaluation-eleventh-set.md)",
+                    "Eleventh set (written blind, tuned on; docs/person-evaluation-eleventh-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     eleventh_eval::ISSUE_KINDS,
@@ -222,7 +221,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twelfth => {
                 let set = twelfth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twelfth set (held out, written blind, docs/person-evaluation-twelfth-set.md)",
+                    "Twelfth set (written blind, tuned on; docs/person-evaluation-twelfth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twelfth_eval::ISSUE_KINDS,

@@ -1265,7 +1265,10 @@ fn crm_notes_and_birth_dates_written_month_first() {
         crate::person::normalise::strip_notes("Lund [dublett?", false).as_deref(),
         Some("Lund ")
     );
-    assert_eq!(crate::person::normalise::strip_notes("Hansen (Olsen)", false), None);
+    assert_eq!(
+        crate::person::normalise::strip_notes("Hansen (Olsen)", false),
+        None
+    );
 }
 
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
