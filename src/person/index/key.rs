@@ -50,22 +50,11 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
-        let decoded;
-        let q = match without_entities(q) {
-            Some(d) => {
-                decoded = d;
-                &decoded
-            }
-            None => q,
-        };
-        let noted;
-        let q = match without_notes(q) {
-            Some(n) => {
-                noted = n;
-                &noted
-            }
-            None => q,
-        };
+        // Entities and notes taken out (a copy only of a lead that has them).
+        let decoded = without_entities(q);
+        let q = decoded.as_ref().unwrap_or(q);
+        let noted = without_notes(q);
+        let q = noted.as_ref().unwrap_or(q);
         // The whole address in the street field (`Storgata 12 B, 0150 Oslo`).
         let line = q
             .postcode
