@@ -4,6 +4,7 @@
 use std::cell::Cell;
 
 use super::Best;
+use super::key::birth_date;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
     NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sound_key,
@@ -24,12 +25,6 @@ fn day_month_swapped(a: u16, b: u16) -> bool {
         return false;
     };
     a.year() == b.year() && a.day() == b.month() && a.month() == b.day()
-}
-
-/// The date of a stored birth day (days since 1899-12-31), if any.
-fn birth_date(day: u16) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::from_ymd_opt(1899, 12, 31)?
-        .checked_add_days(chrono::Days::new(u64::from(day)))
 }
 
 /// The highest cost still worth finding: below the best so far and at most `max`.

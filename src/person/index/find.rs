@@ -696,12 +696,13 @@ impl PersonIndex {
         key: &mut Vec<u8>,
         best: &mut Best,
     ) {
+        if max < 2 {
+            return;
+        }
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
-        let splits: Vec<(usize, String)> = initial_splits(&tokens)
-            .into_iter()
-            .filter(|(k, _)| *k > 0)
-            .collect();
-        if splits.is_empty() || max < 2 {
+        // Without the reading with no initials (`k` = 0, the first).
+        let splits: Vec<(usize, String)> = initial_splits(&tokens).into_iter().skip(1).collect();
+        if splits.is_empty() {
             return;
         }
         let want = lead.street.as_bytes();

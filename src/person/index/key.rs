@@ -5,18 +5,30 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, house_key, house_range, is_plain_street, leading_house,
-    letter_key, plain_name_key, postcode_field, postcode_key_lenient, split_house,
+    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_plain_street,
+    leading_house, letter_key, plain_name_key, postcode_field, postcode_key_lenient, split_house,
     split_postal_line, street_key_into, strip_notes,
 };
 
+/// The day before the first birth day stored (1900-01-01 is day 1; 0 means unknown).
+fn birth_epoch() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1899, 12, 31)
+}
+
 /// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
 pub(super) fn birth_day(date: Option<NaiveDate>) -> u16 {
-    let Some(date) = date else { return 0 };
-    let Some(epoch) = NaiveDate::from_ymd_opt(1899, 12, 31) else {
+    let (Some(date), Some(epoch)) = (date, birth_epoch()) else {
         return 0;
     };
     u16::try_from((date - epoch).num_days()).unwrap_or(0)
+}
+
+/// The date of a stored birth day ([`birth_day`]'s inverse), if known.
+pub(super) fn birth_date(day: u16) -> Option<NaiveDate> {
+    (day != 0)
+        .then(birth_epoch)
+        .flatten()?
+        .checked_add_days(chrono::Days::new(u64::from(day)))
 }
 
 /// A record or lead reduced to what keys are made of. Its buffers are reused from lead to
@@ -159,12 +171,10 @@ impl Folded {
     /// not plain, which `fill_query` reads. Other fields are left part-way: `fill_query`
     /// must run before anything but the key and birth day is read.
     pub(super) fn plain_key(&mut self, q: &PersonQuery) -> bool {
-        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if q.national_id.is_some()
-            || q.postcode.len() != 4
-            || !digits(&q.postcode)
+            || !four_digits(&q.postcode)
             || !(1..=6).contains(&q.house_number.len())
-            || !digits(&q.house_number)
+            || !q.house_number.bytes().all(|b| b.is_ascii_digit())
             || !is_plain_street(&q.street)
         {
             return false;

@@ -501,7 +501,7 @@ fn is_level(b: u8) -> bool {
 }
 
 /// Four ASCII digits: a postcode, or the floor and flat of a bolignummer.
-fn four_digits(s: &str) -> bool {
+pub fn four_digits(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -50,28 +50,25 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] appending to `out` (which should be empty or end in a space-free token).
 pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
-    // The common text first, in a tight loop; the rest (if any) character by character.
-    let (mut i, mut pending_space) = fold_common(s.as_bytes(), out, start, &ASCII_FOLD);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // `pending_space`: a separator was seen since the last emitted character.
+    let mut pending_space = false;
     // A `?` was kept.
     let mut wild = false;
-    let bytes = s.as_bytes();
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            if pending_space && out.len() > start {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
-        } else if b.is_ascii() {
-            if b == b'?' && wildcard_at(out, start, pending_space, s.get(i + 1..)) {
+    loop {
+        // The common bytes in a tight loop, up to a character that needs a closer look: a `?`
+        // or a non-ASCII character other than æ, ø, å, ä, ö.
+        let (n, pending) = fold_common(&bytes[i..], out, start, pending_space, &ASCII_FOLD);
+        i += n;
+        pending_space = pending;
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] == b'?' {
+            if wildcard_at(out, start, pending_space, s.get(i + 1..)) {
                 // A letter lost to a character set (`J?rgensen`): kept as one unknown letter.
-                if pending_space && out.len() > start {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push('?');
+                keep_wildcard(out, start, &mut pending_space);
                 wild = true;
             } else {
                 pending_space = true;
@@ -95,11 +92,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             } else if c == char::REPLACEMENT_CHARACTER
                 && wildcard_at(out, start, pending_space, rest.get(c.len_utf8()..))
             {
-                if pending_space && out.len() > start {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push('?');
+                keep_wildcard(out, start, &mut pending_space);
                 wild = true;
                 i += c.len_utf8();
             } else {
@@ -115,15 +108,20 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Folds the start of `bytes` whose ASCII bytes `table` reads (as [`ASCII_FOLD`] does: a
 /// letter or digit, a separator; 0 stops) and æ, ø, å, ä, ö (either case) onto `out`, whose
-/// folded part begins at `start`, in one tight loop over bytes. Returns where it stopped (a
-/// character boundary: `bytes.len()`, or a character the general loop of [`fold_into`] reads)
-/// and whether a separator is pending.
-fn fold_common(bytes: &[u8], out: &mut String, start: usize, table: &[u8; 256]) -> (usize, bool) {
+/// folded part begins at `start` and after which a separator may be pending, in one tight loop
+/// over bytes. Returns where it stopped (a character boundary: `bytes.len()`, or a character
+/// the general loop of [`fold_into`] reads) and whether a separator is pending.
+fn fold_common(
+    bytes: &[u8],
+    out: &mut String,
+    start: usize,
+    mut pending_space: bool,
+    table: &[u8; 256],
+) -> (usize, bool) {
     // SAFETY: only whole characters are appended: ASCII bytes, and the two ASCII letters
     // that stand for æ, ø, å, ä or ö; `out` stays valid UTF-8.
     let folded = unsafe { out.as_mut_vec() };
     folded.reserve(bytes.len() + 2);
-    let mut pending_space = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let f = table[usize::from(b)];
@@ -201,7 +199,7 @@ const NAME_FOLD: [u8; 256] = {
 /// between words; `false` (and `out` part-way) if the field has anything else.
 pub(crate) fn fold_name_letters(s: &str, out: &mut String) -> bool {
     let start = out.len();
-    fold_common(s.as_bytes(), out, start, &NAME_FOLD).0 == s.len()
+    fold_common(s.as_bytes(), out, start, false, &NAME_FOLD).0 == s.len()
 }
 
 /// The folded letters of æ, ø, å, ä and ö (either case) from the second byte of their UTF-8
@@ -213,6 +211,15 @@ pub(crate) fn norwegian_letter(second: u8) -> Option<[u8; 2]> {
         0xA5 | 0x85 => Some(*b"aa"),
         _ => None,
     }
+}
+
+/// Appends a `?` standing for a lost letter, after the separator pending before it.
+fn keep_wildcard(out: &mut String, start: usize, pending_space: &mut bool) {
+    if *pending_space && out.len() > start {
+        out.push(' ');
+    }
+    *pending_space = false;
+    out.push('?');
 }
 
 /// Whether a `?` or U+FFFD stands for a lost letter: it touches a letter (the one folded
@@ -496,10 +503,10 @@ mod names;
 mod tests;
 
 pub use address::{
-    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, house_key, house_range,
-    is_plain_street, leading_house, letter_key, other_prefix, postcode_field, postcode_key,
-    postcode_key_lenient, split_house, split_postal_line, street_key, street_key_into,
-    suffix_spellings,
+    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, four_digits, house_key,
+    house_range, is_plain_street, leading_house, letter_key, other_prefix, postcode_field,
+    postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
+    street_key_into, suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, is_common_given_name, plain_name_key, sound_key, sounds_alike,
