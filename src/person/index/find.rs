@@ -6,7 +6,7 @@ use fst::raw::Node;
 use memmap2::Mmap;
 
 use super::cost::{agrees, allowed_edits, limit, name_cost};
-use super::key::{Folded, id_hash32, name_byte, push_decimal, push_postcode};
+use super::key::{Folded, id_hash32, name_bits, push_decimal, push_postcode};
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
 use crate::person::distance::osa_within;
@@ -36,7 +36,7 @@ pub(super) struct PostcodeSet<'a> {
 
 impl<'a> PostcodeSet<'a> {
     /// The postcodes of `town`, those one slip from `slips_of`, and `also`.
-    fn new(
+    pub(super) fn new(
         table: &'a Postcodes,
         town: Option<Town>,
         slips_of: Option<u16>,
@@ -74,8 +74,30 @@ impl<'a> PostcodeSet<'a> {
             || some_in(&self.slips)
     }
 
+    /// The members of the set among `sorted` (ascending) into `out`, ascending: `sorted`
+    /// filtered when it is the shorter, else each of the set's own postcodes sought in it (a
+    /// common street name has hundreds of postcodes, a town mostly a few).
+    pub(super) fn members_of(&self, sorted: &[u16], out: &mut Vec<u16>) {
+        out.clear();
+        let town = self.town.map_or(&[][..], |t| self.table.codes(t));
+        let own = town.len() + self.slips.len() + usize::from(self.also.is_some());
+        if self.every || sorted.len() <= own {
+            out.extend(sorted.iter().copied().filter(|&pc| self.contains(pc)));
+            return;
+        }
+        out.extend(
+            town.iter()
+                .chain(&self.slips)
+                .chain(&self.also)
+                .copied()
+                .filter(|pc| sorted.binary_search(pc).is_ok()),
+        );
+        out.sort_unstable();
+        out.dedup();
+    }
+
     /// Whether `pc` is in the set.
-    fn contains(&self, pc: u16) -> bool {
+    pub(super) fn contains(&self, pc: u16) -> bool {
         self.every
             || self.also == Some(pc)
             || self.town.is_some_and(|t| self.table.town_of(pc) == Some(t))
@@ -845,14 +867,30 @@ impl PersonIndex {
             else {
                 return;
             };
-            for &pc in self.street_table().postcodes_of(street).iter().rev() {
-                if !allowed.contains(pc) {
-                    continue;
-                }
+            let mut codes = Vec::new();
+            allowed.members_of(self.street_table().postcodes_of(street), &mut codes);
+            // Postcodes descending share their leading digits with the one before: the
+            // nodes after each of its digits are kept and only the rest followed.
+            let mut nodes = [below; 5];
+            let mut prev = [0u8; 4];
+            let mut known = 0;
+            for &pc in codes.iter().rev() {
                 let digits =
                     [pc / 1000 % 10, pc / 100 % 10, pc / 10 % 10, pc % 10].map(|d| b'0' + d as u8);
-                let house = follow(fst, below, &digits)
-                    .and_then(|n| follow(fst, n, number.unwrap_or_default()));
+                let shared = digits.iter().zip(&prev).take_while(|(a, b)| a == b).count();
+                known = known.min(shared);
+                while known < 4 {
+                    let Some(next) = follow(fst, nodes[known], &digits[known..=known]) else {
+                        break;
+                    };
+                    known += 1;
+                    nodes[known] = next;
+                }
+                prev = digits;
+                if known < 4 {
+                    continue;
+                }
+                let house = follow(fst, nodes[4], number.unwrap_or_default());
                 let has = house.is_some_and(|n| number.is_none() || n.is_final());
                 if has && !visit(0, pc, street) {
                     return;
@@ -930,11 +968,11 @@ impl PersonIndex {
         best: &mut Best,
     ) {
         let (l, f) = (
-            name_byte(lead.name.last.as_bytes()),
-            name_byte(lead.name.first.as_bytes()),
+            name_bits(lead.name.last.as_bytes()),
+            name_bits(lead.name.first.as_bytes()),
         );
         for (p, id, sig) in self.born_on(lead.birth) {
-            let [sl, sf] = sig.to_be_bytes();
+            let (sl, sf) = ((sig >> 12) as u16, (sig & 0xFFF) as u16);
             if p >= self.persons || !(sl == l || sf == f || sl == f || sf == l) {
                 continue;
             }

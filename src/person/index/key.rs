@@ -317,14 +317,20 @@ pub(super) fn push_decimal(n: u32, out: &mut Vec<u8>) {
     out.extend_from_slice(buf.format(n).as_bytes());
 }
 
-/// One byte of hash of the surname and one of the given name: a lead born the same day is
-/// checked against a person only if one of its names agrees (in either order).
-pub(super) fn name_signature(last: &[u8], first: &[u8]) -> u16 {
-    u16::from_be_bytes([name_byte(last), name_byte(first)])
+/// Twelve bits of hash of the surname above twelve of the given name ([`SIGNATURE_BYTES`]
+/// stored): a lead born the same day is checked against a person only if one of its names
+/// agrees (in either order). Twelve bits, not eight: with eight, half the persons whose key
+/// was read back had no name in common with the lead, only a hash.
+pub(super) fn name_signature(last: &[u8], first: &[u8]) -> u32 {
+    u32::from(name_bits(last)) << 12 | u32::from(name_bits(first))
 }
 
-pub(super) fn name_byte(name: &[u8]) -> u8 {
-    xxhash_rust::xxh3::xxh3_64(name) as u8
+/// The bytes a name signature is stored in.
+pub(super) const SIGNATURE_BYTES: usize = 3;
+
+/// A name's twelve bits of [`name_signature`].
+pub(super) fn name_bits(name: &[u8]) -> u16 {
+    (xxhash_rust::xxh3::xxh3_64(name) & 0xFFF) as u16
 }
 
 /// The 32-bit stored form of a national id's keyed hash; never 0 (0 means none).

@@ -18,7 +18,7 @@
 //!   random salt of opaque record ids),
 //!   then per person number a row of birth day and payload (3 bytes); then the *birth index*:
 //!   a start offset per birth day and, in birth-day order, each person's number, the keyed
-//!   hash of their national id (when any person has one) and a two-byte name signature, so
+//!   hash of their national id (when any person has one) and a three-byte name signature, so
 //!   that people who moved, and leads with a national id, are found by birth date (their keys
 //!   are recovered from the address map by person number); then a CRC-32 of everything
 //!   before it.
@@ -74,7 +74,7 @@ mod write;
 mod tests;
 
 use exact::ExactReader;
-use key::Folded;
+use key::{Folded, SIGNATURE_BYTES};
 pub use write::PersonIndexWriter;
 
 /// The fst map of address keys.
@@ -89,8 +89,9 @@ pub const EXACT_FILE: &str = "person-exact.bin";
 pub const STREET_HOUSE_FILE: &str = "person-street-house.fst";
 
 const MAGIC: [u8; 8] = *b"VASKPRS\0";
-/// Format 5: the street-house set, the record-id salt, cleaned addresses in keys.
-const VERSION: u32 = 5;
+/// Format 6: the street-house set, the record-id salt, cleaned addresses in keys, three-byte
+/// name signatures in the birth index.
+const VERSION: u32 = 6;
 /// Birth days representable (1900-01-01 + 65 535 days is in 2079).
 const DAYS: usize = 1 << 16;
 /// magic, version, persons, address keys, birth entries, street keys, key check, exact
@@ -376,7 +377,7 @@ impl PersonIndex {
             1 => true,
             other => return Err(corrupt(format!("national-id column flag {other}"))),
         };
-        let per_birth = 4 + 2 + if id_hashes { 4 } else { 0 };
+        let per_birth = 4 + SIGNATURE_BYTES + if id_hashes { 4 } else { 0 };
         let want = HEADER + persons * ROW + (DAYS + 1) * 4 + birth_entries * per_birth + 4;
         if columns.len() != want {
             return Err(corrupt(format!(
@@ -496,7 +497,7 @@ impl PersonIndex {
 
     /// The persons born on `day`: person number, national-id hash (0 if none), name
     /// signature.
-    fn born_on(&self, day: u16) -> impl Iterator<Item = (usize, u32, u16)> + '_ {
+    fn born_on(&self, day: u16) -> impl Iterator<Item = (usize, u32, u32)> + '_ {
         let starts = HEADER + self.persons * ROW;
         let day = usize::from(day);
         let lo = read_u32(&self.columns, starts + day * 4) as usize;
@@ -517,7 +518,12 @@ impl PersonIndex {
             } else {
                 0
             };
-            (p, id, read_u16(&self.columns, sigs_at + e * 2))
+            let at = sigs_at + e * SIGNATURE_BYTES;
+            let sig = self
+                .columns
+                .get(at..at + SIGNATURE_BYTES)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], 0]));
+            (p, id, sig)
         })
     }
 

@@ -795,6 +795,72 @@ fn lead_data_damaged_by_forms_character_sets_and_habits() {
     );
 }
 
+/// A search limited to a town's postcodes (or those one slip from a postcode, and one more)
+/// finds the houses the whole country's search finds at those postcodes, in the same order;
+/// and the set's members among a street's postcodes are those it contains, whichever of the
+/// two lists is the shorter.
+#[test]
+fn a_search_limited_to_a_town_finds_what_the_country_has_there() {
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    let pop = crate::synth::eval::Population::with_reserved(5, 3000);
+    let mut w = PersonIndexWriter::new(None);
+    for p in pop.register() {
+        w.add(&p.record, 1).unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let mut streets = BTreeSet::new();
+    let mut stream = index.streets.stream();
+    while let Some(k) = stream.next() {
+        streets.insert(k[4..].to_vec());
+    }
+    let table = crate::person::postcodes::norway();
+    let every = PostcodeSet::every();
+    let mut limited = 0;
+    for street in streets.iter().take(300) {
+        for number in [None, Some(&b"1"[..]), Some(&b"12"[..])] {
+            let near = |set: &PostcodeSet<'_>| {
+                let mut pcs = Vec::new();
+                index.houses_near(street, number, 0, set, &mut |d, pc, s| {
+                    assert_eq!((d, s), (0, street.as_slice()));
+                    pcs.push(pc);
+                    true
+                });
+                pcs
+            };
+            let everywhere = near(&every);
+            let mut ascending = everywhere.clone();
+            ascending.sort_unstable();
+            for &pc in everywhere.iter().take(3) {
+                let town = table.town_of(pc);
+                for set in [
+                    PostcodeSet::new(table, town, None, None),
+                    PostcodeSet::new(table, None, Some(pc), Some(pc.saturating_add(1))),
+                    PostcodeSet::new(table, town, Some(pc ^ 1), None),
+                ] {
+                    let want: Vec<u16> = everywhere
+                        .iter()
+                        .copied()
+                        .filter(|&p| set.contains(p))
+                        .collect();
+                    assert_eq!(near(&set), want, "{street:?} {number:?} at {pc}");
+                    let mut members = Vec::new();
+                    set.members_of(&ascending, &mut members);
+                    let want: Vec<u16> = ascending
+                        .iter()
+                        .copied()
+                        .filter(|&p| set.contains(p))
+                        .collect();
+                    assert_eq!(members, want);
+                    limited += usize::from(want.len() < everywhere.len());
+                }
+            }
+        }
+    }
+    assert!(limited > 50, "only {limited} searches were limited at all");
+}
+
 /// The street table (decoded on first use) holds each postcode's streets of the street set in
 /// key order, and the city path's banded street walk finds what a brute-force comparison of
 /// every street-house key finds (`strsim::osa_distance`).

@@ -8,7 +8,7 @@ use std::path::Path;
 use fst::{MapBuilder, SetBuilder};
 
 use super::exact::ExactTable;
-use super::key::{Folded, id_hash32, name_signature};
+use super::key::{Folded, SIGNATURE_BYTES, id_hash32, name_signature};
 use super::{
     ADDRESS_FILE, COLUMNS_FILE, DAYS, EXACT_FILE, HEADER, MAGIC, MAX_DUPLICATES, PersonIndexFiles,
     ROW, SALT, STREET_FILE, STREET_HOUSE_FILE, VERSION,
@@ -284,7 +284,11 @@ impl PersonIndexWriter {
         let id_hashes = self.pending.iter().any(|p| p.id_hash != 0);
         // Columns.
         let mut cols = Vec::with_capacity(
-            HEADER + persons * ROW + (DAYS + 1) * 4 + by_birth.len() * (4 + 4 + 2) + 4,
+            HEADER
+                + persons * ROW
+                + (DAYS + 1) * 4
+                + by_birth.len() * (4 + 4 + SIGNATURE_BYTES)
+                + 4,
         );
         cols.extend_from_slice(&MAGIC);
         cols.extend_from_slice(&VERSION.to_le_bytes());
@@ -325,7 +329,7 @@ impl PersonIndexWriter {
             let mut parts = n.split(|&b| b == SEP);
             let last = parts.next().unwrap_or_default();
             let first = parts.next().unwrap_or_default();
-            cols.extend_from_slice(&name_signature(last, first).to_le_bytes());
+            cols.extend_from_slice(&name_signature(last, first).to_le_bytes()[..SIGNATURE_BYTES]);
         }
         let crc = crc32fast::hash(&cols);
         cols.extend_from_slice(&crc.to_le_bytes());

@@ -401,7 +401,12 @@ fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, 
 /// nothing to take out.
 pub fn strip_notes(field: &str, round: bool) -> Option<String> {
     let opens = |c: char| c == '[' || (round && c == '(');
-    if !field.contains("//") && !field.contains(opens) {
+    // One pass over the bytes (most fields have no note): a `[`, a `(` or `//`.
+    let bytes = field.as_bytes();
+    let marked = bytes.iter().enumerate().any(|(i, &c)| {
+        c == b'[' || (round && c == b'(') || (c == b'/' && bytes.get(i + 1) == Some(&b'/'))
+    });
+    if !marked {
         return None;
     }
     let field = field.split("//").next().unwrap_or_default();
