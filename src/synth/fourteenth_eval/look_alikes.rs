@@ -35,9 +35,14 @@ pub const SHARES: &[(&str, u32)] = &[
     (HOUSEHOLD_YEAR_ONLY, 120),
 ];
 
-/// A real name of the lists one edit from `name` that folds to another name.
-pub fn one_edit_name(name: &str, rng: &mut ChaCha8Rng) -> Option<String> {
-    let all: Vec<&str> = MEN.iter().chain(WOMEN).chain(SURNAMES).copied().collect();
+/// A real name of the lists one edit from `name` that folds to another name: a given name
+/// for a given name, a surname for a surname.
+pub fn one_edit_name(name: &str, surname: bool, rng: &mut ChaCha8Rng) -> Option<String> {
+    let all: Vec<&str> = if surname {
+        SURNAMES.to_vec()
+    } else {
+        MEN.iter().chain(WOMEN).copied().collect()
+    };
     let l = name.to_lowercase();
     let options: Vec<&str> = all
         .into_iter()
@@ -122,9 +127,9 @@ pub fn build(
         ONE_EDIT => {
             let (given, surname) = if rng.random_bool(0.55) {
                 let first = a.given.split(' ').next().unwrap_or_default();
-                (one_edit_name(first, rng)?, a.surname.clone())
+                (one_edit_name(first, false, rng)?, a.surname.clone())
             } else {
-                (a.given.clone(), one_edit_name(&a.surname, rng)?)
+                (a.given.clone(), one_edit_name(&a.surname, true, rng)?)
             };
             let h = if rng.random_bool(0.6) {
                 let t = &places.towns[a.house.town];
