@@ -95,6 +95,12 @@ impl Postcodes {
             .filter(|&t| t != NONE)
     }
 
+    /// The town a city names as the register spells it, but for case, spaces and
+    /// punctuation (`Oslo`, `KRISTIANSAND`, `Tromsø`; not `tromso`).
+    pub fn town_named_exactly(&self, city: &str) -> Option<Town> {
+        self.by_name.get(&fold(city)).copied()
+    }
+
     /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`).
     pub fn town_named(&self, city: &str) -> Option<Town> {
         let folded = fold(city);

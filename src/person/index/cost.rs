@@ -11,20 +11,23 @@ use crate::person::normalise::{
     sounds_alike, surnames_sound_alike,
 };
 
-/// Whether two birth days (0: unknown) may be the same person's: equal, or one the other
-/// with its day and month swapped (a date written month first, `07/12/1976` for 12 July).
+/// Whether two birth days (0: unknown) may be the same person's: equal, or written
+/// otherwise ([`written_otherwise`]).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {
-    a == 0 || b == 0 || a == b || day_month_swapped(a, b)
+    a == 0 || b == 0 || a == b || written_otherwise(a, b)
 }
 
-/// Whether birth day `a` is `b` with its day and month swapped (both at most 12, not equal).
-fn day_month_swapped(a: u16, b: u16) -> bool {
+/// Whether two birth days of one year may be one date written otherwise: day and month
+/// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
+/// what a system that kept only the birth year writes (`01.01.1976`).
+fn written_otherwise(a: u16, b: u16) -> bool {
     use chrono::Datelike;
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
         return false;
     };
-    a.year() == b.year() && a.day() == b.month() && a.month() == b.day()
+    a.year() == b.year()
+        && ((a.day() == b.month() && a.month() == b.day()) || a.ordinal() == 1 || b.ordinal() == 1)
 }
 
 /// The highest cost still worth finding: below the best so far and at most `max`.

@@ -6,9 +6,10 @@ use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
     NameKey, SEP, clean_address, four_digits, house_key, house_range, is_plain_street,
-    leading_house, letter_key, plain_name_key, postcode_field, postcode_key_lenient, split_house,
-    split_postal_line, street_key_into, strip_notes,
+    leading_house, letter_key, plain_name_key, postcode_field, postcode_key, postcode_key_lenient,
+    split_house, split_postal_line, street_key_into, strip_notes,
 };
+use crate::person::postcodes;
 
 /// The day before the first birth day stored (1900-01-01 is day 1; 0 means unknown).
 fn birth_epoch() -> Option<NaiveDate> {
@@ -67,6 +68,8 @@ impl Folded {
         let q = decoded.as_ref().unwrap_or(q);
         let noted = without_notes(q);
         let q = noted.as_ref().unwrap_or(q);
+        let put_back = with_street_and_city_put_back(q);
+        let q = put_back.as_ref().unwrap_or(q);
         // The whole address in the street field (`Storgata 12 B, 0150 Oslo`).
         let line = q
             .postcode
@@ -281,6 +284,29 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
         city: decode(&q.city),
         birth_date: q.birth_date,
         national_id: q.national_id.clone(),
+    })
+}
+
+/// A lead whose street and city fields an import swapped (`street: SKIEN`, `city: Tjeldveien
+/// 66`), with them put back: the city field names no post town, the street field names one,
+/// and that town is the postcode's (when the lead has a postcode). `None` otherwise (a city
+/// that names a town, most leads, costs one lookup).
+fn with_street_and_city_put_back(q: &PersonQuery) -> Option<PersonQuery> {
+    if q.city.trim().is_empty() || q.street.trim().is_empty() {
+        return None;
+    }
+    let table = postcodes::norway();
+    if table.town_named_exactly(&q.city).is_some() {
+        return None;
+    }
+    let town = table.town_named_exactly(&q.street)?;
+    if postcode_key(&q.postcode).is_some_and(|pc| table.town_of(pc) != Some(town)) {
+        return None;
+    }
+    Some(PersonQuery {
+        street: q.city.clone(),
+        city: q.street.clone(),
+        ..q.clone()
     })
 }
 

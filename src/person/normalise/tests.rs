@@ -524,6 +524,10 @@ fn surname_spellings() {
     assert!(sounds_alike(b"eirik", b"erik"));
     assert!(sounds_alike(b"eyvind", b"eivind"));
     assert!(!sounds_alike(b"eirik", b"eivind"));
+    // Øyvind, Øivind and Eivind: three spellings of Old Norse Eyvindr.
+    assert!(sounds_alike(b"oeyvind", b"eivind") && sounds_alike(b"oeivind", b"oeyvind"));
+    assert!(sounds_alike(b"oyvind", b"eivind"));
+    assert!(!sounds_alike(b"oeyvind", b"oeystein"));
 }
 
 #[test]
