@@ -11,7 +11,8 @@
 //! held-out one (written blind, never tuned on), [`eleventh_eval`] the eleventh, held-out
 //! one (written blind, never tuned on), [`twelfth_eval`] the twelfth, held-out one
 //! (written blind, never tuned on), [`thirteenth_eval`] the thirteenth, held-out one
-//! (written blind, never tuned on), and [`fourteenth_eval`] the fourteenth, held-out one
+//! (written blind, never tuned on), [`fourteenth_eval`] the fourteenth, held-out one
+//! (written blind, never tuned on), and [`fifteenth_eval`] the fifteenth, held-out one
 //! (written blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -30,6 +31,7 @@ pub mod blind_eval;
 pub mod eighth_eval;
 pub mod eleventh_eval;
 pub mod eval;
+pub mod fifteenth_eval;
 pub mod fifth_eval;
 pub mod fourteenth_eval;
 pub mod fourth_eval;
