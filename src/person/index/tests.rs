@@ -1337,6 +1337,37 @@ fn crm_notes_and_birth_dates_written_month_first() {
     );
 }
 
+/// A birth date kept only as its year (1 January) agrees with any date of that year; a
+/// street and a town written in each other's fields are put back when the street field
+/// names the postcode's town; a name written a letter to a box is the word.
+#[test]
+fn year_only_birth_dates_swapped_fields_and_boxed_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Solveig", "Tveit", "Klokkerlia", "14", "4309");
+    r.birth_date = NaiveDate::from_ymd_opt(1960, 3, 4);
+    w.add(&r, 1).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.person);
+    let mut q = query("Solveig", "Tveit", "Klokkerlia", "14", "4309");
+    q.birth_date = NaiveDate::from_ymd_opt(1960, 1, 1);
+    assert!(find(&q).is_some());
+    q.birth_date = NaiveDate::from_ymd_opt(1961, 1, 1);
+    assert!(find(&q).is_none());
+    q.birth_date = NaiveDate::from_ymd_opt(1960, 1, 2);
+    assert!(find(&q).is_none());
+    // Street and city swapped, the number with the street.
+    let mut q = query("Solveig", "Tveit", "SANDNES", "", "4309");
+    q.city = "Klokkerlia 14".into();
+    assert!(find(&q).is_some(), "{q:?}");
+    // Not put back when the street field names another town than the postcode's.
+    q.street = "FØRDE I HORDALAND".into();
+    assert!(find(&q).is_none(), "{q:?}");
+    let q = query("S O L V E I G", "T V E I T", "Klokkerlia", "14", "4309");
+    assert!(find(&q).is_some(), "{q:?}");
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

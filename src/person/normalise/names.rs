@@ -455,6 +455,10 @@ impl NameKey {
     /// [`NameKey::new`] into `self`, reusing its buffers and `folded` (a work buffer): no
     /// allocation once they have grown.
     pub fn set(&mut self, given_names: &str, surname: &str, folded: &mut String) {
+        // A name written in a form's boxes, a letter each (`K J Æ R N E S`), is one word.
+        let (given_joined, surname_joined) = (joined_letters(given_names), joined_letters(surname));
+        let given_names = given_joined.as_deref().unwrap_or(given_names);
+        let surname = surname_joined.as_deref().unwrap_or(surname);
         let (given_names, surname, other) = if !surname.trim().is_empty()
             && !given_names
                 .bytes()
@@ -543,6 +547,21 @@ impl NameKey {
     }
 }
 
+/// A name field written a letter at a time, as a scanned form's boxes give it (`K J Æ R N E
+/// S`, `T O N E`): three or more single letters separated by spaces, joined into one word.
+/// `None` for any other field (a first word of two letters or more ends the check).
+fn joined_letters(field: &str) -> Option<String> {
+    let mut letters = 0;
+    for word in field.split_whitespace() {
+        let mut chars = word.chars();
+        if !(chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()) {
+            return None;
+        }
+        letters += 1;
+    }
+    (letters >= 3).then(|| field.split_whitespace().collect())
+}
+
 /// Appends the name part of an exact key, `last SEP first SEP middles` as [`NameKey`] reads
 /// them, for a name that needs no reading: both fields letters (ASCII, æ, ø, å, ä, ö) with
 /// spaces and hyphens between words, the given names neither a title first nor a couple, the
@@ -550,6 +569,9 @@ impl NameKey {
 /// as they are part-way) for any other name: [`NameKey::set`] reads it.
 pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut Vec<u8>) -> bool {
     folded.clear();
+    if joined_letters(given).is_some() || joined_letters(surname).is_some() {
+        return false;
+    }
     if !super::fold_name_letters(given, folded) {
         return false;
     }

@@ -415,7 +415,10 @@ proptest! {
         // no longer has.)
         // (A middle word `og`, and, would read as a couple.)
         prop_assume!(!name.middles.split(' ').any(|t| t == "og"));
-        let again = NameKey::new(&format!("{} {}", name.first, name.middles), &name.last);
+        // (Three or more lone letters read as one word written a letter to a box.)
+        let given = format!("{} {}", name.first, name.middles);
+        prop_assume!(given.split_whitespace().any(|t| t.chars().count() > 1));
+        let again = NameKey::new(&given, &name.last);
         prop_assert_eq!(
             (again.first, again.middles, again.last),
             (name.first, name.middles, name.last)
@@ -753,4 +756,24 @@ fn word_tables_searched_by_halves_are_sorted() {
             .iter()
             .all(|(_, to)| variants.binary_search_by(|(k, _)| (*k).cmp(to)).is_err())
     );
+}
+
+/// A name written a letter to a box (`K J Æ R N E S`) is read as the word; two initials
+/// (`K J`) and names of longer words are left as they are.
+#[test]
+fn names_written_a_letter_at_a_time_are_one_word() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    key.set("T O N E", "K J Æ R N E S", &mut buf);
+    assert_eq!(
+        (key.first.as_str(), key.last.as_str()),
+        ("tone", "kjaernes")
+    );
+    key.set("K J", "Kjærnes", &mut buf);
+    assert_eq!((key.first.as_str(), key.last.as_str()), ("k", "kjaernes"));
+    key.set("Anne Li", "A B", &mut buf);
+    assert_eq!(key.first.as_str(), "anne");
+    let mut out = Vec::new();
+    assert!(!plain_name_key("Tone", "H A G E N", &mut buf, &mut out));
+    assert!(plain_name_key("Tone", "Hagen", &mut buf, &mut out));
 }
