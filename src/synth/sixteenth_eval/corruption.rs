@@ -123,10 +123,10 @@ pub fn glyph_postcode(rng: &mut ChaCha8Rng, code: &str) -> Option<String> {
         .collect();
     let first = *spots.choose(rng)?;
     let mut picks = vec![first];
-    if rng.random_bool(0.3) {
-        if let Some(&s) = spots.iter().find(|&&s| s != first) {
-            picks.push(s);
-        }
+    if rng.random_bool(0.3)
+        && let Some(&s) = spots.iter().find(|&&s| s != first)
+    {
+        picks.push(s);
     }
     for i in picks {
         let opts: Vec<char> = GLYPHS

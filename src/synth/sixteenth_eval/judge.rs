@@ -277,14 +277,11 @@ impl<'a> Judge<'a> {
         if !street_fits(&street, &row_street, prefixed) {
             return false;
         }
-        if birth {
-            if let (Some(a), Some(b)) = (q.birth_date, r.birth_date) {
-                let century = a.month() == b.month()
-                    && a.day() == b.day()
-                    && (a.year() - b.year()).abs() == 100;
-                if a != b && !century {
-                    return false;
-                }
+        if birth && let (Some(a), Some(b)) = (q.birth_date, r.birth_date) {
+            let century =
+                a.month() == b.month() && a.day() == b.day() && (a.year() - b.year()).abs() == 100;
+            if a != b && !century {
+                return false;
             }
         }
         true
