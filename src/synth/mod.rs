@@ -12,8 +12,9 @@
 //! one (written blind, never tuned on), [`twelfth_eval`] the twelfth, held-out one
 //! (written blind, never tuned on), [`thirteenth_eval`] the thirteenth, held-out one
 //! (written blind, never tuned on), [`fourteenth_eval`] the fourteenth, held-out one
-//! (written blind, never tuned on), and [`fifteenth_eval`] the fifteenth, held-out one
-//! (written blind, never tuned on).
+//! (written blind, never tuned on), [`fifteenth_eval`] the fifteenth, held-out one
+//! (written blind, never tuned on), and [`sixteenth_eval`] the sixteenth, held-out one (written
+//! blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -38,6 +39,7 @@ pub mod fourth_eval;
 pub mod holdout_eval;
 pub mod ninth_eval;
 pub mod seventh_eval;
+pub mod sixteenth_eval;
 pub mod sixth_eval;
 pub mod tenth_eval;
 pub mod thirteenth_eval;
