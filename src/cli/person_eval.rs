@@ -9,7 +9,7 @@
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`; the fourteenth, held out, `vask::synth::fourteenth_eval`;
 //! the fifteenth, held out, `vask::synth::fifteenth_eval`; the sixteenth, held out,
-//! `vask::synth::sixteenth_eval`).
+//! `vask::synth::sixteenth_eval`; the seventeenth, held out, `vask::synth::seventeenth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -17,8 +17,8 @@ use vask::person::{IdHashKey, PersonQuery, PersonRecord, Strictness};
 use vask::synth::eval::{EvalIndex, EvalReport, LabelledLead, Population, evaluate};
 use vask::synth::{
     blind_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval, fourteenth_eval,
-    fourth_eval, holdout_eval, ninth_eval, seventh_eval, sixteenth_eval, sixth_eval, tenth_eval,
-    thirteenth_eval, twelfth_eval,
+    fourth_eval, holdout_eval, ninth_eval, seventeenth_eval, seventh_eval, sixteenth_eval,
+    sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -41,8 +41,9 @@ pub struct PersonEvalArgs {
     /// `thirteenth` (held out, written blind, never tuned on), `fourteenth` (held out, written
     /// blind, never tuned on; docs/person-evaluation-fourteenth-set.md), `fifteenth` (held out,
     /// written blind, never tuned on; docs/person-evaluation-fifteenth-set.md), `sixteenth` (held out,
-    /// written blind, never tuned on; docs/person-evaluation-sixteenth-set.md), `both` (first
-    /// and second) or `all` (the sixteen). The third set's generator
+    /// written blind, never tuned on; docs/person-evaluation-sixteenth-set.md), `seventeenth`
+    /// (held out, written blind, never tuned on; docs/person-evaluation-seventeenth-set.md),
+    /// `both` (first and second) or `all` (the seventeen). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -80,6 +81,8 @@ enum EvalSet {
     Fifteenth,
     /// Held out, written blind, never tuned on.
     Sixteenth,
+    /// Held out, written blind, never tuned on.
+    Seventeenth,
     Both,
     All,
 }
@@ -104,6 +107,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Fourteenth,
             EvalSet::Fifteenth,
             EvalSet::Sixteenth,
+            EvalSet::Seventeenth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -122,6 +126,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Fourteenth => &[EvalSet::Fourteenth],
         EvalSet::Fifteenth => &[EvalSet::Fifteenth],
         EvalSet::Sixteenth => &[EvalSet::Sixteenth],
+        EvalSet::Seventeenth => &[EvalSet::Seventeenth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -283,6 +288,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     sixteenth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Seventeenth => {
+                let set = seventeenth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Seventeenth set (held out, written blind, never tuned on; docs/person-evaluation-seventeenth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    seventeenth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

@@ -13,7 +13,8 @@
 //! (written blind, never tuned on), [`thirteenth_eval`] the thirteenth, held-out one
 //! (written blind, never tuned on), [`fourteenth_eval`] the fourteenth, held-out one
 //! (written blind, never tuned on), [`fifteenth_eval`] the fifteenth, held-out one
-//! (written blind, never tuned on), and [`sixteenth_eval`] the sixteenth, held-out one (written
+//! (written blind, never tuned on), [`sixteenth_eval`] the sixteenth, held-out one (written
+//! blind, never tuned on), and [`seventeenth_eval`] the seventeenth, held-out one (written
 //! blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -38,6 +39,7 @@ pub mod fourteenth_eval;
 pub mod fourth_eval;
 pub mod holdout_eval;
 pub mod ninth_eval;
+pub mod seventeenth_eval;
 pub mod seventh_eval;
 pub mod sixteenth_eval;
 pub mod sixth_eval;
