@@ -25,7 +25,7 @@ pub const STREET_INITIAL: &str = "street_namesake_initialled";
 pub const STREET_PREFIX: &str = "street_prefix_contracted";
 /// The first given name in another spelling of its family.
 pub const GIVEN_VARIANT: &str = "given_name_alternate_spelling";
-/// One OCR confusion: `rn`→`m`, `m`→`rn` or `l`→`1`.
+/// One OCR confusion: `rn`→`m`, a non-first `m`→`rn` or a non-first `l`→`1`.
 pub const OCR: &str = "ocr_rn_m_l_1_misread";
 /// æ/ø/å flattened in exactly two fields.
 pub const LOSSY: &str = "aeoeaa_flattened_two_fields";
@@ -216,17 +216,15 @@ fn ocr_word(w: &str) -> Option<String> {
     if lower.len() != chars.len() {
         return None;
     }
+    let caps = !chars.iter().any(|c| c.is_lowercase());
+    let glue = |i: usize, mid: &str, skip: usize| -> String {
+        chars[..i].iter().collect::<String>() + mid + &chars[i + skip..].iter().collect::<String>()
+    };
     if let Some(i) = (0..lower.len() - 1).find(|&i| lower[i] == 'r' && lower[i + 1] == 'n') {
-        let m = if chars[i].is_uppercase() { "M" } else { "m" };
-        let s: String =
-            chars[..i].iter().collect::<String>() + m + &chars[i + 2..].iter().collect::<String>();
-        return Some(s);
+        return Some(glue(i, if caps { "M" } else { "m" }, 2));
     }
-    if let Some(i) = lower.iter().position(|&c| c == 'm') {
-        let rn = if chars[i].is_uppercase() { "RN" } else { "rn" };
-        let s: String =
-            chars[..i].iter().collect::<String>() + rn + &chars[i + 1..].iter().collect::<String>();
-        return Some(s);
+    if let Some(i) = (1..lower.len()).find(|&i| lower[i] == 'm') {
+        return Some(glue(i, if caps { "RN" } else { "rn" }, 1));
     }
     if let Some(i) = (1..lower.len()).find(|&i| lower[i] == 'l') {
         let mut c = chars.clone();

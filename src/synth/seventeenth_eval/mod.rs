@@ -101,7 +101,7 @@ fn counts(n: usize, shares: &[(&'static str, u32)]) -> Vec<(&'static str, usize)
 pub fn generate(seed: u64, reserved_persons: usize, leads: usize) -> Set {
     let pop = Population::new(seed, reserved_persons);
     let judge = Judge::new(&pop);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0017_5e7);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x1705_e717);
     let register: Vec<PersonRecord> = pop.register.iter().map(|&p| pop.record(p)).collect();
     let mut out = Vec::with_capacity(leads);
     let n = register.len();

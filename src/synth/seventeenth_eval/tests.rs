@@ -248,7 +248,7 @@ fn each_corruption_does_what_its_name_says() {
                 );
             }
             corruption::MELLOMNAVN => {
-                let m = r.given_names.split(' ').last().expect("word");
+                let m = r.given_names.split(' ').next_back().expect("word");
                 assert!(
                     q.surname.to_lowercase().starts_with(&m.to_lowercase()),
                     "{l:?}"
