@@ -18,14 +18,19 @@ pub(super) fn agrees(a: u16, b: u16) -> bool {
     a == 0 || b == 0 || a == b || written_otherwise(a, b)
 }
 
-/// Whether two birth days of one year may be one date written otherwise: day and month
+/// Whether two birth days may be one date written otherwise: in one year, day and month
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
-/// what a system that kept only the birth year writes (`01.01.1976`).
+/// what a system that kept only the birth year writes (`01.01.1976`); or one day and month a
+/// century apart, a two-digit year read with the wrong century (`12.05.43` as 2043, `03` as
+/// 1903), which no living person's other date is.
 fn written_otherwise(a: u16, b: u16) -> bool {
     use chrono::Datelike;
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
         return false;
     };
+    if a.year().abs_diff(b.year()) == 100 {
+        return a.month() == b.month() && a.day() == b.day();
+    }
     a.year() == b.year()
         && ((a.day() == b.month() && a.month() == b.day()) || a.ordinal() == 1 || b.ordinal() == 1)
 }

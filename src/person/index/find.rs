@@ -940,9 +940,6 @@ impl PersonIndex {
         }
     }
 
-    /// Scores the persons born on the lead's birth day one of whose names agrees with the
-    /// lead's (by a one-byte hash, in either order): a move with typos in both names is
-    /// not found, which keeps this path to a few address-key lookups.
     /// The keyed hash of person `p`'s national id, if the register gave one.
     fn id_hash_of(&self, p: usize) -> Option<u32> {
         if !self.id_hashes {
@@ -957,8 +954,10 @@ impl PersonIndex {
             .and_then(|(_, id, _)| (id != 0).then_some(id))
     }
 
-    /// The persons born on the lead's birth day whose names agree; `lead_id`, the keyed hash
-    /// of the lead's national id, rules out anyone with another id.
+    /// The persons born on the lead's birth day one of whose names agrees with the lead's (by
+    /// a twelve-bit hash each, in either order); `lead_id`, the keyed hash of the lead's
+    /// national id, rules out anyone with another id. A move with typos in both names is not
+    /// found, which keeps this path to a few address-key lookups.
     fn scan_birth(
         &self,
         lead: &Folded,

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_plain_street,
-    leading_house, letter_key, plain_name_key, postcode_field, postcode_key, postcode_key_lenient,
-    split_house, split_postal_line, street_key_into, strip_notes,
+    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_invisible,
+    is_plain_street, leading_house, letter_key, plain_name_key, postcode_field, postcode_key,
+    postcode_key_lenient, split_house, split_postal_line, street_key_into, strip_notes,
 };
 use crate::person::postcodes;
 
@@ -63,7 +63,10 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
-        // Entities and notes taken out (a copy only of a lead that has them).
+        // Invisible characters, entities and notes taken out (a copy only of a lead that has
+        // them).
+        let visible = without_invisibles(q);
+        let q = visible.as_ref().unwrap_or(q);
         let decoded = without_entities(q);
         let q = decoded.as_ref().unwrap_or(q);
         let noted = without_notes(q);
@@ -255,6 +258,40 @@ impl Folded {
         out.push(SEP);
         self.name_part(out);
     }
+}
+
+/// A lead without the invisible characters ([`is_invisible`]) that copying from a web page or
+/// a PDF pastes into fields (`Lerkehagen 1\u{200B}2`), which would split a word or a house
+/// number; `None` if no field has one (most leads: nothing is copied).
+fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
+    let fields = [
+        &q.given_names,
+        &q.surname,
+        &q.street,
+        &q.house_number,
+        &q.house_letter,
+        &q.postcode,
+        &q.city,
+    ];
+    // Every invisible character's UTF-8 begins with one of these bytes.
+    let has = |f: &str| {
+        f.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) && f.contains(is_invisible)
+    };
+    if !fields.iter().any(|f| has(f)) {
+        return None;
+    }
+    let strip = |f: &str| f.chars().filter(|&c| !is_invisible(c)).collect::<String>();
+    Some(PersonQuery {
+        given_names: strip(&q.given_names),
+        surname: strip(&q.surname),
+        street: strip(&q.street),
+        house_number: strip(&q.house_number),
+        house_letter: strip(&q.house_letter),
+        postcode: strip(&q.postcode),
+        city: strip(&q.city),
+        birth_date: q.birth_date,
+        national_id: q.national_id.clone(),
+    })
 }
 
 /// A lead from a web form that wrote letters as HTML entities (`J&oslash;rgensen`,

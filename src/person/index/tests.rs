@@ -1368,6 +1368,41 @@ fn year_only_birth_dates_swapped_fields_and_boxed_letters() {
     assert!(find(&q).is_some(), "{q:?}");
 }
 
+#[test]
+fn pasted_invisible_characters_generation_suffixes_century_slips_and_oe_as_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Øyvind", "Løvås", "Søndre Granittlia", "13", "6902");
+    r.birth_date = NaiveDate::from_ymd_opt(1946, 9, 5);
+    w.add(&r, 1).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // Invisible characters in names, street and house number.
+    let q = query(
+        "Øy\u{AD}vind",
+        "L\u{200B}øvås",
+        "Søndre Granitt\u{FEFF}lia 1\u{2060}3",
+        "",
+        "6902",
+    );
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // A generation suffix after the surname.
+    let q = query("Øyvind", "Løvås d.y.", "Søndre Granittlia", "13", "6902");
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // The birth year a century off (a two-digit year read wrongly), and not any other year.
+    let mut q = query("Øyvind", "Løvås", "Søndre Granittlia", "13", "6902");
+    q.birth_date = NaiveDate::from_ymd_opt(2046, 9, 5);
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    q.birth_date = NaiveDate::from_ymd_opt(1956, 9, 5);
+    assert_eq!(find(&q), None, "{q:?}");
+    q.birth_date = NaiveDate::from_ymd_opt(2046, 9, 6);
+    assert_eq!(find(&q), None, "{q:?}");
+    // Ø typed as the digit zero, in capitals, in every field.
+    let q = query("0YVIND", "L0VÅS", "S0NDRE GRANITTLIA 13", "", "6902");
+    assert_eq!(find(&q), Some(1), "{q:?}");
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

@@ -3,8 +3,9 @@
 //!
 //! Everything goes through [`fold`] first: Unicode lower-casing, Norwegian letters spelled
 //! with their usual substitutes (æ→`ae`, ø→`oe`, å→`aa`; ä and ö, which Norwegians use for
-//! æ and ø, likewise), other diacritics stripped (é→`e`), and every run of punctuation or
-//! whitespace turned into one space. `Bjørn`, `BJOERN` and `Bjørn.` all fold to `bjoern`,
+//! æ and ø, likewise), other diacritics stripped (é→`e`), invisible characters (a soft hyphen,
+//! a zero-width space) dropped, and every run of punctuation or whitespace turned into one
+//! space. `Bjørn`, `BJOERN` and `Bjørn.` all fold to `bjoern`,
 //! `Haakon` and `Håkon` to `haakon`. The lossy spelling `Bjorn` (ø written as a bare o) does
 //! not fold to the same key; it is one edit away and left to fuzzy matching.
 //!
@@ -304,8 +305,28 @@ pub fn mojibake(lead: char, trail: char) -> Option<char> {
     char::from_u32(((lead & 0x1F) << 6) | (byte & 0x3F))
 }
 
+/// Whether `c` is a character that shows nothing and separates nothing: a soft hyphen,
+/// zero-width spaces and joiners, direction marks and isolates, the word joiner and its
+/// invisible operators, a byte-order mark, the Mongolian vowel separator.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Folds one non-ASCII character. `depth` bounds the recursion through decompositions.
 fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, depth: u8) {
+    if is_invisible(c) {
+        // Pasted from a web page or a PDF inside a word (`Bj\u{AD}ørg`): nothing at all.
+        return;
+    }
     let emit = |s: &str, out: &mut String, pending_space: &mut bool| {
         if *pending_space && out.len() > start {
             out.push(' ');
@@ -458,7 +479,8 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Whether `lead` is `rec` with æ, ø or å written lossily as a bare vowel (`jorgensen` for
-/// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`): both folded.
+/// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`), or ø as the digit zero
+/// it looks like (`bj0rnstad`, what a keyboard or a scanner without Ø gives): both folded.
 ///
 /// A `?` in the lead (a letter a character set lost, see [`fold`]) stands for any one letter
 /// of `rec`, or for one of æ, ø and å.
@@ -484,6 +506,7 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
                 i += 2;
             } else if lead.get(i) == Some(&vowel)
                 || (vowel == b'a' && lead.get(i) == Some(&b'e') && rec[j + 1] == b'e')
+                || (vowel == b'o' && lead.get(i) == Some(&b'0'))
             {
                 i += 1;
             } else {

@@ -459,6 +459,12 @@ impl NameKey {
         let (given_joined, surname_joined) = (joined_letters(given_names), joined_letters(surname));
         let given_names = given_joined.as_deref().unwrap_or(given_names);
         let surname = surname_joined.as_deref().unwrap_or(surname);
+        // A generation suffix (`Brekke d.y.`, `Hansen jr.`) after the name is not a name.
+        let (given_names, surname) = if surname.trim().is_empty() {
+            (without_generation(given_names), surname)
+        } else {
+            (given_names, without_generation(surname))
+        };
         let (given_names, surname, other) = if !surname.trim().is_empty()
             && !given_names
                 .bytes()
@@ -547,6 +553,52 @@ impl NameKey {
     }
 }
 
+/// Generation suffixes, lower case: what a CRM writes after a name to tell a father from a
+/// son of one name (*den yngre*, *den eldre*, junior, senior). The register writes none.
+const GENERATION_SUFFIXES: &[&str] = &[
+    "den yngre",
+    "den eldre",
+    "junior",
+    "senior",
+    "d. y.",
+    "d. e.",
+    "d.y.",
+    "d.e.",
+    "jun.",
+    "sen.",
+    "d.y",
+    "d.e",
+    "jr.",
+    "sr.",
+    "jr",
+    "sr",
+];
+
+/// A name field without a generation suffix after the name (`Brekke d.y.`, `Hansen jr.`,
+/// `Olsen, sr`); the field as it is if it ends in none or has no letter before it.
+fn without_generation(field: &str) -> &str {
+    let t = field.trim_end();
+    let bytes = t.as_bytes();
+    for suffix in GENERATION_SUFFIXES {
+        let Some(at) = bytes.len().checked_sub(suffix.len()) else {
+            continue;
+        };
+        // The suffix is a word of its own: a space or a comma before it (both ASCII, so
+        // `at` is a character boundary).
+        if at == 0
+            || !matches!(bytes[at - 1], b' ' | b',' | b'\t')
+            || !bytes[at..].eq_ignore_ascii_case(suffix.as_bytes())
+        {
+            continue;
+        }
+        let rest = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.chars().any(char::is_alphabetic) {
+            return rest;
+        }
+    }
+    field
+}
+
 /// A name field written a letter at a time, as a scanned form's boxes give it (`K J Æ R N E
 /// S`, `T O N E`): three or more single letters separated by spaces, joined into one word.
 /// `None` for any other field (a first word of two letters or more ends the check).
@@ -595,9 +647,14 @@ pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut
     if is_title(&given[..first_end])
         || given.as_bytes().split(space).any(word_og)
         || (last_start > 0
-            && surname
+            && (surname
                 .split(' ')
-                .any(|w| w == "gift" || MAIDEN_MARKERS.contains(&w)))
+                .any(|w| w == "gift" || MAIDEN_MARKERS.contains(&w))
+                // A generation suffix without a dot (`Hansen jr`, `Dahl den yngre`).
+                || matches!(
+                    &surname[last_start..],
+                    "jr" | "sr" | "junior" | "senior" | "yngre" | "eldre"
+                )))
     {
         return false;
     }

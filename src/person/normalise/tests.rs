@@ -777,3 +777,66 @@ fn names_written_a_letter_at_a_time_are_one_word() {
     assert!(!plain_name_key("Tone", "H A G E N", &mut buf, &mut out));
     assert!(plain_name_key("Tone", "Hagen", &mut buf, &mut out));
 }
+
+#[test]
+fn invisible_characters_pasted_into_a_word_are_nothing() {
+    assert_eq!(fold("Bj\u{AD}ør\u{200B}g"), "bjoerg");
+    assert_eq!(fold("\u{FEFF}Lerke\u{2060}veien"), "lerkeveien");
+    assert_eq!(fold("Lerke\u{200D} veien"), "lerke veien");
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    key.set("Gun\u{FEFF}nar", "Myr\u{200B}v\u{200B}old", &mut buf);
+    assert_eq!(
+        (key.first.as_str(), key.last.as_str()),
+        ("gunnar", "myrvold")
+    );
+    assert!(key.middles().next().is_none());
+}
+
+#[test]
+fn a_generation_suffix_after_the_surname_is_not_a_name() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    for surname in [
+        "Brekke d.y.",
+        "BREKKE D.E.",
+        "Brekke jr.",
+        "Brekke, jr",
+        "Brekke sr",
+        "Brekke d. y.",
+        "Brekke den eldre",
+        "Brekke junior",
+    ] {
+        key.set("Halvor", surname, &mut buf);
+        assert_eq!(
+            (key.first.as_str(), key.last.as_str()),
+            ("halvor", "brekke"),
+            "{surname}"
+        );
+        assert!(key.middles().next().is_none(), "{surname}");
+    }
+    // In the given-name field when the surname field is empty.
+    key.set("Halvor Brekke d.y.", "", &mut buf);
+    assert_eq!(
+        (key.first.as_str(), key.last.as_str()),
+        ("halvor", "brekke")
+    );
+    // A word that only ends like one, or a suffix with no name before it, is kept.
+    key.set("Halvor", "Sørli", &mut buf);
+    assert_eq!(key.last.as_str(), "soerli");
+    key.set("Halvor", "Jr", &mut buf);
+    assert_eq!(key.last.as_str(), "jr");
+    let mut out = Vec::new();
+    assert!(!plain_name_key("Halvor", "Brekke jr", &mut buf, &mut out));
+    assert!(plain_name_key("Halvor", "Brekke", &mut buf, &mut out));
+}
+
+#[test]
+fn oe_typed_as_a_zero_is_a_lossy_spelling() {
+    assert!(lossy_equal(b"bj0rg", b"bjoerg"));
+    assert!(lossy_equal(b"0yvind", b"oeyvind"));
+    assert!(lossy_equal(b"skjaerv0", b"skjaervoe"));
+    // A zero stands for ø, not for å or æ.
+    assert!(lossy_equal(b"l0vas", b"loevaas"));
+    assert!(!lossy_equal(b"h0gen", b"haagen"));
+}
