@@ -16,12 +16,25 @@ fn birth_epoch() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1899, 12, 31)
 }
 
-/// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown.
+/// Birth day as stored: days since 1899-12-31, so 1900-01-01 is 1 and 0 means unknown. A
+/// date a system writes for "unknown" is unknown ([`is_placeholder`]).
 pub(super) fn birth_day(date: Option<NaiveDate>) -> u16 {
     let (Some(date), Some(epoch)) = (date, birth_epoch()) else {
         return 0;
     };
+    if is_placeholder(date) {
+        return 0;
+    }
     u16::try_from((date - epoch).num_days()).unwrap_or(0)
+}
+
+/// Whether `date` is what a system writes when it has no birth date: 1 January 1900 or 1901
+/// (a form's or a CRM's default), 1 January 1970 (the Unix epoch, a timestamp of 0). Dates
+/// before 1900, a spreadsheet's day 0 (30 December 1899) among them, are unknown anyway. A
+/// person truly born on 1 January 1970 loses the birth date as evidence, never the match.
+fn is_placeholder(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    date.ordinal() == 1 && matches!(date.year(), 1900 | 1901 | 1970)
 }
 
 /// The date of a stored birth day ([`birth_day`]'s inverse), if known.

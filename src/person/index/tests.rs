@@ -1403,6 +1403,40 @@ fn pasted_invisible_characters_generation_suffixes_century_slips_and_oe_as_zero(
     assert_eq!(find(&q), Some(1), "{q:?}");
 }
 
+#[test]
+fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Kristoffer Trond", "Mørkved", "Krøklehaugen", "27", "5511");
+    r.birth_date = NaiveDate::from_ymd_opt(1971, 8, 24);
+    w.add(&r, 1).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A CRM's "unknown" birth date is no date; another real date still rules the lead out.
+    let mut q = query("Kristoffer", "Mørkved", "Krøklehaugen", "27", "5511");
+    for (y, m, d) in [(1970, 1, 1), (1900, 1, 1), (1901, 1, 1), (1899, 12, 30)] {
+        q.birth_date = NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    q.birth_date = NaiveDate::from_ymd_opt(1972, 1, 1);
+    assert_eq!(find(&q), None, "{q:?}");
+    // A call name beside the given names, either way round.
+    for given in [
+        "Kris (Kristoffer)",
+        "Kristoffer (Kris)",
+        "Kris (Kristoffer) Trond",
+    ] {
+        let q = query(given, "Mørkved", "Krøklehaugen", "27", "5511");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    let q = query("Kris (Kristian)", "Mørkved", "Krøklehaugen", "27", "5511");
+    assert_eq!(find(&q), None, "{q:?}");
+    // Each byte of ø's UTF-8 turned into a `?`, in the surname and the street.
+    let q = query("Kristoffer", "M??rkved", "Kr??klehaugen", "27", "5511");
+    assert_eq!(find(&q), Some(1), "{q:?}");
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

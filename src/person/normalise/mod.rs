@@ -214,10 +214,14 @@ pub(crate) fn norwegian_letter(second: u8) -> Option<[u8; 2]> {
     }
 }
 
-/// Appends a `?` standing for a lost letter, after the separator pending before it.
+/// Appends a `?` standing for a lost letter, after the separator pending before it; a `?`
+/// right after another is the same letter's.
 fn keep_wildcard(out: &mut String, start: usize, pending_space: &mut bool) {
     if *pending_space && out.len() > start {
         out.push(' ');
+    } else if out.len() > start && out.ends_with('?') {
+        // A run of them is one letter: each byte of its UTF-8 became a `?` (`M??rkved`).
+        return;
     }
     *pending_space = false;
     out.push('?');

@@ -465,6 +465,14 @@ impl NameKey {
         } else {
             (given_names, without_generation(surname))
         };
+        // A call name beside the given names (`Kris (Kristoffer)`, `Ingeborg "Inga"`): read
+        // without it, and what it names as the other reading of the first name.
+        let called = if surname.trim().is_empty() {
+            None
+        } else {
+            call_name(given_names)
+        };
+        let given_names = called.as_ref().map_or(given_names, |(g, _)| g.as_str());
         let (given_names, surname, other) = if !surname.trim().is_empty()
             && !given_names
                 .bytes()
@@ -534,7 +542,7 @@ impl NameKey {
                 }
             }
         }
-        if let Some(other) = other {
+        if let Some(other) = other.or(called.as_ref().and_then(|&(_, name)| name)) {
             folded.clear();
             fold_into(other, folded);
             self.other_first
@@ -770,6 +778,34 @@ fn split_capitals_first(name: &str) -> Option<(&str, &str)> {
             .split_whitespace()
             .all(|w| w.chars().any(char::is_lowercase)))
     .then(|| (&name[..surname_end], rest))
+}
+
+/// A call name written beside the given names in brackets or quotes (`Kristoffer (Kris)`,
+/// `Kris (Kristoffer)`, `Fred (Fredrik) Trond`, `Ingeborg "Inga"`, `Anne «Annemor»`): the given
+/// names without it, and the name it gives if it is one word of two letters or more. `None`
+/// if the field has no bracket or quote, or nothing outside it.
+fn call_name(given: &str) -> Option<(String, Option<&str>)> {
+    let (open, o) = given
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '(' | '"' | '“' | '«'))?;
+    let inside = &given[open + o.len_utf8()..];
+    let closes = |c: char| match o {
+        '(' => c == ')',
+        '«' => c == '»',
+        _ => matches!(c, '"' | '”' | '“'),
+    };
+    let (content, after) = match inside.char_indices().find(|&(_, c)| closes(c)) {
+        Some((close, c)) => (&inside[..close], &inside[close + c.len_utf8()..]),
+        None => (inside, ""),
+    };
+    let rest = format!("{} {}", &given[..open], after);
+    if !rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let content = content.trim();
+    let name = (content.chars().count() >= 2 && content.chars().all(char::is_alphabetic))
+        .then_some(content);
+    Some((rest, name))
 }
 
 /// A couple in the given-name field (`Hilde og Geir`, `Hilde & Geir`, `Hilde/Geir`, `Hilde +

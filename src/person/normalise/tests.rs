@@ -840,3 +840,59 @@ fn oe_typed_as_a_zero_is_a_lossy_spelling() {
     assert!(lossy_equal(b"l0vas", b"loevaas"));
     assert!(!lossy_equal(b"h0gen", b"haagen"));
 }
+
+#[test]
+fn a_call_name_in_brackets_or_quotes_is_the_other_reading_of_the_first_name() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    let mut read = |given: &str, surname: &str| {
+        key.set(given, surname, &mut buf);
+        (
+            key.first.clone(),
+            key.middles.clone(),
+            key.last.clone(),
+            key.other_first.clone(),
+        )
+    };
+    let s = |v: &str| v.to_owned();
+    assert_eq!(
+        read("Kris (Kristoffer)", "Nygård"),
+        (s("kris"), s(""), s("nygaard"), s("kristoffer"))
+    );
+    assert_eq!(
+        read("Kristoffer (Kris)", "Nygård"),
+        (s("kristoffer"), s(""), s("nygaard"), s("kris"))
+    );
+    assert_eq!(
+        read("Fred (Fredrik) Trond", "Strøm"),
+        (s("fred"), s("trond"), s("stroem"), s("fredrik"))
+    );
+    assert_eq!(
+        read("Johannes \"Johs\" Torgeir", "Furuseth"),
+        (s("johannes"), s("torgeir"), s("furuseth"), s("johs"))
+    );
+    assert_eq!(
+        read("Ingeborg «Inga»", "Haugland"),
+        (s("ingeborg"), s(""), s("haugland"), s("inga"))
+    );
+    // A former surname in brackets is not a call name; a couple stays a couple.
+    assert_eq!(
+        read("Kari (f. Olsen)", "Hansen"),
+        (s("kari"), s(""), s("hansen"), s(""))
+    );
+    assert_eq!(
+        read("Kari og Ola", "Hansen"),
+        (s("kari"), s(""), s("hansen"), s("ola"))
+    );
+}
+
+#[test]
+fn a_run_of_question_marks_is_one_lost_letter() {
+    assert_eq!(fold("M??rkved"), "m?rkved");
+    assert_eq!(fold("??RVIK"), "?rvik");
+    assert_eq!(fold("Rob???ttunet"), "rob?ttunet");
+    assert!(lossy_equal(b"m?rkved", b"moerkved"));
+    assert!(lossy_equal(b"?rvik", b"aarvik"));
+    // Two words stay two.
+    assert_eq!(fold("Bj?rn ?se"), "bj?rn ?se");
+}
