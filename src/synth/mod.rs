@@ -14,7 +14,8 @@
 //! (written blind, never tuned on), [`fourteenth_eval`] the fourteenth, held-out one
 //! (written blind, never tuned on), [`fifteenth_eval`] the fifteenth, held-out one
 //! (written blind, never tuned on), [`sixteenth_eval`] the sixteenth, held-out one (written
-//! blind, never tuned on), and [`seventeenth_eval`] the seventeenth, held-out one (written
+//! blind, never tuned on), [`seventeenth_eval`] the seventeenth, held-out one (written
+//! blind, never tuned on), and [`eighteenth_eval`] the eighteenth, held-out one (written
 //! blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -30,6 +31,7 @@
 //! | client internal list | `[R + K, R + K + L)` |
 
 pub mod blind_eval;
+pub mod eighteenth_eval;
 pub mod eighth_eval;
 pub mod eleventh_eval;
 pub mod eval;
