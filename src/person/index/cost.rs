@@ -11,11 +11,12 @@ use crate::person::normalise::{
     sounds_alike, surnames_sound_alike,
 };
 
-/// Whether two birth days (0: unknown) may be the same person's: equal, or written
-/// otherwise ([`written_otherwise`]).
+/// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
+/// system that keeps a date as local midnight and exports it in UTC writes the day before),
+/// or written otherwise ([`written_otherwise`]).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {
-    a == 0 || b == 0 || a == b || written_otherwise(a, b)
+    a == 0 || b == 0 || a.abs_diff(b) <= 1 || written_otherwise(a, b)
 }
 
 /// Whether two birth days may be one date written otherwise: in one year, day and month

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 
 use super::PersonIndex;
-use super::cost::token_cost;
+use super::cost::{agrees, token_cost};
 use super::key::{Folded, push_decimal, push_postcode};
 use crate::person::normalise::{SEP, lossy_equal, sounds_alike};
 use crate::person::{
@@ -118,15 +118,16 @@ impl PersonIndex {
                 fields.push(("city", Agreement::Exact));
             }
         }
-        if lead.birth != 0 {
-            fields.push((
-                "birth date",
-                if p < self.persons && self.birth(p) == lead.birth {
-                    Agreement::Exact
-                } else {
-                    Agreement::NotMatched
-                },
-            ));
+        let birth = self.plausible_birth(lead.birth);
+        if birth != 0 {
+            // Another day that may be the same date written otherwise (a day and month
+            // swapped, a century off, the day before) agrees fuzzily.
+            let agreement = match (p < self.persons).then(|| self.birth(p)) {
+                Some(day) if day == birth => Agreement::Exact,
+                Some(day) if day != 0 && agrees(birth, day) => Agreement::Fuzzy,
+                _ => Agreement::NotMatched,
+            };
+            fields.push(("birth date", agreement));
         }
         PersonEvidence {
             kind: m.kind,

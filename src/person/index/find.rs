@@ -208,6 +208,7 @@ impl PersonIndex {
                     read[i] = true;
                     keyed[i] = lead.exact_key();
                 }
+                lead.birth = self.plausible_birth(lead.birth);
                 if keyed[i] {
                     hashes[i] = xxhash_rust::xxh3::xxh3_64(&lead.key);
                 }
@@ -246,7 +247,9 @@ impl PersonIndex {
                     .filter(|&p| p < self.persons && agrees(scratch.leads[i].birth, births[i]))
                     .map(|p| self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
                 if exact.is_none() && !read[i] {
-                    scratch.leads[i].fill_query(run[i]);
+                    let lead = &mut scratch.leads[i];
+                    lead.fill_query(run[i]);
+                    lead.birth = self.plausible_birth(lead.birth);
                 }
                 let lead = &scratch.leads[i];
                 let m = match exact {
@@ -271,6 +274,17 @@ impl PersonIndex {
                 };
                 emit(m);
             }
+        }
+    }
+
+    /// A lead's birth day, or 0 (unknown) if it is later than the register's youngest
+    /// person's and the day after: then it is no birth date (a sign-up date in the birth
+    /// column), no evidence for or against anyone.
+    pub(super) fn plausible_birth(&self, day: u16) -> u16 {
+        if day > self.latest_birth.saturating_add(1) {
+            0
+        } else {
+            day
         }
     }
 

@@ -308,8 +308,9 @@ fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
 }
 
 /// A lead from a web form that wrote letters as HTML entities (`J&oslash;rgensen`,
-/// `Skole&#229;sen`, `&Aring;RLAND`) with the letters they stand for; `None` if no text field
-/// has an `&` (most leads: nothing is copied).
+/// `Skole&#229;sen`, `&Aring;RLAND`), or from a spreadsheet that wrote a line break in a cell
+/// as its XML escape (`Hegremyra_x000D_`), with the characters they stand for; `None` if no
+/// text field has an `&` or a `_x` (most leads: nothing is copied).
 fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
     let fields = [
         &q.given_names,
@@ -320,10 +321,10 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
         &q.postcode,
         &q.city,
     ];
-    if !fields.iter().any(|f| f.contains('&')) {
+    if !fields.iter().any(|f| f.contains('&') || f.contains("_x")) {
         return None;
     }
-    let decode = |f: &str| html_escape::decode_html_entities(f).into_owned();
+    let decode = |f: &str| without_xml_escapes(&html_escape::decode_html_entities(f));
     Some(PersonQuery {
         given_names: decode(&q.given_names),
         surname: decode(&q.surname),
@@ -335,6 +336,36 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
         birth_date: q.birth_date,
         national_id: q.national_id.clone(),
     })
+}
+
+/// `s` with the escapes an Office Open XML spreadsheet writes for characters a cell cannot
+/// hold (`_x000D_` for a carriage return, `_x0009_` for a tab: `_x` and four hex digits and
+/// `_`) made the characters again.
+fn without_xml_escapes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let escape = rest.get(at + 2..at + 7).and_then(|e| {
+            let (hex, close) = e.split_at(4);
+            (close == "_")
+                .then(|| u32::from_str_radix(hex, 16).ok())
+                .flatten()
+                .and_then(char::from_u32)
+        });
+        match escape {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[at + 7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A lead whose street and city fields an import swapped (`street: SKIEN`, `city: Tjeldveien

@@ -152,6 +152,8 @@ pub struct PersonIndex {
     columns: Mmap,
     persons: usize,
     birth_entries: usize,
+    /// The birth day of the register's youngest person (`u16::MAX` if it has no birth dates).
+    latest_birth: u16,
     id_hashes: bool,
     key_check: u64,
     id_key: Option<IdHashKey>,
@@ -167,6 +169,27 @@ impl std::fmt::Debug for PersonIndex {
             .field("persons", &self.persons)
             .finish_non_exhaustive()
     }
+}
+
+/// The last birth day that has persons in the birth index of `columns` (whose day starts are
+/// ascending: the last day's is the first that reaches `entries`); `u16::MAX` if there are none.
+fn latest_birth(columns: &[u8], persons: usize, entries: usize) -> u16 {
+    let starts = HEADER + persons * ROW;
+    let start = |day: usize| read_u32(columns, starts + day * 4) as usize;
+    if entries == 0 {
+        return u16::MAX;
+    }
+    // The first day after the last with persons: the least `d` with `start(d) >= entries`.
+    let (mut lo, mut hi) = (0, DAYS);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if start(mid) >= entries {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    u16::try_from(lo.saturating_sub(1)).unwrap_or(u16::MAX)
 }
 
 fn map_file(dir: &Path, file: &'static str) -> Result<Mmap, PersonError> {
@@ -409,6 +432,7 @@ impl PersonIndex {
                 });
             }
         }
+        let latest_birth = latest_birth(&columns, persons, birth_entries);
         let mut salt = [0u8; SALT];
         salt.copy_from_slice(&columns[48..48 + SALT]);
         Ok(PersonIndex {
@@ -420,6 +444,7 @@ impl PersonIndex {
             columns,
             persons,
             birth_entries,
+            latest_birth,
             id_hashes,
             key_check,
             id_key: None,

@@ -1307,6 +1307,10 @@ fn crm_notes_and_birth_dates_written_month_first() {
     let mut r = record("Solveig", "Tveit", "Klokkerlia", "14", "4309");
     r.birth_date = NaiveDate::from_ymd_opt(1960, 3, 4);
     w.add(&r, 1).unwrap();
+    // Someone younger, so that the dates below are not later than anyone's in the register.
+    let mut r = record("Ida", "Lunde", "Fjellveien", "2", "0150");
+    r.birth_date = NaiveDate::from_ymd_opt(1995, 6, 1);
+    w.add(&r, 2).unwrap();
     w.write(dir.path()).unwrap();
     let index = PersonIndex::open(dir.path()).unwrap();
     let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.person);
@@ -1314,7 +1318,7 @@ fn crm_notes_and_birth_dates_written_month_first() {
     let mut q = query("Therese", "Moen", "Kobberlia", "15", "5555");
     q.birth_date = NaiveDate::from_ymd_opt(1976, 12, 7);
     assert!(find(&q).is_some());
-    q.birth_date = NaiveDate::from_ymd_opt(1976, 12, 8);
+    q.birth_date = NaiveDate::from_ymd_opt(1976, 12, 9);
     assert!(find(&q).is_none());
     q.birth_date = NaiveDate::from_ymd_opt(1977, 12, 7);
     assert!(find(&q).is_none());
@@ -1347,6 +1351,10 @@ fn year_only_birth_dates_swapped_fields_and_boxed_letters() {
     let mut r = record("Solveig", "Tveit", "Klokkerlia", "14", "4309");
     r.birth_date = NaiveDate::from_ymd_opt(1960, 3, 4);
     w.add(&r, 1).unwrap();
+    // Someone younger, so that the dates below are not later than anyone's in the register.
+    let mut r = record("Ida", "Lunde", "Fjellveien", "2", "0150");
+    r.birth_date = NaiveDate::from_ymd_opt(1995, 6, 1);
+    w.add(&r, 2).unwrap();
     w.write(dir.path()).unwrap();
     let index = PersonIndex::open(dir.path()).unwrap();
     let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.person);
@@ -1355,7 +1363,7 @@ fn year_only_birth_dates_swapped_fields_and_boxed_letters() {
     assert!(find(&q).is_some());
     q.birth_date = NaiveDate::from_ymd_opt(1961, 1, 1);
     assert!(find(&q).is_none());
-    q.birth_date = NaiveDate::from_ymd_opt(1960, 1, 2);
+    q.birth_date = NaiveDate::from_ymd_opt(1960, 1, 3);
     assert!(find(&q).is_none());
     // Street and city swapped, the number with the street.
     let mut q = query("Solveig", "Tveit", "SANDNES", "", "4309");
@@ -1373,7 +1381,7 @@ fn pasted_invisible_characters_generation_suffixes_century_slips_and_oe_as_zero(
     let dir = tempfile::tempdir().unwrap();
     let mut w = PersonIndexWriter::new(None);
     let mut r = record("Øyvind", "Løvås", "Søndre Granittlia", "13", "6902");
-    r.birth_date = NaiveDate::from_ymd_opt(1946, 9, 5);
+    r.birth_date = NaiveDate::from_ymd_opt(2003, 5, 12);
     w.add(&r, 1).unwrap();
     w.write(dir.path()).unwrap();
     let index = PersonIndex::open(dir.path()).unwrap();
@@ -1391,12 +1399,13 @@ fn pasted_invisible_characters_generation_suffixes_century_slips_and_oe_as_zero(
     let q = query("Øyvind", "Løvås d.y.", "Søndre Granittlia", "13", "6902");
     assert_eq!(find(&q), Some(1), "{q:?}");
     // The birth year a century off (a two-digit year read wrongly), and not any other year.
+    // (A year a century later is later than anyone's in the register: no date at all.)
     let mut q = query("Øyvind", "Løvås", "Søndre Granittlia", "13", "6902");
-    q.birth_date = NaiveDate::from_ymd_opt(2046, 9, 5);
+    q.birth_date = NaiveDate::from_ymd_opt(1903, 5, 12);
     assert_eq!(find(&q), Some(1), "{q:?}");
-    q.birth_date = NaiveDate::from_ymd_opt(1956, 9, 5);
+    q.birth_date = NaiveDate::from_ymd_opt(1913, 5, 12);
     assert_eq!(find(&q), None, "{q:?}");
-    q.birth_date = NaiveDate::from_ymd_opt(2046, 9, 6);
+    q.birth_date = NaiveDate::from_ymd_opt(1903, 5, 14);
     assert_eq!(find(&q), None, "{q:?}");
     // Ø typed as the digit zero, in capitals, in every field.
     let q = query("0YVIND", "L0VÅS", "S0NDRE GRANITTLIA 13", "", "6902");
@@ -1419,8 +1428,15 @@ fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
         q.birth_date = NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(find(&q), Some(1), "{q:?}");
     }
-    q.birth_date = NaiveDate::from_ymd_opt(1972, 1, 1);
+    q.birth_date = NaiveDate::from_ymd_opt(1965, 6, 15);
     assert_eq!(find(&q), None, "{q:?}");
+    // A day early (a date kept as local midnight, exported in UTC) is the same date.
+    q.birth_date = NaiveDate::from_ymd_opt(1971, 8, 23);
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // A date later than the register's youngest person's is no birth date (a sign-up date
+    // in the birth column): no evidence against anyone.
+    q.birth_date = NaiveDate::from_ymd_opt(2025, 2, 12);
+    assert_eq!(find(&q), Some(1), "{q:?}");
     // A call name beside the given names, either way round.
     for given in [
         "Kris (Kristoffer)",
@@ -1434,6 +1450,19 @@ fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
     assert_eq!(find(&q), None, "{q:?}");
     // Each byte of ø's UTF-8 turned into a `?`, in the surname and the street.
     let q = query("Kristoffer", "M??rkved", "Kr??klehaugen", "27", "5511");
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // A mail merge's greeting before the name; a spreadsheet's escaped line break in a cell.
+    for given in ["Hei Kristoffer", "Kjære, Kristoffer", "KJÆRE KRISTOFFER"] {
+        let q = query(given, "Mørkved", "Krøklehaugen", "27", "5511");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    let q = query(
+        "Kristoffer_x000D_",
+        "Mørkved",
+        "Krøklehaugen_x000D_\n27",
+        "",
+        "5511",
+    );
     assert_eq!(find(&q), Some(1), "{q:?}");
 }
 

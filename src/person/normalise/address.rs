@@ -166,6 +166,16 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
         }
     }
     canonical_suffix(&folded[last_space + 1..], true, out);
+    if out.contains("??") {
+        // Two words joined, each with a lost letter where they meet, lost one letter (as
+        // [`fold`] reads a run of `?`): the key folds to itself.
+        let mut after_wildcard = false;
+        out.retain(|c| {
+            let keep = !(c == '?' && after_wildcard);
+            after_wildcard = c == '?';
+            keep
+        });
+    }
 }
 
 /// Splits a house number and letter off the end of a street written as one field

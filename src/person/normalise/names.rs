@@ -343,11 +343,13 @@ pub const COMMON_GIVEN_NAMES: &[&str] = &[
     "yngvild",
 ];
 
-/// Titles a list may write before a name, folded: they are dropped when a given name and a
-/// surname follow. Sorted (binary search).
+/// Titles a list may write before a name, and the greetings a mail merge leaves there (`Hei
+/// Kari`, `Kjære, Malene`), folded: they are dropped when a given name and a surname follow.
+/// Sorted (binary search).
 pub(super) const TITLES: &[&str] = &[
     "adv",
     "advokat",
+    "dear",
     "dir",
     "direktoer",
     "doktor",
@@ -356,9 +358,15 @@ pub(super) const TITLES: &[&str] = &[
     "frk",
     "froeken",
     "fru",
+    "hallo",
+    "hei",
+    "hej",
+    "hello",
     "herr",
+    "hi",
     "hr",
     "ing",
+    "kjaere",
     "lege",
     "lektor",
     "miss",
@@ -928,6 +936,7 @@ pub(super) const SOUND_VARIANTS: &[(&[u8], &[u8])] = &[
     (b"layla", b"leila"),
     (b"leyla", b"leila"),
     (b"mariam", b"maryam"),
+    (b"mikael", b"mikel"),
     (b"mohamad", b"muhamad"),
     (b"mohamed", b"muhamad"),
     (b"mostafa", b"mustafa"),

@@ -531,6 +531,9 @@ fn surname_spellings() {
     assert!(sounds_alike(b"oeyvind", b"eivind") && sounds_alike(b"oeivind", b"oeyvind"));
     assert!(sounds_alike(b"oyvind", b"eivind"));
     assert!(!sounds_alike(b"oeyvind", b"oeystein"));
+    // Mikkel, the Norwegian form of Michael and Mikael.
+    assert!(sounds_alike(b"michael", b"mikkel") && sounds_alike(b"mikael", b"mikkel"));
+    assert!(!sounds_alike(b"mikkel", b"mikal"));
 }
 
 #[test]
@@ -749,6 +752,11 @@ fn lead_forms_of_the_sixth_set() {
 #[test]
 fn word_tables_searched_by_halves_are_sorted() {
     assert!(super::names::TITLES.windows(2).all(|w| w[0] < w[1]));
+    assert!(
+        super::names::SOUND_VARIANTS
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0)
+    );
     let variants = super::names::SOUND_VARIANTS;
     assert!(variants.windows(2).all(|w| w[0].0 < w[1].0));
     assert!(
