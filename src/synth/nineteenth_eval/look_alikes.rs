@@ -123,7 +123,7 @@ pub fn attempt(kind: &str, ctx: &Ctx, rng: &mut ChaCha8Rng) -> Option<PersonQuer
         }
         DIGITS_SWAPPED_HOUSE => {
             let n = home.number;
-            if !(10..100).contains(&n) || n % 10 == 0 || n / 10 == n % 10 {
+            if !(10..100).contains(&n) || n.is_multiple_of(10) || n / 10 == n % 10 {
                 return None;
             }
             let house = House {

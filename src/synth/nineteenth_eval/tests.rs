@@ -214,7 +214,7 @@ fn name_kinds_do_what_they_say() {
     for l in of(PERCENT_ENCODED) {
         assert!(l.query.street.contains('+'));
         let r = truth(l);
-        if r.given_names.chars().any(|c| !c.is_ascii()) {
+        if !r.given_names.is_ascii() {
             assert!(l.query.given_names.contains('%'));
         }
         assert!(!l.query.given_names.contains(' '));
