@@ -15,7 +15,8 @@
 //! (written blind, never tuned on), [`fifteenth_eval`] the fifteenth, held-out one
 //! (written blind, never tuned on), [`sixteenth_eval`] the sixteenth, held-out one (written
 //! blind, never tuned on), [`seventeenth_eval`] the seventeenth, held-out one (written
-//! blind, never tuned on), and [`eighteenth_eval`] the eighteenth, held-out one (written
+//! blind, never tuned on), [`eighteenth_eval`] the eighteenth, held-out one (written
+//! blind, never tuned on), and [`nineteenth_eval`] the nineteenth, held-out one (written
 //! blind, never tuned on).
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -40,6 +41,7 @@ pub mod fifth_eval;
 pub mod fourteenth_eval;
 pub mod fourth_eval;
 pub mod holdout_eval;
+pub mod nineteenth_eval;
 pub mod ninth_eval;
 pub mod seventeenth_eval;
 pub mod seventh_eval;
