@@ -7,11 +7,9 @@
 //! `vask::synth::eighth_eval`; the ninth, `vask::synth::ninth_eval`; the tenth,
 //! `vask::synth::tenth_eval`; the eleventh, `vask::synth::eleventh_eval`; the twelfth,
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
-//! `vask::synth::thirteenth_eval`; the fourteenth, held out, `vask::synth::fourteenth_eval`;
-//! the fifteenth, held out, `vask::synth::fifteenth_eval`; the sixteenth, held out,
-//! `vask::synth::sixteenth_eval`; the seventeenth, held out, `vask::synth::seventeenth_eval`;
-//! the eighteenth, held out, `vask::synth::eighteenth_eval`; the nineteenth, held out,
-//! `vask::synth::nineteenth_eval`).
+//! `vask::synth::thirteenth_eval`; the fourteenth to eighteenth, each measured once held out
+//! and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::eighteenth_eval`; the
+//! nineteenth, held out, `vask::synth::nineteenth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -40,14 +38,11 @@ pub struct PersonEvalArgs {
     /// fifth, written blind), `sixth` (written blind, tuned on), `seventh` (written blind,
     /// tuned on), `eighth`, `ninth`, `tenth`, `eleventh` and `twelfth` (each written blind,
     /// tuned on),
-    /// `thirteenth` (held out, written blind, never tuned on), `fourteenth` (held out, written
-    /// blind, never tuned on; docs/person-evaluation-fourteenth-set.md), `fifteenth` (held out,
-    /// written blind, never tuned on; docs/person-evaluation-fifteenth-set.md), `sixteenth` (held out,
-    /// written blind, never tuned on; docs/person-evaluation-sixteenth-set.md), `seventeenth`
-    /// (held out, written blind, never tuned on; docs/person-evaluation-seventeenth-set.md),
-    /// `eighteenth` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-eighteenth-set.md), `nineteenth` (held out, written blind, never
-    /// tuned on; docs/person-evaluation-nineteenth-set.md), `both` (first and second) or `all`
+    /// `thirteenth` (held out, written blind, never tuned on), `fourteenth`, `fifteenth`,
+    /// `sixteenth`, `seventeenth` and `eighteenth` (each written blind, measured once held
+    /// out, then tuned on; docs/person-evaluation-<n>-set.md), `nineteenth` (held out, written
+    /// blind, never tuned on; docs/person-evaluation-nineteenth-set.md), `both` (first and
+    /// second) or `all`
     /// (the nineteen). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
@@ -72,23 +67,23 @@ enum EvalSet {
     Seventh,
     Eighth,
     Ninth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Tenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Eleventh,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twelfth,
     /// Held out, written blind, never tuned on.
     Thirteenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Fourteenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Fifteenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Sixteenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Seventeenth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Eighteenth,
     /// Held out, written blind, never tuned on.
     Nineteenth,
@@ -277,7 +272,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Fourteenth => {
                 let set = fourteenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Fourteenth set (held out, written blind, never tuned on; docs/person-evaluation-fourteenth-set.md)",
+                    "Fourteenth set (written blind, measured once held out, then tuned on; docs/person-evaluation-fourteenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     fourteenth_eval::ISSUE_KINDS,
@@ -287,7 +282,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Fifteenth => {
                 let set = fifteenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Fifteenth set (held out, written blind, never tuned on; docs/person-evaluation-fifteenth-set.md)",
+                    "Fifteenth set (written blind, measured once held out, then tuned on; docs/person-evaluation-fifteenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     fifteenth_eval::ISSUE_KINDS,
@@ -297,7 +292,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Sixteenth => {
                 let set = sixteenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Sixteenth set (held out, written blind, never tuned on; docs/person-evaluation-sixteenth-set.md)",
+                    "Sixteenth set (written blind, measured once held out, then tuned on; docs/person-evaluation-sixteenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     sixteenth_eval::ISSUE_KINDS,
@@ -307,7 +302,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Seventeenth => {
                 let set = seventeenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Seventeenth set (held out, written blind, never tuned on; docs/person-evaluation-seventeenth-set.md)",
+                    "Seventeenth set (written blind, measured once held out, then tuned on; docs/person-evaluation-seventeenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     seventeenth_eval::ISSUE_KINDS,
@@ -317,7 +312,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Eighteenth => {
                 let set = eighteenth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Eighteenth set (held out, written blind, never tuned on; docs/person-evaluation-eighteenth-set.md)",
+                    "Eighteenth set (written blind, measured once held out, then tuned on; docs/person-evaluation-eighteenth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     eighteenth_eval::ISSUE_KINDS,

@@ -1,23 +1,11 @@
 //! Synthetic sources: a deterministic generator of Norwegian-like registers and lists at any
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
 //! synthetic persons (names, streets) that the first person evaluation set draws from, and
-//! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`] the
-//! third, held-out one (written blind; since tuned on), [`fourth_eval`] the fourth (written
-//! blind; one change was made after its measurement), [`fifth_eval`] the fifth (written
-//! blind), [`sixth_eval`] the sixth, held-out one (written blind, never tuned on),
-//! [`seventh_eval`] the seventh, held-out one (written blind, never tuned on),
-//! [`eighth_eval`] the eighth, held-out one (written blind, never tuned on), [`ninth_eval`]
-//! the ninth, held-out one (written blind, never tuned on), [`tenth_eval`] the tenth,
-//! held-out one (written blind, never tuned on), [`eleventh_eval`] the eleventh, held-out
-//! one (written blind, never tuned on), [`twelfth_eval`] the twelfth, held-out one
-//! (written blind, never tuned on), [`thirteenth_eval`] the thirteenth, held-out one
-//! (written blind, never tuned on), [`fourteenth_eval`] the fourteenth, held-out one
-//! (written blind, never tuned on), [`fifteenth_eval`] the fifteenth, held-out one
-//! (written blind, never tuned on), [`sixteenth_eval`] the sixteenth, held-out one (written
-//! blind, never tuned on), [`seventeenth_eval`] the seventeenth, held-out one (written
-//! blind, never tuned on), [`eighteenth_eval`] the eighteenth, held-out one (written
-//! blind, never tuned on), and [`nineteenth_eval`] the nineteenth, held-out one (written
-//! blind, never tuned on).
+//! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
+//! [`fourth_eval`] … [`eighteenth_eval`] the third to eighteenth, each written blind by
+//! someone who had not read the matcher, measured once while held out and then tuned on
+//! (but the thirteenth, never tuned on), and [`nineteenth_eval`] the nineteenth, held out
+//! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index

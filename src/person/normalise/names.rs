@@ -619,6 +619,12 @@ fn without_generation(field: &str) -> &str {
 /// S`, `T O N E`): three or more single letters separated by spaces, joined into one word.
 /// `None` for any other field (a first word of two letters or more ends the check).
 fn joined_letters(field: &str) -> Option<String> {
+    // Most fields: a second character that is no space ends the check at once.
+    let mut start = field.trim_start().chars();
+    start.next()?;
+    if !start.next().is_some_and(char::is_whitespace) {
+        return None;
+    }
     let mut letters = 0;
     for word in field.split_whitespace() {
         let mut chars = word.chars();
