@@ -277,33 +277,12 @@ impl Folded {
 /// a PDF pastes into fields (`Lerkehagen 1\u{200B}2`), which would split a word or a house
 /// number; `None` if no field has one (most leads: nothing is copied).
 fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
-    let fields = [
-        &q.given_names,
-        &q.surname,
-        &q.street,
-        &q.house_number,
-        &q.house_letter,
-        &q.postcode,
-        &q.city,
-    ];
     // Every invisible character's UTF-8 begins with one of these bytes.
     let has = |f: &str| {
         f.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) && f.contains(is_invisible)
     };
-    if !fields.iter().any(|f| has(f)) {
-        return None;
-    }
-    let strip = |f: &str| f.chars().filter(|&c| !is_invisible(c)).collect::<String>();
-    Some(PersonQuery {
-        given_names: strip(&q.given_names),
-        surname: strip(&q.surname),
-        street: strip(&q.street),
-        house_number: strip(&q.house_number),
-        house_letter: strip(&q.house_letter),
-        postcode: strip(&q.postcode),
-        city: strip(&q.city),
-        birth_date: q.birth_date,
-        national_id: q.national_id.clone(),
+    with_text_fields(q, has, |f| {
+        f.chars().filter(|&c| !is_invisible(c)).collect()
     })
 }
 
@@ -312,6 +291,20 @@ fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
 /// as its XML escape (`Hegremyra_x000D_`), with the characters they stand for; `None` if no
 /// text field has an `&` or a `_x` (most leads: nothing is copied).
 fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| f.contains('&') || f.contains("_x"),
+        |f| without_xml_escapes(&html_escape::decode_html_entities(f)),
+    )
+}
+
+/// A copy of `q` with `change` made to every text field, if `needs` holds for one of them;
+/// `None` (nothing copied) otherwise.
+fn with_text_fields(
+    q: &PersonQuery,
+    needs: impl Fn(&str) -> bool,
+    change: impl Fn(&str) -> String,
+) -> Option<PersonQuery> {
     let fields = [
         &q.given_names,
         &q.surname,
@@ -321,18 +314,17 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
         &q.postcode,
         &q.city,
     ];
-    if !fields.iter().any(|f| f.contains('&') || f.contains("_x")) {
+    if !fields.iter().any(|f| needs(f)) {
         return None;
     }
-    let decode = |f: &str| without_xml_escapes(&html_escape::decode_html_entities(f));
     Some(PersonQuery {
-        given_names: decode(&q.given_names),
-        surname: decode(&q.surname),
-        street: decode(&q.street),
-        house_number: decode(&q.house_number),
-        house_letter: decode(&q.house_letter),
-        postcode: decode(&q.postcode),
-        city: decode(&q.city),
+        given_names: change(&q.given_names),
+        surname: change(&q.surname),
+        street: change(&q.street),
+        house_number: change(&q.house_number),
+        house_letter: change(&q.house_letter),
+        postcode: change(&q.postcode),
+        city: change(&q.city),
         birth_date: q.birth_date,
         national_id: q.national_id.clone(),
     })
