@@ -2,14 +2,16 @@
 //! (`benches/person.rs`: the same population and id-hash key) into DIR; `run DIR PERSONS
 //! LEADS [exact|strict|normal|loose] [as-written]` opens it and washes the bench's realistic
 //! leads (or, with `as-written`, every tenth register person as written, the bench's exact
-//! leads) once
-//! through `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`),
+//! leads; with `only=PATH`, only the realistic leads found by PATH at that strictness —
+//! `postcode`, `city`, `street`, `birth`, `id` — or by none, `only=none`) once through `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`),
 //! printing the matches and the CPU time per lead.
 
 use std::path::Path;
 use std::time::Instant;
 
-use vask::person::{IdHashKey, PersonIndex, PersonMatch, PersonQuery, PersonScratch, Strictness};
+use vask::person::{
+    CandidatePath, IdHashKey, PersonIndex, PersonMatch, PersonQuery, PersonScratch, Strictness,
+};
 use vask::synth::eval::{EvalIndex, Population};
 
 #[inline(never)]
@@ -27,8 +29,7 @@ fn wash(
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage =
-        "usage: person_profile build DIR PERSONS | run DIR PERSONS LEADS [strictness] [as-written]";
+    let usage = "usage: person_profile build DIR PERSONS | run DIR PERSONS LEADS [strictness] [as-written | only=PATH]";
     let (Some(mode), Some(dir), Some(persons)) = (args.get(1), args.get(2), args.get(3)) else {
         panic!("{usage}");
     };
@@ -66,11 +67,23 @@ fn main() {
                     .collect(),
                 _ => Vec::new(),
             };
-            let leads = if as_written.is_empty() {
+            let mut leads = if as_written.is_empty() {
                 pop.leads(n, 7)
             } else {
                 Vec::new()
             };
+            if let Some(only) = args.get(6).and_then(|a| a.strip_prefix("only=")) {
+                leads.retain(|l| {
+                    let path = index.find(&l.query, s).map(|m| match m.path {
+                        CandidatePath::Postcode => "postcode",
+                        CandidatePath::City => "city",
+                        CandidatePath::Street => "street",
+                        CandidatePath::BirthDate => "birth",
+                        CandidatePath::NationalId => "id",
+                    });
+                    path.unwrap_or("none") == only
+                });
+            }
             let queries: Vec<&PersonQuery> = if as_written.is_empty() {
                 leads.iter().map(|l| &l.query).collect()
             } else {

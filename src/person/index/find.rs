@@ -621,6 +621,7 @@ impl PersonIndex {
     /// ([`CandidatePath::Street`]); at cost 1 for the postcode that differs or is missing, plus
     /// the street's edits.
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn scan_city(
         &self,
         lead: &Folded,
@@ -972,6 +973,7 @@ impl PersonIndex {
     /// a twelve-bit hash each, in either order); `lead_id`, the keyed hash of the lead's
     /// national id, rules out anyone with another id. A move with typos in both names is not
     /// found, which keeps this path to a few address-key lookups.
+    #[inline(never)]
     fn scan_birth(
         &self,
         lead: &Folded,

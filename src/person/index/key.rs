@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_invisible,
-    is_plain_street, leading_house, letter_key, plain_name_key, postcode_field, postcode_key,
+    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_invisible, leading_house,
+    letter_key, plain_name_key, plain_street_key_into, postcode_field, postcode_key,
     postcode_key_lenient, split_house, split_postal_line, street_key_into, strip_notes,
 };
 use crate::person::postcodes;
@@ -194,7 +194,7 @@ impl Folded {
             || !four_digits(&q.postcode)
             || !(1..=6).contains(&q.house_number.len())
             || !q.house_number.bytes().all(|b| b.is_ascii_digit())
-            || !is_plain_street(&q.street)
+            || !plain_street_key_into(&q.street, &mut self.street_folded, &mut self.street)
         {
             return false;
         }
@@ -203,13 +203,9 @@ impl Folded {
             [l] if l.is_ascii_alphabetic() => Some(l.to_ascii_lowercase()),
             _ => return false,
         };
-        street_key_into(&q.street, &mut self.street_folded, &mut self.street);
         let Ok(number) = q.house_number.parse::<u32>() else {
             return false;
         };
-        if self.street.is_empty() {
-            return false;
-        }
         self.key.clear();
         self.key.extend_from_slice(q.postcode.as_bytes());
         self.key.extend_from_slice(self.street.as_bytes());

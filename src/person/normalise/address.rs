@@ -149,6 +149,85 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
     folded.clear();
     out.clear();
     fold_into(street, folded);
+    key_of_folded(folded, out);
+}
+
+/// [`street_key_into`] of a street of words without digits that [`clean_address`] keeps
+/// whole (letters of the Norwegian alphabet, dots and dashes, single spaces, no word that may
+/// be a designation), checked and folded in one pass: `false`, the buffers part-way, for any
+/// other street (read by the general code).
+pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String) -> bool {
+    folded.clear();
+    out.clear();
+    let b = street.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // SAFETY: only ASCII bytes and the ASCII pairs for æ, ø, å, ä and ö are pushed.
+    let f = unsafe { folded.as_mut_vec() };
+    f.reserve(b.len());
+    let (mut word, mut pending, mut i, mut other_letters) = (0, false, 0, false);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                if pending && !f.is_empty() {
+                    f.push(b' ');
+                }
+                pending = false;
+                f.push(c.to_ascii_lowercase());
+                i += 1;
+            }
+            b'.' | b'-' => {
+                pending = true;
+                i += 1;
+            }
+            b' ' => {
+                if i == word || street.get(word..i).is_none_or(may_designate) {
+                    return false;
+                }
+                word = i + 1;
+                pending = true;
+                i += 1;
+            }
+            0xC3 if let Some([x, y]) = b.get(i + 1).and_then(|&n| norwegian_letter(n)) => {
+                if pending && !f.is_empty() {
+                    f.push(b' ');
+                }
+                pending = false;
+                f.push(x);
+                f.push(y);
+                i += 2;
+            }
+            _ if !c.is_ascii() => {
+                // A letter of another alphabet (`é` of `allé`): the street is still plain,
+                // folded by the general code.
+                match street.get(i..).and_then(|r| r.chars().next()) {
+                    Some(ch) if ch.is_alphabetic() => {
+                        other_letters = true;
+                        i += ch.len_utf8();
+                    }
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    if street.get(word..).is_none_or(may_designate) {
+        return false;
+    }
+    if other_letters {
+        folded.clear();
+        fold_into(street, folded);
+    }
+    if folded.is_empty() {
+        return false;
+    }
+    key_of_folded(folded, out);
+    true
+}
+
+/// The street key of a folded street (tokens joined by single spaces) onto `out`.
+fn key_of_folded(folded: &str, out: &mut String) {
     if folded.is_empty() {
         return;
     }
@@ -397,12 +476,6 @@ pub fn clean_address(raw: &str, out: &mut String) {
             out.push_str(t);
         }
     }
-}
-
-/// Whether a street field is words without digits that [`clean_address`] leaves as they are
-/// (no house number in it, nothing to drop): its match key is [`street_key`] of it as written.
-pub fn is_plain_street(street: &str) -> bool {
-    !street.bytes().any(|b| b.is_ascii_digit()) && is_plain(street)
 }
 
 /// Whether `raw` is letters, ASCII digits, dots and dashes in words separated by single ASCII

@@ -122,7 +122,12 @@ fn fold_common(
     // SAFETY: only whole characters are appended: ASCII bytes, and the two ASCII letters
     // that stand for æ, ø, å, ä or ö; `out` stays valid UTF-8.
     let folded = unsafe { out.as_mut_vec() };
-    folded.reserve(bytes.len() + 2);
+    // Each byte read writes at most one byte, and a pending separator one more: written into
+    // the spare capacity without a capacity check per byte, the length set once at the end.
+    folded.reserve(bytes.len() + 1);
+    let had = folded.len();
+    let spare = &mut folded.spare_capacity_mut()[..bytes.len() + 1];
+    let mut w = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let f = table[usize::from(b)];
@@ -140,22 +145,27 @@ fn fold_common(
         } else {
             break;
         };
-        if pending_space && folded.len() > start {
-            folded.push(b' ');
+        if pending_space && had + w > start {
+            spare[w].write(b' ');
+            w += 1;
         }
         pending_space = false;
         match pair {
             Some([x, y]) => {
-                folded.push(x);
-                folded.push(y);
+                spare[w].write(x);
+                spare[w + 1].write(y);
+                w += 2;
                 i += 2;
             }
             None => {
-                folded.push(f);
+                spare[w].write(f);
+                w += 1;
                 i += 1;
             }
         }
     }
+    // SAFETY: the first `w` bytes of the spare capacity were written above.
+    unsafe { folded.set_len(had + w) };
     (i, pending_space)
 }
 
@@ -536,7 +546,7 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, four_digits, house_key,
-    house_range, is_plain_street, leading_house, letter_key, other_prefix, postcode_field,
+    house_range, leading_house, letter_key, other_prefix, plain_street_key_into, postcode_field,
     postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
     street_key_into, suffix_spellings,
 };

@@ -491,6 +491,45 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The one-pass key of a plain street is the general one, for any street of letters
+    /// (Norwegian, accented, others), dots, dashes, spaces, digits and punctuation.
+    #[test]
+    fn a_plain_streets_one_pass_key_is_the_general_one(
+        street in "[A-Za-zæøåÆØÅéÉüßЖ .,/-]{0,6}( {1,2}[A-Za-zæøåÉ0-9.-]{1,7}){0,3}"
+    ) {
+        let (mut folded, mut key) = (String::new(), String::new());
+        if plain_street_key_into(&street, &mut folded, &mut key) {
+            prop_assert_eq!(key, street_key(&street));
+        }
+    }
+}
+
+#[test]
+fn plain_streets_are_words_of_letters_and_the_rest_is_read_generally() {
+    let plain = |s: &str| {
+        let (mut folded, mut key) = (String::new(), String::new());
+        plain_street_key_into(s, &mut folded, &mut key).then_some(key)
+    };
+    assert_eq!(plain("Storgata").as_deref(), Some("storgt"));
+    assert_eq!(plain("Øvre Slottsgate").as_deref(), Some("oevreslottsgt"));
+    assert_eq!(plain("Bygdøy allé").as_deref(), Some("bygdoeyalle"));
+    assert_eq!(plain("St. Olavs gate").as_deref(), Some("sanktolavsgt"));
+    assert_eq!(plain("Karl Johans gt.").as_deref(), Some("karljohansgt"));
+    // A house number, a designation, a double or leading space, a comma: the general code.
+    for s in [
+        "Storgata 12",
+        "Storgata H0101",
+        "Storgata  Sør",
+        " Storgata",
+        "Storgata, Oslo",
+        "Storgata\u{a0}Sør",
+        "",
+    ] {
+        assert_eq!(plain(s), None, "{s:?}");
+    }
+}
+
 #[test]
 fn a_digit_misread_as_a_letter_at_the_end_of_a_house_number() {
     assert_eq!(house_key("8l", ""), (Some(81), None));
