@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, four_digits, house_key, house_range, is_invisible, leading_house,
-    letter_key, plain_name_key, plain_street_key_into, postcode_field, postcode_key,
-    postcode_key_lenient, split_house, split_postal_line, street_key_into, strip_notes,
+    NameKey, SEP, clean_address, form_decoded, four_digits, house_key, house_range, is_invisible,
+    leading_house, letter_key, may_have_contact_details, plain_name_key, plain_street_key_into,
+    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
+    street_key_into, strip_contact_details, strip_notes,
 };
 use crate::person::postcodes;
 
@@ -76,12 +77,40 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
-        // Invisible characters, entities and notes taken out (a copy only of a lead that has
-        // them).
-        let visible = without_invisibles(q);
-        let q = visible.as_ref().unwrap_or(q);
-        let decoded = without_entities(q);
-        let q = decoded.as_ref().unwrap_or(q);
+        // Invisible characters, URL encoding, entities, contact details and notes taken out
+        // (a copy only of a lead that has them).
+        let mut marks = Marks::of(q);
+        let visible = marks.has(Marks::INVISIBLE).then(|| without_invisibles(q));
+        let q = visible.as_ref().and_then(Option::as_ref).unwrap_or(q);
+        let unencoded = marks.has(Marks::ENCODED).then(|| {
+            with_text_fields(
+                q,
+                |f| f.bytes().any(|b| b == b'%' || b == b'+'),
+                |f| form_decoded(f).unwrap_or_else(|| f.to_owned()),
+            )
+        });
+        let q = match unencoded.as_ref().and_then(Option::as_ref) {
+            Some(decoded) => {
+                // Decoding may bring out an entity or an e-mail address (`%40`).
+                marks = Marks::of(decoded);
+                decoded
+            }
+            None => q,
+        };
+        let decoded = marks.has(Marks::ESCAPE).then(|| without_entities(q));
+        let q = match decoded.as_ref().and_then(Option::as_ref) {
+            Some(decoded) => {
+                marks = Marks::of(decoded);
+                decoded
+            }
+            None => q,
+        };
+        let uncontacted = marks.has(Marks::CONTACT).then(|| {
+            with_text_fields(q, may_have_contact_details, |f| {
+                strip_contact_details(f).unwrap_or_else(|| f.to_owned())
+            })
+        });
+        let q = uncontacted.as_ref().and_then(Option::as_ref).unwrap_or(q);
         let noted = without_notes(q);
         let q = noted.as_ref().unwrap_or(q);
         let put_back = with_street_and_city_put_back(q);
@@ -266,6 +295,71 @@ impl Folded {
         }
         out.push(SEP);
         self.name_part(out);
+    }
+}
+
+/// What a lead's text fields may need before they are read, found in one pass over their
+/// bytes: most leads need none of it, and then nothing else reads them for it.
+#[derive(Clone, Copy)]
+struct Marks(u8);
+
+impl Marks {
+    /// A byte an invisible character's UTF-8 begins with ([`without_invisibles`]).
+    const INVISIBLE: u8 = 1;
+    /// An `&` or `_`: an HTML entity or an Office escape ([`without_entities`]).
+    const ESCAPE: u8 = 2;
+    /// A `%` or `+`: URL encoding ([`form_decoded`]).
+    const ENCODED: u8 = 4;
+    /// An `@`, or eight digits in one field ([`may_have_contact_details`]).
+    const CONTACT: u8 = 8;
+    const DIGIT: u8 = 16;
+
+    /// Per byte, the marks it sets.
+    const OF_BYTE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[0xC2] = Self::INVISIBLE;
+        t[0xE1] = Self::INVISIBLE;
+        t[0xE2] = Self::INVISIBLE;
+        t[0xEF] = Self::INVISIBLE;
+        t[b'&' as usize] = Self::ESCAPE;
+        t[b'_' as usize] = Self::ESCAPE;
+        t[b'%' as usize] = Self::ENCODED;
+        t[b'+' as usize] = Self::ENCODED;
+        t[b'@' as usize] = Self::CONTACT;
+        let mut d = b'0';
+        while d <= b'9' {
+            t[d as usize] = Self::DIGIT;
+            d += 1;
+        }
+        t
+    };
+
+    fn of(q: &PersonQuery) -> Marks {
+        let mut all = 0;
+        for f in [
+            &q.given_names,
+            &q.surname,
+            &q.street,
+            &q.house_number,
+            &q.house_letter,
+            &q.postcode,
+            &q.city,
+        ] {
+            let mut digits = 0u32;
+            for &b in f.as_bytes() {
+                let m = Self::OF_BYTE[usize::from(b)];
+                all |= m;
+                digits += u32::from(m >> 4);
+            }
+            if digits >= 8 {
+                all |= Self::CONTACT;
+            }
+        }
+        Marks(all)
+    }
+
+    fn has(self, mark: u8) -> bool {
+        self.0 & mark != 0
     }
 }
 

@@ -1466,6 +1466,58 @@ fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
     assert_eq!(find(&q), Some(1), "{q:?}");
 }
 
+#[test]
+fn contact_details_url_encoding_and_unsplit_rows_are_read_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Bjørn Egil", "Sæther", "Seljeløkka", "14 B", "5511");
+    r.birth_date = NaiveDate::from_ymd_opt(1971, 8, 24);
+    w.add(&r, 1).unwrap();
+    // A neighbour with the same surname: a lead stripped of its extras must still be told
+    // from him.
+    let mut r = record("Ola", "Sæther", "Seljeløkka", "16", "5511");
+    r.birth_date = NaiveDate::from_ymd_opt(1975, 3, 2);
+    w.add(&r, 2).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // An e-mail address merged into the surname, a phone number after the street.
+    for (surname, street) in [
+        ("Sæther <bjorn.egil@gmail.com>", "Seljeløkka 14 B"),
+        (
+            "Sæther, bes71@online.no",
+            "Seljeløkka 14 B, tlf. 912 34 567",
+        ),
+        ("Sæther", "Seljeløkka 14 B - mob. +47 480 12 345"),
+    ] {
+        let q = query("Bjørn Egil", surname, street, "", "5511");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // Web-form values left URL-encoded.
+    let q = query(
+        "Bj%C3%B8rn+Egil",
+        "S%C3%A6ther",
+        "Seljel%C3%B8kka+14+B",
+        "",
+        "5511",
+    );
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // A semicolon-separated row in the street cell.
+    for street in ["Seljeløkka;14;B", "Seljeløkka;14;b;"] {
+        let q = query("Bjørn Egil", "Sæther", street, "", "5511");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // The neighbour's house in a row, and his e-mail address: still not Bjørn Egil.
+    let q = query(
+        "Bjørn Egil",
+        "Sæther <ola@gmail.com>",
+        "Seljeløkka;16;",
+        "",
+        "5511",
+    );
+    assert_ne!(find(&q), Some(1), "{q:?}");
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

@@ -377,7 +377,8 @@ pub fn house_range(s: &str) -> Option<(usize, u32)> {
 /// (no-break and thin spaces included) becomes one ASCII space, and `c/o` with the name after
 /// it, a bolignummer (`H0101`, `H 0101`, `bolig 4`), a flat (`leil. 12`, `lgh 3`) and a floor
 /// (`2. etg`, `U.etg.`, `3 etasje`) are dropped, so that `Sagveien 9, H0404` and
-/// `Sagveien 9` are one address. Commas are dropped too (`Storgata, 12` is `Storgata 12`).
+/// `Sagveien 9` are one address. Commas and semicolons are dropped too (`Storgata, 12` and
+/// `Storgata;12` are `Storgata 12`).
 pub fn clean_address(raw: &str, out: &mut String) {
     out.clear();
     // The common case, in one pass: plain ASCII words and single spaces, none a designation.
@@ -389,7 +390,9 @@ pub fn clean_address(raw: &str, out: &mut String) {
     let mut numbers = 0usize;
     // Skip the next token (the number of a flat or bolig designation).
     let mut skip_value = false;
-    for (si, segment) in raw.split(',').enumerate() {
+    // A semicolon separates as a comma does (`Seljeløkka;14;B`: a row of a semicolon-separated
+    // export left unsplit).
+    for (si, segment) in raw.split([',', ';']).enumerate() {
         // A designation in brackets (`Storgata 5 (H0405)`) is read without them.
         let mut tokens = segment
             .split(char::is_whitespace)

@@ -459,6 +459,77 @@ pub fn strip_notes(field: &str, round: bool) -> Option<String> {
     Some(out)
 }
 
+/// A field without the contact details a CRM export or a sign-up form merged into it: an
+/// e-mail address (`Holmen <ola_holmen@gmail.com>`, `Lie, jonlie@live.no`) and a telephone
+/// number after a marker (`tlf.`, `mob.`, `telefon`), after a country code (`+47`, `0047`) or
+/// of eight digits after a comma (`Lyngtunet 7, tlf. 912 34 567`, `Seljeløkka - mob. +47 480
+/// 12 345`, `Storgata 5, 91234567`), with the punctuation that joined them on. `None` if the
+/// field has none (most fields: no `@` and fewer than eight digits, nothing is read further).
+pub fn strip_contact_details(field: &str) -> Option<String> {
+    static CONTACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"[\s,;:/|-]*(?:",
+            // An e-mail address, in angle or round brackets or bare.
+            r"[<(\[]?[^\s<>()\[\],;@]+@[^\s<>()\[\],;@]+\.[A-Za-z]{2,}[>)\]]?",
+            // A telephone number after a marker, with or without a country code.
+            r"|(?i:\b(?:tlf|tel|telefon|mob|mobil|mobiltlf|phone)\b)\.?(?:\s*nr\.?)?\s*:?\s*",
+            r"(?:\+\s?47|0047)?[\s-]*\d(?:[\s-]?\d){7}\b",
+            // After a country code alone.
+            r"|(?:\+\s?47|0047)[\s-]*\d(?:[\s-]?\d){7}\b",
+            // Eight digits alone after a comma, at the end (a house number has at most five).
+            r"|,\s*\d(?:\s?\d){7}\s*$",
+            r")"
+        ))
+        .expect("the contact-detail pattern is valid")
+    });
+    if !may_have_contact_details(field) {
+        return None;
+    }
+    let stripped = CONTACT.replace_all(field, "");
+    match stripped {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s),
+    }
+}
+
+/// Whether `field` may hold what [`strip_contact_details`] takes out: an `@` or eight
+/// digits (a cheap test: most fields have neither).
+pub fn may_have_contact_details(field: &str) -> bool {
+    // A loop over the bytes: fields are short, shorter than `memchr` pays off for.
+    let mut digits = 0;
+    for &b in field.as_bytes() {
+        if b == b'@' {
+            return true;
+        }
+        digits += usize::from(b.is_ascii_digit());
+    }
+    digits >= 8
+}
+
+/// A field a web form left URL-encoded (`application/x-www-form-urlencoded`: `Bj%C3%B8rn+Egil`,
+/// `S%C3%A6ther`, `Rogneteigen+12+B`) decoded: `+` is a space and `%XX` a byte of UTF-8
+/// (invalid UTF-8 is replaced). A field is read as encoded if it has a `%` and two hex
+/// digits, or a `+` between letters or digits and no space (`+47 480 12 345` is a phone
+/// number); `None` otherwise.
+pub fn form_decoded(field: &str) -> Option<String> {
+    let b = field.as_bytes();
+    let escaped = b
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
+    let plus_joined = !b.contains(&b' ')
+        && b.windows(3)
+            .any(|w| w[1] == b'+' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric());
+    if !escaped && !plus_joined {
+        return None;
+    }
+    let spaced = field.replace('+', " ");
+    Some(
+        percent_encoding::percent_decode_str(&spaced)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
+}
+
 /// Whether `s` has something [`ocr_fold`] changes.
 pub fn has_ocr_confusion(s: &[u8]) -> bool {
     s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))

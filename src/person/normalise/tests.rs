@@ -531,6 +531,78 @@ fn plain_streets_are_words_of_letters_and_the_rest_is_read_generally() {
 }
 
 #[test]
+fn contact_details_merged_into_a_field_are_taken_out() {
+    let strip = |s: &str| strip_contact_details(s);
+    assert_eq!(
+        strip("Holmen <ola_holmen@gmail.com>").as_deref(),
+        Some("Holmen")
+    );
+    assert_eq!(strip("Lie, jonlie@live.no").as_deref(), Some("Lie"));
+    assert_eq!(
+        strip("Sæther kari.saether71@online.no").as_deref(),
+        Some("Sæther")
+    );
+    assert_eq!(
+        strip("Lyngtunet 7, tlf. 912 34 567").as_deref(),
+        Some("Lyngtunet 7")
+    );
+    assert_eq!(
+        strip("Seljeløkka - mob. +47 480 12 345").as_deref(),
+        Some("Seljeløkka")
+    );
+    assert_eq!(
+        strip("Storgata 5 Telefon: 22 33 44 55").as_deref(),
+        Some("Storgata 5")
+    );
+    assert_eq!(strip("Storgata 5, 91234567").as_deref(), Some("Storgata 5"));
+    assert_eq!(
+        strip("Storgata 5 +4791234567").as_deref(),
+        Some("Storgata 5")
+    );
+    // No e-mail address and fewer than eight digits, or digits that are no phone number.
+    for s in [
+        "Storgata 12 B",
+        "Hansen",
+        "Storgata 12, 0150 Oslo",
+        "Tlf-veien 3",
+        "12345678",
+    ] {
+        assert_eq!(strip(s), None, "{s:?}");
+    }
+}
+
+#[test]
+fn url_encoded_form_values_are_decoded() {
+    assert_eq!(
+        form_decoded("Bj%C3%B8rn+Egil").as_deref(),
+        Some("Bjørn Egil")
+    );
+    assert_eq!(form_decoded("S%C3%A6ther").as_deref(), Some("Sæther"));
+    assert_eq!(
+        form_decoded("Rogneteigen+12+B").as_deref(),
+        Some("Rogneteigen 12 B")
+    );
+    assert_eq!(
+        form_decoded("%C3%85sen%2C+Per").as_deref(),
+        Some("Åsen, Per")
+    );
+    // A phone number's `+`, a percent sign without hex digits, a plain field: as written.
+    for s in ["+47 480 12 345", "Hansen", "Storgata 5 % 3", "A + B"] {
+        assert_eq!(form_decoded(s), None, "{s:?}");
+    }
+}
+
+#[test]
+fn a_semicolon_separated_row_in_the_street_field_is_read_as_its_cells() {
+    let mut out = String::new();
+    clean_address("Seljeløkka;14;B", &mut out);
+    assert_eq!(out, "Seljeløkka 14 B");
+    assert_eq!(split_house(&out), ("Seljeløkka", Some(14), Some('b')));
+    clean_address("Lyngtunet;7;", &mut out);
+    assert_eq!(split_house(&out), ("Lyngtunet", Some(7), None));
+}
+
+#[test]
 fn a_digit_misread_as_a_letter_at_the_end_of_a_house_number() {
     assert_eq!(house_key("8l", ""), (Some(81), None));
     assert_eq!(house_key("1o", ""), (Some(10), None));
