@@ -56,7 +56,14 @@ const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), (
 /// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
 /// when `whole`, else a suffix ending the joined street (`storgt`, `kirke veien`).
 fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
-    let t = token.as_bytes();
+    let start = out.len();
+    out.push_str(token);
+    canonical_end(out, start, whole);
+}
+
+/// [`canonical_suffix`] of the last token of a street already on `out`, from `start`.
+fn canonical_end(out: &mut String, start: usize, whole: bool) {
+    let t = out.as_bytes().get(start..).unwrap_or_default();
     if whole && let Some(&first) = t.first() {
         // Only the entries of the token's length and first letter are compared.
         let mut candidates = WHOLE_BY_FIRST[usize::from(first & 0x7F)];
@@ -65,12 +72,12 @@ fn canonical_suffix(token: &str, whole: bool, out: &mut String) {
             candidates &= candidates - 1;
             let (abbr, canon) = whole_entry(i);
             if abbr.as_bytes() == t {
+                out.truncate(start);
                 out.push_str(canon);
                 return;
             }
         }
     }
-    out.push_str(token);
     let joined = out.as_bytes();
     let Some(&last) = joined.last() else {
         return;
@@ -163,18 +170,28 @@ pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    // The key is written as the street is read: its words joined, the first word's end and
+    // the last word's start kept for the `sankt` and suffix rules of [`street_key_into`].
     // SAFETY: only ASCII bytes and the ASCII pairs for æ, ø, å, ä and ö are pushed.
-    let f = unsafe { folded.as_mut_vec() };
-    f.reserve(b.len());
+    let k = unsafe { out.as_mut_vec() };
+    k.reserve(b.len() + 8);
     let (mut word, mut pending, mut i, mut other_letters) = (0, false, 0, false);
+    let (mut words, mut first_end, mut last_start) = (0, 0, 0);
+    let mut start_word = |k: &mut Vec<u8>, pending: &mut bool| {
+        if *pending || words == 0 {
+            words += 1;
+            if words == 2 {
+                first_end = k.len();
+            }
+            last_start = k.len();
+        }
+        *pending = false;
+    };
     while let Some(&c) = b.get(i) {
         match c {
             b'a'..=b'z' | b'A'..=b'Z' => {
-                if pending && !f.is_empty() {
-                    f.push(b' ');
-                }
-                pending = false;
-                f.push(c.to_ascii_lowercase());
+                start_word(k, &mut pending);
+                k.push(c.to_ascii_lowercase());
                 i += 1;
             }
             b'.' | b'-' => {
@@ -190,12 +207,9 @@ pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String
                 i += 1;
             }
             0xC3 if let Some([x, y]) = b.get(i + 1).and_then(|&n| norwegian_letter(n)) => {
-                if pending && !f.is_empty() {
-                    f.push(b' ');
-                }
-                pending = false;
-                f.push(x);
-                f.push(y);
+                start_word(k, &mut pending);
+                k.push(x);
+                k.push(y);
                 i += 2;
             }
             _ if !c.is_ascii() => {
@@ -216,13 +230,19 @@ pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String
         return false;
     }
     if other_letters {
-        folded.clear();
+        out.clear();
         fold_into(street, folded);
+        key_of_folded(folded, out);
+        return !out.is_empty();
     }
-    if folded.is_empty() {
+    if out.is_empty() {
         return false;
     }
-    key_of_folded(folded, out);
+    if words >= 2 && matches!(&out[..first_end], "st" | "skt") {
+        out.replace_range(..first_end, "sankt");
+        last_start = last_start + 5 - first_end;
+    }
+    canonical_end(out, last_start, words >= 2);
     true
 }
 

@@ -619,7 +619,16 @@ fn without_generation(field: &str) -> &str {
 /// S`, `T O N E`): three or more single letters separated by spaces, joined into one word.
 /// `None` for any other field (a first word of two letters or more ends the check).
 fn joined_letters(field: &str) -> Option<String> {
-    // Most fields: a second character that is no space ends the check at once.
+    // Most fields: a second character that is no space ends the check at once (first on
+    // the bytes, for a field that starts with two ASCII letters).
+    let b = field.as_bytes();
+    let indent = b.iter().take_while(|&&c| c == b' ').count();
+    if let [c0, c1, ..] = b[indent..]
+        && c0.is_ascii_alphabetic()
+        && c1.is_ascii_alphabetic()
+    {
+        return None;
+    }
     let mut start = field.trim_start().chars();
     start.next()?;
     if !start.next().is_some_and(char::is_whitespace) {
