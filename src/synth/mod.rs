@@ -5,8 +5,9 @@
 //! [`fourth_eval`] … [`eighteenth_eval`] the third to eighteenth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
 //! (but the thirteenth, never tuned on), [`nineteenth_eval`] the nineteenth, held out
-//! (written blind, never tuned on), and [`twentieth_eval`] the twentieth, held out (written
-//! blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
+//! (written blind, never tuned on), [`twentieth_eval`] the twentieth, held out (written
+//! blind, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out (written blind,
+//! never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -40,6 +41,7 @@ pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
+pub mod twentyfirst_eval;
 pub mod words;
 
 use std::io::Write;
