@@ -2,12 +2,10 @@
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
 //! synthetic persons (names, streets) that the first person evaluation set draws from, and
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
-//! [`fourth_eval`] … [`eighteenth_eval`] the third to eighteenth, each written blind by
+//! [`fourth_eval`] … [`twentieth_eval`] the third to twentieth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on), [`nineteenth_eval`] the nineteenth, held out
-//! (written blind, never tuned on), [`twentieth_eval`] the twentieth, held out (written
-//! blind, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out (written blind,
-//! never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
+//! (but the thirteenth, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out
+//! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index

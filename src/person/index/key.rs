@@ -8,7 +8,8 @@ use crate::person::normalise::{
     NameKey, SEP, clean_address, form_decoded, four_digits, house_key, house_range, is_invisible,
     leading_house, letter_key, may_have_contact_details, plain_name_key, plain_street_key_into,
     postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
-    street_key_into, strip_contact_details, strip_notes,
+    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
+    without_field_label, without_housing_cooperative,
 };
 use crate::person::postcodes;
 
@@ -77,40 +78,20 @@ pub(super) struct Folded {
 
 impl Folded {
     pub(super) fn fill_query(&mut self, q: &PersonQuery) {
-        // Invisible characters, URL encoding, entities, contact details and notes taken out
-        // (a copy only of a lead that has them).
+        // What pasting, encoding, exporting and form-parsing leave in a lead, taken out
+        // (a copy only of a lead that has some of it; most have none).
         let mut marks = Marks::of(q);
-        let visible = marks.has(Marks::INVISIBLE).then(|| without_invisibles(q));
-        let q = visible.as_ref().and_then(Option::as_ref).unwrap_or(q);
-        let unencoded = marks.has(Marks::ENCODED).then(|| {
-            with_text_fields(
-                q,
-                |f| f.bytes().any(|b| b == b'%' || b == b'+'),
-                |f| form_decoded(f).unwrap_or_else(|| f.to_owned()),
-            )
-        });
-        let q = match unencoded.as_ref().and_then(Option::as_ref) {
-            Some(decoded) => {
-                // Decoding may bring out an entity or an e-mail address (`%40`).
-                marks = Marks::of(decoded);
-                decoded
+        let mut read: Option<PersonQuery> = None;
+        for (mark, reading) in READINGS {
+            if marks.has(mark)
+                && let Some(changed) = reading(read.as_ref().unwrap_or(q))
+            {
+                // A reading may bring out what another one takes (`%40`: an `@`).
+                marks = Marks::of(&changed);
+                read = Some(changed);
             }
-            None => q,
-        };
-        let decoded = marks.has(Marks::ESCAPE).then(|| without_entities(q));
-        let q = match decoded.as_ref().and_then(Option::as_ref) {
-            Some(decoded) => {
-                marks = Marks::of(decoded);
-                decoded
-            }
-            None => q,
-        };
-        let uncontacted = marks.has(Marks::CONTACT).then(|| {
-            with_text_fields(q, may_have_contact_details, |f| {
-                strip_contact_details(f).unwrap_or_else(|| f.to_owned())
-            })
-        });
-        let q = uncontacted.as_ref().and_then(Option::as_ref).unwrap_or(q);
+        }
+        let q = read.as_ref().unwrap_or(q);
         let noted = without_notes(q);
         let q = noted.as_ref().unwrap_or(q);
         let put_back = with_street_and_city_put_back(q);
@@ -298,6 +279,21 @@ impl Folded {
     }
 }
 
+/// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
+/// each with the [`Marks`] a lead must have for it to be tried.
+const READINGS: [(u8, fn(&PersonQuery) -> Option<PersonQuery>); 7] = [
+    (Marks::INVISIBLE, without_invisibles),
+    (Marks::ENCODED, without_url_encoding),
+    (Marks::ESCAPE, without_entities),
+    (Marks::CONTACT, without_contact_details),
+    (Marks::LABEL, without_field_labels),
+    (Marks::DASH, with_line_breaks_joined_in_fields),
+    (
+        Marks::DASH | Marks::COMMA,
+        without_housing_cooperative_in_street,
+    ),
+];
+
 /// What a lead's text fields may need before they are read, found in one pass over their
 /// bytes: most leads need none of it, and then nothing else reads them for it.
 #[derive(Clone, Copy)]
@@ -313,19 +309,30 @@ impl Marks {
     /// An `@`, or eight digits in one field ([`may_have_contact_details`]).
     const CONTACT: u8 = 8;
     const DIGIT: u8 = 16;
+    /// A `:` after a field label ([`without_field_label`]).
+    const LABEL: u8 = 32;
+    /// A `-`: a word broken at a line's end, or a dash between parts of a street.
+    const DASH: u8 = 64;
+    /// A `,` or `;` between parts of a street.
+    const COMMA: u8 = 128;
 
     /// Per byte, the marks it sets.
     const OF_BYTE: [u8; 256] = {
         let mut t = [0u8; 256];
         t[0xC2] = Self::INVISIBLE;
         t[0xE1] = Self::INVISIBLE;
-        t[0xE2] = Self::INVISIBLE;
+        // Also the first byte of an en dash (`–`) between the parts of a street.
+        t[0xE2] = Self::INVISIBLE | Self::DASH;
         t[0xEF] = Self::INVISIBLE;
         t[b'&' as usize] = Self::ESCAPE;
         t[b'_' as usize] = Self::ESCAPE;
         t[b'%' as usize] = Self::ENCODED;
         t[b'+' as usize] = Self::ENCODED;
         t[b'@' as usize] = Self::CONTACT;
+        t[b':' as usize] = Self::LABEL;
+        t[b'-' as usize] = Self::DASH;
+        t[b',' as usize] = Self::COMMA;
+        t[b';' as usize] = Self::COMMA;
         let mut d = b'0';
         while d <= b'9' {
             t[d as usize] = Self::DIGIT;
@@ -336,20 +343,12 @@ impl Marks {
 
     fn of(q: &PersonQuery) -> Marks {
         let mut all = 0;
-        for f in [
-            &q.given_names,
-            &q.surname,
-            &q.street,
-            &q.house_number,
-            &q.house_letter,
-            &q.postcode,
-            &q.city,
-        ] {
+        for f in text_fields(q) {
             let mut digits = 0u32;
             for &b in f.as_bytes() {
                 let m = Self::OF_BYTE[usize::from(b)];
                 all |= m;
-                digits += u32::from(m >> 4);
+                digits += u32::from(m == Self::DIGIT);
             }
             if digits >= 8 {
                 all |= Self::CONTACT;
@@ -376,6 +375,50 @@ fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
     })
 }
 
+/// A lead from a web form that left its values URL-encoded ([`form_decoded`]).
+fn without_url_encoding(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| f.bytes().any(|b| b == b'%' || b == b'+'),
+        |f| form_decoded(f).unwrap_or_else(|| f.to_owned()),
+    )
+}
+
+/// A lead without the e-mail addresses and telephone numbers an export merged into its
+/// fields ([`strip_contact_details`]).
+fn without_contact_details(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(q, may_have_contact_details, |f| {
+        strip_contact_details(f).unwrap_or_else(|| f.to_owned())
+    })
+}
+
+/// A lead without the labels a parsed form left before its values ([`without_field_label`]).
+fn without_field_labels(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| without_field_label(f).is_some(),
+        |f| without_field_label(f).unwrap_or(f).to_owned(),
+    )
+}
+
+/// A lead with the words a printed list broke at a line's end joined ([`with_line_breaks_joined`]).
+fn with_line_breaks_joined_in_fields(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| f.contains("- "),
+        |f| with_line_breaks_joined(f).unwrap_or_else(|| f.to_owned()),
+    )
+}
+
+/// A lead without the housing cooperative before its street ([`without_housing_cooperative`]).
+fn without_housing_cooperative_in_street(q: &PersonQuery) -> Option<PersonQuery> {
+    let street = without_housing_cooperative(&q.street)?;
+    Some(PersonQuery {
+        street,
+        ..q.clone()
+    })
+}
+
 /// A lead from a web form that wrote letters as HTML entities (`J&oslash;rgensen`,
 /// `Skole&#229;sen`, `&Aring;RLAND`), or from a spreadsheet that wrote a line break in a cell
 /// as its XML escape (`Hegremyra_x000D_`), with the characters they stand for; `None` if no
@@ -388,14 +431,9 @@ fn without_entities(q: &PersonQuery) -> Option<PersonQuery> {
     )
 }
 
-/// A copy of `q` with `change` made to every text field, if `needs` holds for one of them;
-/// `None` (nothing copied) otherwise.
-fn with_text_fields(
-    q: &PersonQuery,
-    needs: impl Fn(&str) -> bool,
-    change: impl Fn(&str) -> String,
-) -> Option<PersonQuery> {
-    let fields = [
+/// The text fields of a lead (all but the birth date and the national id).
+fn text_fields(q: &PersonQuery) -> [&String; 7] {
+    [
         &q.given_names,
         &q.surname,
         &q.street,
@@ -403,8 +441,17 @@ fn with_text_fields(
         &q.house_letter,
         &q.postcode,
         &q.city,
-    ];
-    if !fields.iter().any(|f| needs(f)) {
+    ]
+}
+
+/// A copy of `q` with `change` made to every text field, if `needs` holds for one of them;
+/// `None` (nothing copied) otherwise.
+fn with_text_fields(
+    q: &PersonQuery,
+    needs: impl Fn(&str) -> bool,
+    change: impl Fn(&str) -> String,
+) -> Option<PersonQuery> {
+    if !text_fields(q).iter().any(|f| needs(f)) {
         return None;
     }
     Some(PersonQuery {

@@ -1518,6 +1518,47 @@ fn contact_details_url_encoding_and_unsplit_rows_are_read_through() {
     assert_ne!(find(&q), Some(1), "{q:?}");
 }
 
+#[test]
+fn form_labels_broken_words_and_housing_cooperatives_are_read_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Bodil", "Gulbrandsen", "Klokkerløkka", "41", "5711");
+    r.birth_date = NaiveDate::from_ymd_opt(1972, 3, 25);
+    w.add(&r, 1).unwrap();
+    w.add(&record("Eline", "Hovd", "Klokkerløkka", "43", "5711"), 2)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // Labels of a parsed web form left before the values.
+    let mut q = query(
+        "Fornavn: BODIL",
+        "ETTERNAVN: GULBRANDSEN",
+        "Adresse: Klokkerløkka 41",
+        "",
+        "Postnr.: 5711",
+    );
+    q.city = "Poststed: SKULESTADMO".into();
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // A surname broken where a printed list wrapped it.
+    for surname in ["Gulbrand- sen", "GUL- BRANDSEN"] {
+        let q = query("Bodil", surname, "Klokkerløkka", "41", "5711");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // The housing cooperative before the street, the house in the street field.
+    for street in [
+        "FJELLHAUG BRL - Klokkerløkka 41",
+        "Brl. Fjellhaug, Klokkerløkka 41",
+    ] {
+        let q = query("Bodil", "Gulbrandsen", street, "", "5711");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // Eline is a name of its own, not Elin misspelt: at Eline Hovd's house, Elin Hovd is
+    // another member of the household.
+    let q = query("Elin", "Hovd", "Klokkerløkka", "43", "5711");
+    assert_eq!(find(&q), None, "{q:?}");
+}
+
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();

@@ -530,6 +530,132 @@ pub fn form_decoded(field: &str) -> Option<String> {
     )
 }
 
+/// The labels a parsed web-form or e-mail notification leaves before a value (`Fornavn:
+/// Kari`, `Postnr.: 5003`, `Sted: Bergen`), folded, without their full stop.
+const FIELD_LABELS: &[&str] = &[
+    "address",
+    "adr",
+    "adresse",
+    "by",
+    "city",
+    "e post",
+    "epost",
+    "etternavn",
+    "f dato",
+    "family name",
+    "first name",
+    "firstname",
+    "fodselsdato",
+    "foedselsdato",
+    "foedt",
+    "fornavn",
+    "fullt navn",
+    "gate",
+    "gateadresse",
+    "given name",
+    "kommune",
+    "last name",
+    "lastname",
+    "mellomnavn",
+    "name",
+    "navn",
+    "post nr",
+    "postadresse",
+    "postal code",
+    "postcode",
+    "postnr",
+    "postnummer",
+    "poststed",
+    "sted",
+    "street",
+    "surname",
+    "town",
+    "zip",
+    "zip code",
+];
+
+/// A field without the label a parsed web-form or e-mail notification left before its value
+/// (`Fornavn: Kari`, `ETTERNAVN: Sund`, `Postnr.: 5003`, `Gateadresse: Urmakerlia 3`): a
+/// known label ([`FIELD_LABELS`], any case) and a colon at its start. `None` if there is
+/// none.
+pub fn without_field_label(field: &str) -> Option<&str> {
+    let (label, value) = field.split_once(':')?;
+    if label.len() > 20 {
+        return None;
+    }
+    let folded = fold(label);
+    FIELD_LABELS
+        .binary_search(&folded.as_str())
+        .is_ok()
+        .then(|| value.trim_start())
+}
+
+/// A field with the words a printed or PDF list broke at the end of a line joined again
+/// (`Gulbrand- sen`, `LILLE- VIK`, `Kobberslager- veien`): a hyphen right after a letter and
+/// a blank after it, then a letter. A hyphen with blanks on both sides (`Hansen - Olsen`) or
+/// none (`Hansen-Olsen`) is left as written. `None` if there is no such break.
+pub fn with_line_breaks_joined(field: &str) -> Option<String> {
+    let b = field.as_bytes();
+    let is_break = |i: usize| {
+        b[i] == b'-'
+            && i > 0
+            && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80)
+            && b.get(i + 1).is_some_and(|&c| c == b' ')
+    };
+    if !(0..b.len()).any(is_break) {
+        return None;
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut rest = field;
+    while let Some(at) = rest.find("- ") {
+        let (before, after) = rest.split_at(at);
+        let glued = before.chars().next_back().is_some_and(char::is_alphabetic);
+        let next = after[1..].trim_start_matches(' ');
+        out.push_str(before);
+        if glued && next.chars().next().is_some_and(char::is_alphabetic) {
+            rest = next;
+        } else {
+            out.push('-');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// A street field without the housing cooperative or co-ownership that board-managed
+/// address lists write before the street (`Brl. Havblikk, Garverlia 12 B`,
+/// `FJELLHAUG BRL - Klokkerløkka 41`, `Sameiet Granly, Storgata 5`, `Solgløtt borettslag,
+/// …`): the part before a comma or a spaced dash that names one, if a part is left. `None` if
+/// there is none.
+pub fn without_housing_cooperative(street: &str) -> Option<String> {
+    let is_cooperative = |part: &str| {
+        part.split(|c: char| c.is_whitespace() || c == '.')
+            .map(str::to_lowercase)
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "brl" | "borettslag" | "sameie" | "sameiet" | "boligsameie" | "boligsameiet"
+                ) || w.ends_with("borettslag")
+                    || w.ends_with("boligsameie")
+            })
+    };
+    let parts: Vec<&str> = street
+        .split([',', ';'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .collect();
+    if parts.len() < 2 || !parts.iter().any(|p| is_cooperative(p)) {
+        return None;
+    }
+    let kept: Vec<&str> = parts
+        .into_iter()
+        .filter(|p| !is_cooperative(p) && p.chars().any(char::is_alphanumeric))
+        .map(str::trim)
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
 /// Whether `s` has something [`ocr_fold`] changes.
 pub fn has_ocr_confusion(s: &[u8]) -> bool {
     s.iter().any(|b| matches!(b, b'0' | b'1' | b'5'))

@@ -603,6 +603,92 @@ fn a_semicolon_separated_row_in_the_street_field_is_read_as_its_cells() {
 }
 
 #[test]
+fn labels_a_parsed_form_left_before_values_are_taken_off() {
+    assert_eq!(without_field_label("Fornavn: Kari"), Some("Kari"));
+    assert_eq!(without_field_label("ETTERNAVN: SUND"), Some("SUND"));
+    assert_eq!(without_field_label("Postnr.: 5003"), Some("5003"));
+    assert_eq!(
+        without_field_label("Gateadresse:Urmakerlia 3"),
+        Some("Urmakerlia 3")
+    );
+    assert_eq!(
+        without_field_label("Fødselsdato: 1970-01-02"),
+        Some("1970-01-02")
+    );
+    assert_eq!(without_field_label("Zip code: 0150"), Some("0150"));
+    // Not a label: left as written.
+    for s in [
+        "Kari",
+        "Storgata 5: bakgården",
+        "Hansen: ring etter kl. 16",
+        "",
+    ] {
+        assert_eq!(without_field_label(s), None, "{s:?}");
+    }
+}
+
+#[test]
+fn field_labels_are_folded_and_sorted() {
+    assert!(FIELD_LABELS.windows(2).all(|w| w[0] < w[1]));
+    assert!(FIELD_LABELS.iter().all(|l| fold(l) == *l));
+}
+
+#[test]
+fn words_broken_at_a_lines_end_are_joined() {
+    let join = |s: &str| with_line_breaks_joined(s);
+    assert_eq!(join("Gulbrand- sen").as_deref(), Some("Gulbrandsen"));
+    assert_eq!(join("LILLE- VIK").as_deref(), Some("LILLEVIK"));
+    assert_eq!(join("Bjø- rnstad").as_deref(), Some("Bjørnstad"));
+    assert_eq!(
+        join("Kobberslager-  veien 12").as_deref(),
+        Some("Kobberslagerveien 12")
+    );
+    // A dash between spaced words, a plain hyphen, a dash before a number: as written.
+    for s in [
+        "Hansen - Olsen",
+        "Hansen-Olsen",
+        "Anne-Lise",
+        "Storgata 5- 7",
+    ] {
+        assert_eq!(join(s).as_deref().unwrap_or(s), s, "{s:?}");
+    }
+}
+
+#[test]
+fn a_housing_cooperative_before_the_street_is_taken_off() {
+    let strip = |s: &str| without_housing_cooperative(s);
+    assert_eq!(
+        strip("Brl. Havblikk, Garverlia 12 B").as_deref(),
+        Some("Garverlia 12 B")
+    );
+    assert_eq!(
+        strip("FJELLHAUG BRL - Klokkerløkka 41").as_deref(),
+        Some("Klokkerløkka 41")
+    );
+    assert_eq!(
+        strip("Sameiet Granly, Storgata 5").as_deref(),
+        Some("Storgata 5")
+    );
+    assert_eq!(
+        strip("Solgløtt borettslag, Lia 3").as_deref(),
+        Some("Lia 3")
+    );
+    assert_eq!(
+        strip("Torvgården Borettslag – Cora Sandels vei 17 A").as_deref(),
+        Some("Cora Sandels vei 17 A")
+    );
+    // No cooperative, or nothing but one: as written.
+    for s in [
+        "Storgata 5, H0101",
+        "Lia borettslag",
+        "Brlveien 3",
+        "Storgata 5",
+    ] {
+        assert_eq!(strip(s), None, "{s:?}");
+    }
+}
+
+#[test]
 fn a_digit_misread_as_a_letter_at_the_end_of_a_house_number() {
     assert_eq!(house_key("8l", ""), (Some(81), None));
     assert_eq!(house_key("1o", ""), (Some(10), None));
