@@ -279,9 +279,13 @@ impl Folded {
     }
 }
 
+/// A reading of a lead: a copy of it with something taken out or decoded, or `None` if it
+/// has nothing of the kind.
+type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
+
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u8, fn(&PersonQuery) -> Option<PersonQuery>); 7] = [
+const READINGS: [(u8, Reading); 7] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::ENCODED, without_url_encoding),
     (Marks::ESCAPE, without_entities),
