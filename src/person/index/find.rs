@@ -621,6 +621,7 @@ impl PersonIndex {
     /// ([`CandidatePath::Street`]); at cost 1 for the postcode that differs or is missing, plus
     /// the street's edits.
     #[allow(clippy::too_many_arguments)]
+    // Out of line, as `scan_birth`: a profile then shows each candidate path's cost.
     #[inline(never)]
     fn scan_city(
         &self,
