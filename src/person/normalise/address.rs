@@ -161,8 +161,9 @@ pub fn street_key_into(street: &str, folded: &mut String, out: &mut String) {
 
 /// [`street_key_into`] of a street of words without digits that [`clean_address`] keeps
 /// whole (letters of the Norwegian alphabet, dots and dashes, single spaces, no word that may
-/// be a designation), checked and folded in one pass: `false`, the buffers part-way, for any
-/// other street (read by the general code).
+/// be a designation), checked, folded and joined into its key in one pass (`folded` is used
+/// only for a letter of another alphabet): `false`, the buffers part-way, for any other
+/// street (read by the general code).
 pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String) -> bool {
     folded.clear();
     out.clear();
