@@ -3,8 +3,9 @@
 //! LEADS [exact|strict|normal|loose] [as-written]` opens it and washes the bench's realistic
 //! leads (or, with `as-written`, every tenth register person as written, the bench's exact
 //! leads; with `only=PATH`, only the realistic leads found by PATH at that strictness —
-//! `postcode`, `city`, `street`, `birth`, `id` — or by none, `only=none`) once through `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`),
-//! printing the matches and the CPU time per lead.
+//! `postcode`, `city`, `street`, `birth`, `id` — or by none, `only=none`) once through
+//! `wash` (`valgrind --tool=callgrind --toggle-collect='*person_profile*wash*'`), printing
+//! the matches and the CPU time per lead.
 
 use std::path::Path;
 use std::time::Instant;

@@ -595,24 +595,16 @@ pub fn without_field_label(field: &str) -> Option<&str> {
 /// a blank after it, then a letter. A hyphen with blanks on both sides (`Hansen - Olsen`) or
 /// none (`Hansen-Olsen`) is left as written. `None` if there is no such break.
 pub fn with_line_breaks_joined(field: &str) -> Option<String> {
-    let b = field.as_bytes();
-    let is_break = |i: usize| {
-        b[i] == b'-'
-            && i > 0
-            && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80)
-            && b.get(i + 1).is_some_and(|&c| c == b' ')
-    };
-    if !(0..b.len()).any(is_break) {
-        return None;
-    }
     let mut out = String::with_capacity(field.len());
     let mut rest = field;
+    let mut joined = false;
     while let Some(at) = rest.find("- ") {
         let (before, after) = rest.split_at(at);
         let glued = before.chars().next_back().is_some_and(char::is_alphabetic);
         let next = after[1..].trim_start_matches(' ');
         out.push_str(before);
-        if glued && next.chars().next().is_some_and(char::is_alphabetic) {
+        if glued && next.starts_with(char::is_alphabetic) {
+            joined = true;
             rest = next;
         } else {
             out.push('-');
@@ -620,7 +612,7 @@ pub fn with_line_breaks_joined(field: &str) -> Option<String> {
         }
     }
     out.push_str(rest);
-    Some(out)
+    joined.then_some(out)
 }
 
 /// A street field without the housing cooperative or co-ownership that board-managed
