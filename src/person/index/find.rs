@@ -74,29 +74,46 @@ impl<'a> PostcodeSet<'a> {
             || some_in(&self.slips)
     }
 
-    /// The members of the set among `sorted` (ascending) into `out`, ascending: `sorted`
-    /// filtered when it is the shorter, else each of the set's own postcodes sought in it (a
-    /// common street name has hundreds of postcodes, a town mostly a few).
+    /// The members of the set among `sorted` (ascending) into `out`, ascending. A common
+    /// street name has hundreds of postcodes, a town mostly a few: only the part of `sorted`
+    /// between the town's lowest and highest postcode is read for the town, and each list
+    /// is intersected by seeking the shorter's members in the longer.
     pub(super) fn members_of(&self, sorted: &[u16], out: &mut Vec<u16>) {
         out.clear();
-        let town = self.town.map_or(&[][..], |t| self.table.codes(t));
-        let own = town.len() + self.slips.len() + usize::from(self.also.is_some());
-        if self.every || sorted.len() <= own {
-            out.extend(sorted.iter().copied().filter(|&pc| self.contains(pc)));
+        if self.every {
+            out.extend_from_slice(sorted);
             return;
         }
-        out.extend(
-            town.iter()
-                .chain(&self.slips)
-                .chain(&self.also)
-                .copied()
-                .filter(|pc| sorted.binary_search(pc).is_ok()),
-        );
-        out.sort_unstable();
-        out.dedup();
+        if let Some(t) = self.town {
+            let town = self.table.codes(t);
+            if let (Some(&lo), Some(&hi)) = (town.first(), town.last()) {
+                let from = sorted.partition_point(|&a| a < lo);
+                let to = sorted.partition_point(|&a| a <= hi);
+                let within = &sorted[from..to.max(from)];
+                if within.len() <= town.len() {
+                    let t = Some(t);
+                    out.extend(
+                        within
+                            .iter()
+                            .copied()
+                            .filter(|&pc| self.table.town_of(pc) == t),
+                    );
+                } else {
+                    intersect(town, within, out);
+                }
+            }
+        }
+        let from_town = out.len();
+        intersect(&self.slips, sorted, out);
+        out.extend(self.also.filter(|pc| sorted.binary_search(pc).is_ok()));
+        if out.len() > from_town {
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 
     /// Whether `pc` is in the set.
+    #[cfg(test)]
     pub(super) fn contains(&self, pc: u16) -> bool {
         self.every
             || self.also == Some(pc)
@@ -674,9 +691,9 @@ impl PersonIndex {
                 lead.number.map(|_| number.as_slice()),
                 budget,
                 &allowed,
+                lead.postcode.filter(|_| !lead.postcode_repaired),
                 &mut |d, pc, street| {
-                    let own_code = lead.postcode == Some(pc) && !lead.postcode_repaired && d == 0;
-                    if !own_code && !other_prefix(lead.street.as_bytes(), street) {
+                    if !other_prefix(lead.street.as_bytes(), street) {
                         found.push((d, pc, street.to_vec()));
                     }
                     found.len() < HOUSES_MOST
@@ -773,6 +790,8 @@ impl PersonIndex {
     /// `street` (optimal string alignment) at each postcode where the register has the house
     /// `number` on it (any house without a number), until `visit` returns false: a walk of the
     /// street-house set that leaves a branch as soon as no key below it can be close enough.
+    /// `read`: a postcode where `street` as written was read already (the lead's own); it
+    /// is not visited at 0 edits.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn houses_near(
         &self,
@@ -780,6 +799,7 @@ impl PersonIndex {
         number: Option<&[u8]>,
         budget: u32,
         allowed: &PostcodeSet<'_>,
+        read: Option<u16>,
         visit: &mut impl FnMut(u32, u16, &[u8]) -> bool,
     ) {
         let fst = self.houses.as_fst();
@@ -879,12 +899,16 @@ impl PersonIndex {
             if street.contains(&SEP) {
                 return;
             }
+            let mut codes = Vec::new();
+            allowed.members_of(self.street_table().postcodes_of(street), &mut codes);
+            codes.retain(|&pc| Some(pc) != read);
+            if codes.is_empty() {
+                return;
+            }
             let Some(below) = follow(fst, fst.root(), street).and_then(|n| follow(fst, n, &[SEP]))
             else {
                 return;
             };
-            let mut codes = Vec::new();
-            allowed.members_of(self.street_table().postcodes_of(street), &mut codes);
             // Postcodes descending share their leading digits with the one before: the
             // nodes after each of its digits are kept and only the rest followed.
             let mut nodes = [below; 5];
@@ -937,7 +961,7 @@ impl PersonIndex {
                             ok && at.is_final()
                         }
                     };
-                    if has && !visit(*d, pc, name) {
+                    if has && !(*d == 0 && read == Some(pc)) && !visit(*d, pc, name) {
                         return;
                     }
                     continue;
@@ -1016,6 +1040,18 @@ impl PersonIndex {
             }
         }
     }
+}
+
+/// The members of both ascending lists, appended to `out` ascending: each of the shorter's
+/// sought in the longer.
+fn intersect(a: &[u16], b: &[u16], out: &mut Vec<u16>) {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    out.extend(
+        short
+            .iter()
+            .copied()
+            .filter(|pc| long.binary_search(pc).is_ok()),
+    );
 }
 
 /// The node reached from `node` by `bytes`, if the set has that path.

@@ -822,7 +822,7 @@ fn a_search_limited_to_a_town_finds_what_the_country_has_there() {
         for number in [None, Some(&b"1"[..]), Some(&b"12"[..])] {
             let near = |set: &PostcodeSet<'_>| {
                 let mut pcs = Vec::new();
-                index.houses_near(street, number, 0, set, &mut |d, pc, s| {
+                index.houses_near(street, number, 0, set, None, &mut |d, pc, s| {
                     assert_eq!((d, s), (0, street.as_slice()));
                     pcs.push(pc);
                     true
@@ -942,7 +942,7 @@ fn street_table_and_house_walk_agree_with_the_sets() {
                 .collect();
             for budget in 0..=2u32 {
                 let mut got = BTreeSet::new();
-                index.houses_near(v, None, budget, &all, &mut |d, pc, st| {
+                index.houses_near(v, None, budget, &all, None, &mut |d, pc, st| {
                     if st.is_ascii() {
                         got.insert((d, pc, st.to_vec()));
                     }
