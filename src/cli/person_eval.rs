@@ -9,7 +9,8 @@
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`; the fourteenth to twentieth, each measured once held out
 //! and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentieth_eval`; the
-//! twenty-first, held out, `vask::synth::twentyfirst_eval`).
+//! twenty-first, held out, `vask::synth::twentyfirst_eval`; the twenty-second, held out,
+//! `vask::synth::twentysecond_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -19,7 +20,7 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
-    twentieth_eval, twentyfirst_eval,
+    twentieth_eval, twentyfirst_eval, twentysecond_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -44,7 +45,9 @@ pub struct PersonEvalArgs {
     /// blind, measured once held out, then tuned on; docs/person-evaluation-<n>-set.md),
     /// `twentyfirst` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentyfirst-set.md),
-    /// `both` (first and second) or `all` (the twenty-one). The third set's generator
+    /// `twentysecond` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentysecond-set.md),
+    /// `both` (first and second) or `all` (the twenty-two). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -92,6 +95,8 @@ enum EvalSet {
     Twentieth,
     /// Held out, written blind, never tuned on.
     Twentyfirst,
+    /// Held out, written blind, never tuned on.
+    Twentysecond,
     Both,
     All,
 }
@@ -121,6 +126,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Nineteenth,
             EvalSet::Twentieth,
             EvalSet::Twentyfirst,
+            EvalSet::Twentysecond,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -144,6 +150,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Nineteenth => &[EvalSet::Nineteenth],
         EvalSet::Twentieth => &[EvalSet::Twentieth],
         EvalSet::Twentyfirst => &[EvalSet::Twentyfirst],
+        EvalSet::Twentysecond => &[EvalSet::Twentysecond],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -355,6 +362,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfirst_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentysecond => {
+                let set = twentysecond_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-second set (held out, written blind, never tuned on; docs/person-evaluation-twentysecond-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentysecond_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

@@ -5,6 +5,7 @@
 //! [`fourth_eval`] … [`twentieth_eval`] the third to twentieth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
 //! (but the thirteenth, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out
+//! (written blind, never tuned on). [`twentysecond_eval`] is the twenty-second, held out
 //! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -40,6 +41,7 @@ pub mod thirteenth_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
 pub mod twentyfirst_eval;
+pub mod twentysecond_eval;
 pub mod words;
 
 use std::io::Write;
