@@ -10,7 +10,8 @@
 //! `vask::synth::thirteenth_eval`; the fourteenth to twentieth, each measured once held out
 //! and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentieth_eval`; the
 //! twenty-first, held out, `vask::synth::twentyfirst_eval`; the twenty-second, held out,
-//! `vask::synth::twentysecond_eval`).
+//! `vask::synth::twentysecond_eval`; the twenty-third, held out,
+//! `vask::synth::twentythird_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -20,7 +21,7 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
-    twentieth_eval, twentyfirst_eval, twentysecond_eval,
+    twentieth_eval, twentyfirst_eval, twentysecond_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -47,7 +48,9 @@ pub struct PersonEvalArgs {
     /// docs/person-evaluation-twentyfirst-set.md),
     /// `twentysecond` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentysecond-set.md),
-    /// `both` (first and second) or `all` (the twenty-two). The third set's generator
+    /// `twentythird` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentythird-set.md),
+    /// `both` (first and second) or `all` (the twenty-three). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -97,6 +100,8 @@ enum EvalSet {
     Twentyfirst,
     /// Held out, written blind, never tuned on.
     Twentysecond,
+    /// Held out, written blind, never tuned on.
+    Twentythird,
     Both,
     All,
 }
@@ -127,6 +132,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentieth,
             EvalSet::Twentyfirst,
             EvalSet::Twentysecond,
+            EvalSet::Twentythird,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -151,6 +157,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentieth => &[EvalSet::Twentieth],
         EvalSet::Twentyfirst => &[EvalSet::Twentyfirst],
         EvalSet::Twentysecond => &[EvalSet::Twentysecond],
+        EvalSet::Twentythird => &[EvalSet::Twentythird],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -372,6 +379,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentysecond_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentythird => {
+                let set = twentythird_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-third set (held out, written blind, never tuned on; docs/person-evaluation-twentythird-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentythird_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

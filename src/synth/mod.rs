@@ -6,6 +6,7 @@
 //! someone who had not read the matcher, measured once while held out and then tuned on
 //! (but the thirteenth, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out
 //! (written blind, never tuned on). [`twentysecond_eval`] is the twenty-second, held out
+//! (written blind, never tuned on). [`twentythird_eval`] is the twenty-third, held out
 //! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -42,6 +43,7 @@ pub mod twelfth_eval;
 pub mod twentieth_eval;
 pub mod twentyfirst_eval;
 pub mod twentysecond_eval;
+pub mod twentythird_eval;
 pub mod words;
 
 use std::io::Write;
