@@ -7,11 +7,9 @@
 //! `vask::synth::eighth_eval`; the ninth, `vask::synth::ninth_eval`; the tenth,
 //! `vask::synth::tenth_eval`; the eleventh, `vask::synth::eleventh_eval`; the twelfth,
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
-//! `vask::synth::thirteenth_eval`; the fourteenth to twentieth, each measured once held out
-//! and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentieth_eval`; the
-//! twenty-first, held out, `vask::synth::twentyfirst_eval`; the twenty-second, held out,
-//! `vask::synth::twentysecond_eval`; the twenty-third, held out,
-//! `vask::synth::twentythird_eval`).
+//! `vask::synth::thirteenth_eval`; the fourteenth to twenty-second, each measured once held
+//! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentysecond_eval`;
+//! the twenty-third, held out, `vask::synth::twentythird_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -42,12 +40,9 @@ pub struct PersonEvalArgs {
     /// tuned on), `eighth`, `ninth`, `tenth`, `eleventh` and `twelfth` (each written blind,
     /// tuned on),
     /// `thirteenth` (held out, written blind, never tuned on), `fourteenth`, `fifteenth`,
-    /// `sixteenth`, `seventeenth`, `eighteenth`, `nineteenth` and `twentieth` (each written
-    /// blind, measured once held out, then tuned on; docs/person-evaluation-<n>-set.md),
-    /// `twentyfirst` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentyfirst-set.md),
-    /// `twentysecond` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentysecond-set.md),
+    /// `sixteenth`, `seventeenth`, `eighteenth`, `nineteenth`, `twentieth`, `twentyfirst`
+    /// and `twentysecond` (each written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-<n>-set.md),
     /// `twentythird` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentythird-set.md),
     /// `both` (first and second) or `all` (the twenty-three). The third set's generator
@@ -96,9 +91,9 @@ enum EvalSet {
     Nineteenth,
     /// Written blind, measured once held out, then tuned on.
     Twentieth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twentyfirst,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twentysecond,
     /// Held out, written blind, never tuned on.
     Twentythird,
@@ -365,7 +360,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyfirst => {
                 let set = twentyfirst_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-first set (held out, written blind, never tuned on; docs/person-evaluation-twentyfirst-set.md)",
+                    "Twenty-first set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentyfirst-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfirst_eval::ISSUE_KINDS,
@@ -375,7 +370,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentysecond => {
                 let set = twentysecond_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-second set (held out, written blind, never tuned on; docs/person-evaluation-twentysecond-set.md)",
+                    "Twenty-second set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentysecond-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentysecond_eval::ISSUE_KINDS,

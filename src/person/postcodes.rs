@@ -30,9 +30,14 @@ pub struct Postcodes {
     /// Folded town name (and the name without a trailing one-letter part: `kristiansand` for
     /// `KRISTIANSAND S`) to town.
     by_name: HashMap<String, Town>,
+    /// The keys of `by_name`, sorted: the towns a name cut short may be.
+    sorted_names: Vec<(String, Town)>,
 }
 
 const NONE: Town = Town::MAX;
+
+/// The fewest letters of a town's name, cut short, that name it ([`Postcodes::town_named`]).
+pub const CUT_TOWN: usize = 5;
 
 impl Postcodes {
     /// Parses a register in the bundled format; lines that are not `dddd<TAB>name` are skipped
@@ -43,6 +48,7 @@ impl Postcodes {
             names: Vec::new(),
             codes: Vec::new(),
             by_name: HashMap::new(),
+            sorted_names: Vec::new(),
         };
         let mut by_exact: HashMap<String, Town> = HashMap::new();
         for line in text.lines() {
@@ -84,6 +90,8 @@ impl Postcodes {
         for c in &mut p.codes {
             c.sort_unstable();
         }
+        p.sorted_names = p.by_name.iter().map(|(n, &t)| (n.clone(), t)).collect();
+        p.sorted_names.sort_unstable();
         p
     }
 
@@ -101,19 +109,42 @@ impl Postcodes {
         self.by_name.get(&fold(city)).copied()
     }
 
-    /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`).
+    /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`), or the
+    /// one town whose name it begins, cut short by a fixed-width column (`Steinkje`,
+    /// `Hauge I Dala`; at least [`CUT_TOWN`] letters).
     pub fn town_named(&self, city: &str) -> Option<Town> {
         let folded = fold(city);
         if folded.is_empty() {
             return None;
         }
-        self.by_name.get(&folded).copied().or_else(|| {
-            // Ø written as a bare o: `tromso`.
-            self.by_name
-                .iter()
-                .find(|(n, _)| super::normalise::lossy_equal(folded.as_bytes(), n.as_bytes()))
-                .map(|(_, &t)| t)
-        })
+        self.by_name
+            .get(&folded)
+            .copied()
+            .or_else(|| {
+                // Ø written as a bare o: `tromso`.
+                self.by_name
+                    .iter()
+                    .find(|(n, _)| super::normalise::lossy_equal(folded.as_bytes(), n.as_bytes()))
+                    .map(|(_, &t)| t)
+            })
+            .or_else(|| self.town_cut_short(&folded))
+    }
+
+    /// The one town whose folded name begins with `folded`, if it has [`CUT_TOWN`] letters or
+    /// more (two towns that begin alike: neither).
+    fn town_cut_short(&self, folded: &str) -> Option<Town> {
+        if folded.len() < CUT_TOWN {
+            return None;
+        }
+        let from = self
+            .sorted_names
+            .partition_point(|(n, _)| n.as_str() < folded);
+        let mut towns = self.sorted_names[from..]
+            .iter()
+            .take_while(|(n, _)| n.starts_with(folded))
+            .map(|&(_, t)| t);
+        let first = towns.next()?;
+        towns.all(|t| t == first).then_some(first)
     }
 
     /// The town's name as the register writes it.
@@ -202,6 +233,14 @@ mod tests {
         assert!(p.town_named("tromso").is_some());
         assert_eq!(p.town_named(""), None);
         assert_eq!(p.town_named("Atlantis"), None);
+        // Cut short by a fixed-width column: the one town the letters begin.
+        assert_eq!(p.town_named("steinkje"), p.town_named("Steinkjer"));
+        assert_eq!(p.town_named("HELLESYL"), p.town_named("Hellesylt"));
+        assert!(p.town_named("Hellesylt").is_some());
+        // Too short, or the start of two towns' names: none.
+        assert_eq!(p.town_named("Stei"), None);
+        assert_ne!(p.town_named("Kristiansand"), p.town_named("Kristiansund"));
+        assert_eq!(p.town_named("kristians"), None);
         assert_eq!(p.town_of(9999), None);
     }
 

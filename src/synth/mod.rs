@@ -2,11 +2,9 @@
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
 //! synthetic persons (names, streets) that the first person evaluation set draws from, and
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
-//! [`fourth_eval`] … [`twentieth_eval`] the third to twentieth, each written blind by
+//! [`fourth_eval`] … [`twentysecond_eval`] the third to twenty-second, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on), and [`twentyfirst_eval`] the twenty-first, held out
-//! (written blind, never tuned on). [`twentysecond_eval`] is the twenty-second, held out
-//! (written blind, never tuned on). [`twentythird_eval`] is the twenty-third, held out
+//! (but the thirteenth, never tuned on), and [`twentythird_eval`] the twenty-third, held out
 //! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index

@@ -11,8 +11,8 @@ use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS
 
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    CANONICAL_SUFFIXES, SEP, abbreviates, lossy_equal, ocr_fold, other_prefix, street_key,
-    suffix_spellings,
+    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, lossy_equal, ocr_fold, other_prefix,
+    street_key, suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -560,6 +560,28 @@ impl PersonIndex {
                 )
             })
             .collect();
+        // A street prefix put after the name, short or in full, as a street index sorts it
+        // (`Bjelletunet L.`, `Kjernebakken, Ø.`, `Geitostmyra Nordr.`): the last token, and
+        // the key of the tokens before it.
+        let trailing = match tokens.split_last() {
+            Some((last, before)) if !before.is_empty() && last.len() <= 6 => {
+                Some((last.as_bytes(), street_key(&before.join(" "))))
+            }
+            _ => None,
+        };
+        let prefix_after = |street: &[u8]| {
+            trailing.as_ref().is_some_and(|(short, rest)| {
+                street.strip_suffix(rest.as_bytes()).is_some_and(|head| {
+                    STREET_PREFIXES.contains(&std::str::from_utf8(head).unwrap_or_default())
+                        && is_short_for(short, head)
+                })
+            })
+        };
+        // A street named after a person without the person's given names, as people say it
+        // (`Tveiten vei` for Nils Tveiten vei): the lead's words, two or more, end the key.
+        let names_dropped = |street: &[u8]| {
+            tokens.len() >= 2 && street.len() >= want.len() + 3 && street.ends_with(want)
+        };
         let mut ocr_want = Vec::new();
         ocr_fold(want, &mut ocr_want);
         near.clear();
@@ -586,14 +608,19 @@ impl PersonIndex {
             if lossy {
                 d = Some(1);
             }
-            if d.is_none()
+            // An abbreviation costs 1 however many letters it leaves out (`Ndr` for Nedre is
+            // two edits).
+            if d.is_none_or(|d| d > 1)
                 && splits
                     .iter()
                     .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
             {
                 d = Some(1);
             }
-            if d.is_none()
+            if d.is_none_or(|d| d > 1) && (prefix_after(street) || names_dropped(street)) {
+                d = Some(1);
+            }
+            if d.is_none_or(|d| d > 1)
                 && middle_initials.iter().any(|(before, initial, after)| {
                     street.len() > before.len() + after.len() + 1
                         && street.starts_with(before.as_bytes())
@@ -605,7 +632,10 @@ impl PersonIndex {
             }
             // A street cut short by a fixed-width field (`Store Lensmannv`): at least eight
             // letters of it, the start of the register's street.
-            if d.is_none() && raw.len() >= 8 && street.len() > raw.len() && street.starts_with(&raw)
+            if d.is_none_or(|d| d > 1)
+                && raw.len() >= 8
+                && street.len() > raw.len()
+                && street.starts_with(&raw)
             {
                 d = Some(1);
             }
@@ -1062,17 +1092,36 @@ fn follow<'f>(fst: &'f fst::raw::Fst<Mmap>, node: Node<'f>, bytes: &[u8]) -> Opt
 }
 
 /// A street's folded tokens read as initials and the rest (`h raanes vei`): for each count
-/// `k` of leading tokens of at most three letters (never the last token), from none up, `k`
-/// and the street key of the tokens after them.
+/// `k` of leading tokens that may be initials ([`is_initials`]; never the last token), from
+/// none up, `k` and the street key of the tokens after them.
 fn initial_splits(tokens: &[&str]) -> Vec<(usize, String)> {
     let initials = tokens
         .iter()
         .take(tokens.len().saturating_sub(1))
-        .take_while(|t| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+        .take_while(|t| is_initials(t))
         .count();
     (0..=initials)
         .map(|k| (k, street_key(&tokens[k..].join(" "))))
         .collect()
+}
+
+/// Whether `short` is `word` or a short form of it: its first letter, then letters of it in
+/// order (`nordr`, `l`, `oe` for `nordre`, `lille`, `oestre`).
+fn is_short_for(short: &[u8], word: &[u8]) -> bool {
+    let mut rest = word.iter();
+    short.first() == word.first() && short.iter().all(|c| rest.any(|w| w == c))
+}
+
+/// Whether a street's token may be a word's initials: at most three letters (`H`, `Chr`,
+/// `Ndr`), or four without a vowel (`Vstr` for Vestre, `Nrdr` for Nordre).
+fn is_initials(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().all(u8::is_ascii_alphabetic)
+        && (b.len() <= 3
+            || (b.len() == 4
+                && !b
+                    .iter()
+                    .any(|c| b"aeiouy".contains(&c.to_ascii_lowercase()))))
 }
 
 /// Where [`PersonIndex::scan_house`] looks and what it adds to each cost.

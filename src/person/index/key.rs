@@ -6,10 +6,11 @@ use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
     NameKey, SEP, clean_address, form_decoded, four_digits, house_key, house_range, is_invisible,
-    leading_house, letter_key, may_have_contact_details, plain_name_key, plain_street_key_into,
-    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
-    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
-    without_field_label, without_housing_cooperative,
+    leading_house, letter_key, may_have_contact_details, number_word, plain_name_key,
+    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient, split_house,
+    split_postal_line, street_key_into, strip_contact_details, strip_notes,
+    with_line_breaks_joined, without_customer_number, without_field_label,
+    without_housing_cooperative,
 };
 use crate::person::postcodes;
 
@@ -96,6 +97,10 @@ impl Folded {
         let q = noted.as_ref().unwrap_or(q);
         let put_back = with_street_and_city_put_back(q);
         let q = put_back.as_ref().unwrap_or(q);
+        let shifted_back = with_address_columns_shifted_back(q);
+        let q = shifted_back.as_ref().unwrap_or(q);
+        let in_figures = with_house_number_in_figures(q);
+        let q = in_figures.as_ref().unwrap_or(q);
         // The whole address in the street field (`Storgata 12 B, 0150 Oslo`).
         let line = q
             .postcode
@@ -285,7 +290,7 @@ type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u8, Reading); 7] = [
+const READINGS: [(u16, Reading); 8] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::ENCODED, without_url_encoding),
     (Marks::ESCAPE, without_entities),
@@ -296,33 +301,36 @@ const READINGS: [(u8, Reading); 7] = [
         Marks::DASH | Marks::COMMA,
         without_housing_cooperative_in_street,
     ),
+    (Marks::NAME_DIGIT, without_customer_numbers),
 ];
 
 /// What a lead's text fields may need before they are read, found in one pass over their
 /// bytes: most leads need none of it, and then nothing else reads them for it.
 #[derive(Clone, Copy)]
-struct Marks(u8);
+struct Marks(u16);
 
 impl Marks {
     /// A byte an invisible character's UTF-8 begins with ([`without_invisibles`]).
-    const INVISIBLE: u8 = 1;
+    const INVISIBLE: u16 = 1;
     /// An `&` or `_`: an HTML entity or an Office escape ([`without_entities`]).
-    const ESCAPE: u8 = 2;
+    const ESCAPE: u16 = 2;
     /// A `%` or `+`: URL encoding ([`form_decoded`]).
-    const ENCODED: u8 = 4;
+    const ENCODED: u16 = 4;
     /// An `@`, or eight digits in one field ([`may_have_contact_details`]).
-    const CONTACT: u8 = 8;
-    const DIGIT: u8 = 16;
+    const CONTACT: u16 = 8;
+    const DIGIT: u16 = 16;
     /// A `:` after a field label ([`without_field_label`]).
-    const LABEL: u8 = 32;
+    const LABEL: u16 = 32;
     /// A `-`: a word broken at a line's end, or a dash between parts of a street.
-    const DASH: u8 = 64;
+    const DASH: u16 = 64;
     /// A `,` or `;` between parts of a street.
-    const COMMA: u8 = 128;
+    const COMMA: u16 = 128;
+    /// A digit in a name field: a customer number ([`without_customer_number`]).
+    const NAME_DIGIT: u16 = 256;
 
     /// Per byte, the marks it sets.
-    const OF_BYTE: [u8; 256] = {
-        let mut t = [0u8; 256];
+    const OF_BYTE: [u16; 256] = {
+        let mut t = [0u16; 256];
         t[0xC2] = Self::INVISIBLE;
         t[0xE1] = Self::INVISIBLE;
         // Also the first byte of an en dash (`–`) between the parts of a street.
@@ -347,7 +355,7 @@ impl Marks {
 
     fn of(q: &PersonQuery) -> Marks {
         let mut all = 0;
-        for f in text_fields(q) {
+        for (i, f) in text_fields(q).into_iter().enumerate() {
             let mut digits = 0u32;
             for &b in f.as_bytes() {
                 let m = Self::OF_BYTE[usize::from(b)];
@@ -357,11 +365,15 @@ impl Marks {
             if digits >= 8 {
                 all |= Self::CONTACT;
             }
+            // The given names and the surname come first.
+            if i < 2 && digits > 0 {
+                all |= Self::NAME_DIGIT;
+            }
         }
         Marks(all)
     }
 
-    fn has(self, mark: u8) -> bool {
+    fn has(self, mark: u16) -> bool {
         self.0 & mark != 0
     }
 }
@@ -412,6 +424,21 @@ fn with_line_breaks_joined_in_fields(q: &PersonQuery) -> Option<PersonQuery> {
         |f| f.contains("- "),
         |f| with_line_breaks_joined(f).unwrap_or_else(|| f.to_owned()),
     )
+}
+
+/// A lead without the customer numbers a CRM left in its name fields
+/// ([`without_customer_number`]).
+fn without_customer_numbers(q: &PersonQuery) -> Option<PersonQuery> {
+    let given = without_customer_number(&q.given_names);
+    let surname = without_customer_number(&q.surname);
+    if given.is_none() && surname.is_none() {
+        return None;
+    }
+    Some(PersonQuery {
+        given_names: given.unwrap_or_else(|| q.given_names.clone()),
+        surname: surname.unwrap_or_else(|| q.surname.clone()),
+        ..q.clone()
+    })
 }
 
 /// A lead without the housing cooperative before its street ([`without_housing_cooperative`]).
@@ -520,6 +547,69 @@ fn with_street_and_city_put_back(q: &PersonQuery) -> Option<PersonQuery> {
     Some(PersonQuery {
         street: q.city.clone(),
         city: q.street.clone(),
+        ..q.clone()
+    })
+}
+
+/// A lead whose address columns an import shifted one to the left, with them put back: the
+/// house in the street field, the postcode in the house-number field and the post town in the
+/// house-letter field (`Ringestien 34 | 4856 | Arendal | | `). `None` otherwise (a lead with a
+/// postcode or a city, most leads, costs two checks).
+fn with_address_columns_shifted_back(q: &PersonQuery) -> Option<PersonQuery> {
+    if !q.postcode.trim().is_empty() || !q.city.trim().is_empty() {
+        return None;
+    }
+    let number = q.house_number.trim();
+    let town = q.house_letter.trim();
+    if town.chars().count() < 2 || !four_digits(number) {
+        return None;
+    }
+    postcodes::norway().town_named(town)?;
+    Some(PersonQuery {
+        house_number: String::new(),
+        house_letter: String::new(),
+        postcode: number.to_owned(),
+        city: town.to_owned(),
+        ..q.clone()
+    })
+}
+
+/// A lead whose house number a voice transcript wrote as a word (`Seterveien tolv B`, number
+/// field `fem`), with it in figures. Only a lead with no digit in its street and number
+/// fields is read (most leads have one: two checks), and in the street field only its last
+/// word, or the one before a house letter, after at least one other word.
+fn with_house_number_in_figures(q: &PersonQuery) -> Option<PersonQuery> {
+    let has_digit = |f: &str| f.bytes().any(|b| b.is_ascii_digit());
+    if has_digit(&q.street) || has_digit(&q.house_number) {
+        return None;
+    }
+    if let Some(n) = number_word(&q.house_number) {
+        return Some(PersonQuery {
+            house_number: n.to_string(),
+            ..q.clone()
+        });
+    }
+    if !q.house_number.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = q.street.split_whitespace().collect();
+    let letter = words
+        .last()
+        .filter(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic()));
+    let at = words.len().checked_sub(1 + usize::from(letter.is_some()))?;
+    if at == 0 {
+        return None;
+    }
+    let n = number_word(words[at])?;
+    let mut street = words[..at].join(" ");
+    street.push(' ');
+    street.push_str(&n.to_string());
+    if let Some(l) = letter {
+        street.push(' ');
+        street.push_str(l);
+    }
+    Some(PersonQuery {
+        street,
         ..q.clone()
     })
 }

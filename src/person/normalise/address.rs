@@ -459,8 +459,28 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 skip_value = true;
                 continue;
             }
-            // `Storgata 5, inngang bak`: where to go in, not the address.
             if is_entrance_word(t) && !out.is_empty() {
+                // `Storgata 5 oppg. B`, `Storgata 5, inngang B`: a housing cooperative's
+                // entrance is the house letter.
+                let letter = tokens
+                    .clone()
+                    .next()
+                    .filter(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_alphabetic()));
+                let after_number = out.rsplit(' ').next().is_some_and(|last| {
+                    !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
+                });
+                if let Some(letter) = letter.filter(|_| after_number) {
+                    tokens.next();
+                    out.push(' ');
+                    out.push_str(letter);
+                    continue;
+                }
+                // `Storgata 5, inngang bak`: where to go in, not the address.
+                break;
+            }
+            // `Storgata 5, gnr. 45 bnr. 3`, `gbnr 45/3`: the property's farm and holding
+            // numbers in the land register, not the address.
+            if is_cadastre_word(t) && !out.is_empty() {
                 break;
             }
             // `Storgata nr:12`, `nr.12`: the word for number glued to the house number.
@@ -551,7 +571,9 @@ fn may_designate(t: &str) -> bool {
     }
     match b.first() {
         Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
-        Some(b'l' | b'L' | b'b' | b'B') => b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t)),
+        Some(b'l' | b'L' | b'b' | b'B') => {
+            b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t) || is_cadastre_word(t))
+        }
         Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
             b.len() <= 8 && (is_floor_word(t) || is_bolignummer(t))
         }
@@ -560,6 +582,7 @@ fn may_designate(t: &str) -> bool {
         }
         Some(b'n' | b'N') => is_number_word(t) || number_word_glued(t).is_some(),
         Some(b'i' | b'I' | b'o' | b'O') => is_entrance_word(t),
+        Some(b'g' | b'G') => is_cadastre_word(t),
         _ => false,
     }
 }
@@ -581,10 +604,22 @@ fn number_word_glued(t: &str) -> Option<&str> {
     (number_word && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
 }
 
+/// `gnr.`, `bnr.`, `gbnr`, `g/bnr`, `gårdsnr.`, `bruksnr.`: a farm or holding number
+/// (*gårds- og bruksnummer*) of the land register.
+fn is_cadastre_word(t: &str) -> bool {
+    let t = strip_dots(t);
+    t.len() <= 9
+        && [
+            "gnr", "bnr", "gbnr", "g/bnr", "gnr/bnr", "gårdsnr", "bruksnr", "g.nr", "b.nr",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
 /// `inngang` (entrance), `oppgang` (stairway): the way in to a house, not its address.
 fn is_entrance_word(t: &str) -> bool {
     let t = strip_dots(t);
-    ["inngang", "inng", "oppgang"]
+    ["inngang", "inng", "oppgang", "oppg"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
 }
@@ -608,6 +643,42 @@ fn is_level(b: u8) -> bool {
 }
 
 /// Four ASCII digits: a postcode, or the floor and flat of a bolignummer.
+/// A house number 1–20 written as a Norwegian word, as a voice transcript writes it (`en`,
+/// `tolv`, `nitten`), any case; bokmål and nynorsk forms.
+pub fn number_word(t: &str) -> Option<u32> {
+    const WORDS: [(&str, u32); 27] = [
+        ("atten", 18),
+        ("ein", 1),
+        ("eitt", 1),
+        ("elleve", 11),
+        ("en", 1),
+        ("ett", 1),
+        ("fem", 5),
+        ("femten", 15),
+        ("fire", 4),
+        ("fjorten", 14),
+        ("ni", 9),
+        ("nitten", 19),
+        ("seks", 6),
+        ("seksten", 16),
+        ("sju", 7),
+        ("sytten", 17),
+        ("syv", 7),
+        ("ti", 10),
+        ("tjue", 20),
+        ("tjuge", 20),
+        ("to", 2),
+        ("tolv", 12),
+        ("tre", 3),
+        ("tretten", 13),
+        ("åtte", 8),
+        ("atte", 8),
+        ("otte", 8),
+    ];
+    let t = t.trim().to_lowercase();
+    WORDS.iter().find(|(w, _)| *w == t).map(|&(_, n)| n)
+}
+
 pub fn four_digits(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }

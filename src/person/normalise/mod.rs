@@ -459,6 +459,29 @@ pub fn strip_notes(field: &str, round: bool) -> Option<String> {
     Some(out)
 }
 
+/// A name field without the customer number a CRM left in it (`Sæther #104233`, `Sæther
+/// (kundenr. 104233)`, `Sæther (104233)`, `Sæther kundenr: 104233`): a number of three
+/// digits or more standing alone, after `#` or after a label (`kundenr.`, `kundenummer`,
+/// `knr`, `id`, `ref`, `nr`), bracketed or not. A digit inside a word (`Ha1vorsen`, a
+/// scanner's `l`) stays. `None` if the field has none (most fields: no digit).
+pub fn without_customer_number(field: &str) -> Option<String> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"(?i)(?:^|[\s,;/(\[])[(\[]?\s*",
+            r"(?:(?:kunde\s*-?\s*(?:nr|nummer)|knr|kd\s*\.?\s*nr|kid|id|ref|nr|no)\s*\.?\s*:?\s*)?",
+            r"#?\s*\d{3,}\s*[)\]]?(?:$|[\s,;)\]])",
+        ))
+        .expect("the customer number pattern compiles")
+    });
+    if !field.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match NUMBER.replace_all(field, " ") {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
+}
+
 /// A field without the contact details a CRM export or a sign-up form merged into it: an
 /// e-mail address (`Holmen <ola_holmen@gmail.com>`, `Lie, jonlie@live.no`) and a telephone
 /// number after a marker (`tlf.`, `mob.`, `telefon`), after a country code (`+47`, `0047`) or
@@ -682,8 +705,10 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Whether `lead` is `rec` with æ, ø or å written lossily as a bare vowel (`jorgensen` for
-/// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`), or ø as the digit zero
-/// it looks like (`bj0rnstad`, what a keyboard or a scanner without Ø gives): both folded.
+/// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`), ø as the digit zero
+/// it looks like (`bj0rnstad`, what a keyboard or a scanner without Ø gives), or æ and ø left
+/// out (`degard` for `oedegaard`, `stlen` for `stoelen`: Unicode decomposition and then an
+/// ASCII filter, which keeps å's `a` and drops the others): both folded.
 ///
 /// A `?` in the lead (a letter a character set lost, see [`fold`]) stands for any one letter
 /// of `rec`, or for one of æ, ø and å.
@@ -704,7 +729,8 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
             };
         } else if matches!(pair, Some(b"oe" | b"aa" | b"ae")) {
             let vowel = rec[j];
-            // Lossily written: the first vowel alone (ø→o, å→a, æ→a), or æ as e.
+            // Lossily written: the first vowel alone (ø→o, å→a, æ→a), æ as e, or (but å)
+            // left out.
             if lead.get(i..i + 2) == pair {
                 i += 2;
             } else if lead.get(i) == Some(&vowel)
@@ -712,7 +738,7 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
                 || (vowel == b'o' && lead.get(i) == Some(&b'0'))
             {
                 i += 1;
-            } else {
+            } else if pair == Some(b"aa") {
                 return false;
             }
             j += 2;
@@ -735,8 +761,8 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, four_digits, house_key,
-    house_range, leading_house, letter_key, other_prefix, plain_street_key_into, postcode_field,
-    postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
+    house_range, leading_house, letter_key, number_word, other_prefix, plain_street_key_into,
+    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
     street_key_into, suffix_spellings,
 };
 pub use names::{

@@ -1101,3 +1101,82 @@ fn a_run_of_question_marks_is_one_lost_letter() {
     // Two words stay two.
     assert_eq!(fold("Bj?rn ?se"), "bj?rn ?se");
 }
+
+/// A customer number a CRM left in a name field is taken out, however it is marked; a digit
+/// a scanner read inside a word, and a name without digits, are left alone.
+#[test]
+fn customer_numbers_in_name_fields_are_taken_out() {
+    let take = |s: &str| without_customer_number(s);
+    assert_eq!(take("Sæther #104233").as_deref(), Some("Sæther"));
+    assert_eq!(take("KORNBERG #541065").as_deref(), Some("KORNBERG"));
+    assert_eq!(take("Sæther (kundenr. 104233)").as_deref(), Some("Sæther"));
+    assert_eq!(take("Sæther (104233)").as_deref(), Some("Sæther"));
+    assert_eq!(take("Sæther kundenr: 104233").as_deref(), Some("Sæther"));
+    assert_eq!(
+        take("Sæther, kundenummer 104233").as_deref(),
+        Some("Sæther")
+    );
+    assert_eq!(take("Sæther [knr 104233]").as_deref(), Some("Sæther"));
+    assert_eq!(take("104233 Sæther").as_deref(), Some("Sæther"));
+    assert_eq!(take("Ole Kristian 55012").as_deref(), Some("Ole Kristian"));
+    assert_eq!(take("Ha1vorsen"), None);
+    assert_eq!(take("Halvorsen"), None);
+    // Two digits are no customer number (and no name either: left to the name reading).
+    assert_eq!(take("Hansen 12"), None);
+}
+
+/// A housing cooperative's entrance after the house number is its letter; a farm and holding
+/// number of the land register after the house is not part of the address.
+#[test]
+fn entrances_and_land_register_numbers_after_the_house() {
+    let clean = |s: &str| {
+        let mut out = String::new();
+        clean_address(s, &mut out);
+        out
+    };
+    assert_eq!(clean("Baugbakken 34 oppg. C"), "Baugbakken 34 C");
+    assert_eq!(clean("Garnveien 12, oppgang B"), "Garnveien 12 B");
+    assert_eq!(clean("Garnveien 12, inng. B"), "Garnveien 12 B");
+    assert_eq!(clean("Garnveien 12 Inngang b"), "Garnveien 12 b");
+    // Where to go in, not a letter: dropped as before.
+    assert_eq!(clean("Storgata 5, inngang bak"), "Storgata 5");
+    // A house that has its letter keeps it.
+    assert_eq!(clean("Storgata 5 B, oppgang C"), "Storgata 5 B");
+    assert_eq!(
+        clean("Søndre Garntunet 11, gnr. 131 bnr. 29"),
+        "Søndre Garntunet 11"
+    );
+    assert_eq!(clean("Linetunet 11, gbnr 161/31"), "Linetunet 11");
+    assert_eq!(
+        clean("Skøytesvingen 3A, gnr. 38 bnr. 4"),
+        "Skøytesvingen 3A"
+    );
+    assert_eq!(clean("Notstien 40 g/bnr 93/3"), "Notstien 40");
+    assert_eq!(
+        clean("Bøyeveien 30, Gårdsnr. 134 Bruksnr. 33"),
+        "Bøyeveien 30"
+    );
+    // A street whose name only begins like one of the words is a street.
+    assert_eq!(clean("Gnr-veien 3"), "Gnr-veien 3");
+}
+
+/// `y` after a vowel sounds as `i` (Kay/Kai, Eyvind/Eivind); a first `y` and one after a
+/// consonant are kept (Yngve, Synnøve). Every spelling in [`SOUND_VARIANTS`] is a sound key
+/// as [`sound_key`] writes it (else it could never be looked up).
+#[test]
+fn y_after_a_vowel_sounds_as_i() {
+    assert!(sounds_alike(b"kay", b"kai"));
+    assert!(sounds_alike(b"may", b"mai"));
+    assert!(sounds_alike(b"eyvind", b"eivind"));
+    assert!(sounds_alike(b"oeyvind", b"eivind"));
+    assert!(sounds_alike(b"ayesha", b"aisha"));
+    assert!(sounds_alike(b"layla", b"leila"));
+    assert!(!sounds_alike(b"yngve", b"ingve"));
+    let mut key = Vec::new();
+    sound_key(b"synnoeve", &mut key);
+    assert_eq!(key, b"synoeve");
+    for (from, _) in super::names::SOUND_VARIANTS {
+        sound_key(from, &mut key);
+        assert_eq!(&key[..], *from, "{}", String::from_utf8_lossy(from));
+    }
+}
