@@ -9,7 +9,8 @@
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`; the fourteenth to twenty-second, each measured once held
 //! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentysecond_eval`;
-//! the twenty-third, held out, `vask::synth::twentythird_eval`).
+//! the twenty-third, held out, `vask::synth::twentythird_eval`; the twenty-fourth, held out,
+//! `vask::synth::twentyfourth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -19,7 +20,7 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
-    twentieth_eval, twentyfirst_eval, twentysecond_eval, twentythird_eval,
+    twentieth_eval, twentyfirst_eval, twentyfourth_eval, twentysecond_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -45,7 +46,9 @@ pub struct PersonEvalArgs {
     /// docs/person-evaluation-<n>-set.md),
     /// `twentythird` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentythird-set.md),
-    /// `both` (first and second) or `all` (the twenty-three). The third set's generator
+    /// `twentyfourth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentyfourth-set.md),
+    /// `both` (first and second) or `all` (the twenty-four). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -97,6 +100,8 @@ enum EvalSet {
     Twentysecond,
     /// Held out, written blind, never tuned on.
     Twentythird,
+    /// Held out, written blind, never tuned on.
+    Twentyfourth,
     Both,
     All,
 }
@@ -128,6 +133,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyfirst,
             EvalSet::Twentysecond,
             EvalSet::Twentythird,
+            EvalSet::Twentyfourth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -153,6 +159,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentyfirst => &[EvalSet::Twentyfirst],
         EvalSet::Twentysecond => &[EvalSet::Twentysecond],
         EvalSet::Twentythird => &[EvalSet::Twentythird],
+        EvalSet::Twentyfourth => &[EvalSet::Twentyfourth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -384,6 +391,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentythird_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentyfourth => {
+                let set = twentyfourth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-fourth set (held out, written blind, never tuned on; docs/person-evaluation-twentyfourth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentyfourth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

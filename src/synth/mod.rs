@@ -4,8 +4,9 @@
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
 //! [`fourth_eval`] … [`twentysecond_eval`] the third to twenty-second, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on), and [`twentythird_eval`] the twenty-third, held out
-//! (written blind, never tuned on). `docs/person-evaluation-<n>-set.md` describes each.
+//! (but the thirteenth, never tuned on); [`twentythird_eval`] the twenty-third and
+//! [`twentyfourth_eval`] the twenty-fourth, each held out (written blind, never tuned on).
+//! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
 //! `i` maps to `pool[(i · A) mod M]` for an `A` coprime to `M`, a bijection, so lists are index
@@ -40,6 +41,7 @@ pub mod thirteenth_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
 pub mod twentyfirst_eval;
+pub mod twentyfourth_eval;
 pub mod twentysecond_eval;
 pub mod twentythird_eval;
 pub mod words;
