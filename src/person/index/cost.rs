@@ -171,25 +171,67 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
 
 /// Letters a scanner reads as others that [`ocr_fold`](crate::person::normalise::ocr_fold)
 /// does not fold (folding them would make real names one): `h` read as `li` (`Dalil` for
-/// Dahl), `n` as `ri` (`Larseri` for Larsen), `u` as `ii` (`Notliinden`), each way.
-const OCR_READINGS: &[(&[u8], &[u8])] = &[(b"li", b"h"), (b"ri", b"n"), (b"ii", b"u")];
+/// Dahl), `n` as `ri` (`Larseri` for Larsen), `u` as `ii` (`Notliinden`), and from the
+/// blurred strokes of a carbon copy `nn`, `in` and `ni` as `m` (`Ame` for Anne, `Emar` for
+/// Einar, `Smdre` for Sindre), each way.
+pub(super) const OCR_READINGS: &[(&[u8], &[u8])] = &[
+    (b"li", b"h"),
+    (b"ri", b"n"),
+    (b"ii", b"u"),
+    (b"nn", b"m"),
+    (b"in", b"m"),
+    (b"ni", b"m"),
+];
 
-/// Whether `lead` is `rec` with one of [`OCR_READINGS`] made, and nothing else changed.
-fn ocr_read(lead: &[u8], rec: &[u8]) -> bool {
-    OCR_READINGS
-        .iter()
-        .any(|&(two, one)| read_as(lead, rec, two, one) || read_as(rec, lead, two, one))
+/// The ways a folded street a scanner read may have been before one confusion: each `m`
+/// as `rn`, each `rn` as `m`, and each `1`, `0` or `5` between letters as the letter it
+/// looks like (`l`, `o`, `s`), one at a time.
+pub(super) fn ocr_readings_back(street: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for (i, &c) in street.iter().enumerate() {
+        let letter = |j: Option<usize>| {
+            j.and_then(|j| street.get(j))
+                .is_some_and(u8::is_ascii_alphabetic)
+        };
+        let with =
+            |at: usize, len: usize, by: &[u8]| [&street[..at], by, &street[at + len..]].concat();
+        match c {
+            b'm' => out.push(with(i, 1, b"rn")),
+            b'r' if street.get(i + 1) == Some(&b'n') => out.push(with(i, 2, b"m")),
+            b'1' | b'0' | b'5' if letter(i.checked_sub(1)) && letter(Some(i + 1)) => {
+                let l = match c {
+                    b'1' => b"l",
+                    b'0' => b"o",
+                    _ => b"s",
+                };
+                out.push(with(i, 1, l));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
-/// Whether `lead` is `rec` with one `one` read as the two letters `two`.
-fn read_as(lead: &[u8], rec: &[u8], two: &[u8], one: &[u8]) -> bool {
-    lead.len() == rec.len() + 1
-        && rec.iter().enumerate().any(|(i, c)| {
-            std::slice::from_ref(c) == one
-                && lead[..i] == rec[..i]
-                && lead[i..].starts_with(two)
-                && lead[i + 2..] == rec[i + 1..]
-        })
+/// Whether `lead` is `rec` with one of [`OCR_READINGS`] made, and nothing else changed,
+/// either way. Each reading's two letters begin otherwise than the one they are read for, so
+/// a reading can only start where the two words first differ.
+pub(super) fn ocr_read(lead: &[u8], rec: &[u8]) -> bool {
+    let (two_side, one_side) = if lead.len() == rec.len() + 1 {
+        (lead, rec)
+    } else if rec.len() == lead.len() + 1 {
+        (rec, lead)
+    } else {
+        return false;
+    };
+    let i = two_side
+        .iter()
+        .zip(one_side)
+        .take_while(|(a, b)| a == b)
+        .count();
+    two_side.get(i + 2..) == one_side.get(i + 1..)
+        && OCR_READINGS
+            .iter()
+            .any(|&(two, one)| two_side[i..].starts_with(two) && one_side[i..].starts_with(one))
 }
 
 /// Whether `g` is the given names `first` and `second` written as one word (`annelise` for

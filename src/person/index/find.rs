@@ -5,14 +5,14 @@
 use fst::raw::Node;
 use memmap2::Mmap;
 
-use super::cost::{agrees, allowed_edits, limit, name_cost};
+use super::cost::{agrees, allowed_edits, limit, name_cost, ocr_read, ocr_readings_back};
 use super::key::{Folded, id_hash32, name_bits, push_decimal, push_postcode};
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, lossy_equal, ocr_fold, other_prefix,
-    street_key, suffix_spellings,
+    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, lossy_equal, ocr_fold, other_ending,
+    other_prefix, street_key, suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -547,7 +547,7 @@ impl PersonIndex {
         // Leading tokens of at most three letters may abbreviate words of the street (`H.
         // Raanes vei`); each split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
-        let splits = initial_splits(&tokens);
+        let splits = initial_splits(&tokens, true);
         // A middle word written as its initial (`Peter C. Asbjørnsens vei` for Peter Christen
         // Asbjørnsens vei): the words before it, the initial, and the key of the words after.
         let middle_initials: Vec<(String, u8, String)> = (1..tokens.len().saturating_sub(1))
@@ -639,12 +639,13 @@ impl PersonIndex {
             {
                 d = Some(1);
             }
-            if d.is_none_or(|d| d > 1) && street_ocr == ocr_want {
-                // OCR (`Srniegrenda`): one confusion, however many edits it takes.
+            if d.is_none_or(|d| d > 1) && (street_ocr == ocr_want || ocr_read(want, street)) {
+                // OCR (`Srniegrenda`, `Kiisklia`): one confusion, however many edits it takes.
                 d = Some(1);
             }
             if let Some(d) = d.filter(|&d| d > 0)
                 && !other_prefix(want, street)
+                && !other_ending(want, street)
             {
                 near.push((d, lossy, street.to_vec()));
             }
@@ -723,12 +724,31 @@ impl PersonIndex {
                 &allowed,
                 lead.postcode.filter(|_| !lead.postcode_repaired),
                 &mut |d, pc, street| {
-                    if !other_prefix(lead.street.as_bytes(), street) {
+                    let want = lead.street.as_bytes();
+                    if !other_prefix(want, street) && !other_ending(want, street) {
                         found.push((d, pc, street.to_vec()));
                     }
                     found.len() < HOUSES_MOST
                 },
             );
+        }
+        // A street a scanner misread and no postcode (a phone book has none): one confusion
+        // read back (`Bornlia` for Bomlia, `Jembaneplassen`, `Gjestgiverp1assen`), at the
+        // cost of an edit, where a town has too many postcodes to read each one's streets.
+        if found.is_empty() && lead.postcode.is_none() && !spelt_right && max > 1 {
+            for read in ocr_readings_back(lead.street.as_bytes()) {
+                self.houses_near(
+                    &read,
+                    lead.number.map(|_| number.as_slice()),
+                    0,
+                    &allowed,
+                    None,
+                    &mut |_, pc, street| {
+                        found.push((1, pc, street.to_vec()));
+                        found.len() < HOUSES_MOST
+                    },
+                );
+            }
         }
         for (d, pc, street) in &found {
             let scan = Scan {
@@ -786,7 +806,8 @@ impl PersonIndex {
         }
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
         // Without the reading with no initials (`k` = 0, the first).
-        let splits: Vec<(usize, String)> = initial_splits(&tokens).into_iter().skip(1).collect();
+        let splits: Vec<(usize, String)> =
+            initial_splits(&tokens, false).into_iter().skip(1).collect();
         if splits.is_empty() {
             return;
         }
@@ -1092,13 +1113,14 @@ fn follow<'f>(fst: &'f fst::raw::Fst<Mmap>, node: Node<'f>, bytes: &[u8]) -> Opt
 }
 
 /// A street's folded tokens read as initials and the rest (`h raanes vei`): for each count
-/// `k` of leading tokens that may be initials ([`is_initials`]; never the last token), from
-/// none up, `k` and the street key of the tokens after them.
-fn initial_splits(tokens: &[&str]) -> Vec<(usize, String)> {
+/// `k` of leading tokens that may be initials ([`is_initials`], or with `long` also
+/// [`is_abbreviation`]; never the last token), from none up, `k` and the street key of the
+/// tokens after them.
+fn initial_splits(tokens: &[&str], long: bool) -> Vec<(usize, String)> {
     let initials = tokens
         .iter()
         .take(tokens.len().saturating_sub(1))
-        .take_while(|t| is_initials(t))
+        .take_while(|t| is_initials(t) || (long && is_abbreviation(t)))
         .count();
     (0..=initials)
         .map(|k| (k, street_key(&tokens[k..].join(" "))))
@@ -1122,6 +1144,17 @@ fn is_initials(t: &str) -> bool {
                 && !b
                     .iter()
                     .any(|c| b"aeiouy".contains(&c.to_ascii_lowercase()))))
+}
+
+/// Whether a street's token may be a given name in its conventional abbreviation, which
+/// ends on a consonant before the next vowel (`Wilh.`, `Fredr.`, `Gust.`, `Johs.` for
+/// Wilhelm, Fredrik, Gustav, Johannes) or is a short name in full (`Carl` of `Carl Abr.
+/// Pihls allé`): four or five letters ending on a consonant.
+fn is_abbreviation(t: &str) -> bool {
+    let b = t.as_bytes();
+    (4..=5).contains(&b.len())
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b.last().is_some_and(|c| !b"aeiouy".contains(c))
 }
 
 /// Where [`PersonIndex::scan_house`] looks and what it adds to each cost.

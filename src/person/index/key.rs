@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    NameKey, SEP, clean_address, form_decoded, four_digits, house_key, house_range, is_invisible,
-    leading_house, letter_key, may_have_contact_details, number_word, plain_name_key,
-    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient, split_house,
-    split_postal_line, street_key_into, strip_contact_details, strip_notes,
-    with_line_breaks_joined, without_customer_number, without_field_label,
-    without_housing_cooperative,
+    BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, form_decoded, four_digits,
+    house_key, house_range, is_invisible, iso646_read, leading_house, letter_key,
+    may_have_contact_details, narrowed, number_word, plain_name_key, plain_street_key_into,
+    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
+    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
+    without_customer_number, without_field_label, without_housing_cooperative,
 };
 use crate::person::postcodes;
 
@@ -290,8 +290,10 @@ type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u16, Reading); 8] = [
+const READINGS: [(u16, Reading); 10] = [
     (Marks::INVISIBLE, without_invisibles),
+    (Marks::WIDE, with_wide_forms_narrowed),
+    (Marks::ISO646, with_iso646_letters_read),
     (Marks::ENCODED, without_url_encoding),
     (Marks::ESCAPE, without_entities),
     (Marks::CONTACT, without_contact_details),
@@ -327,6 +329,10 @@ impl Marks {
     const COMMA: u16 = 128;
     /// A digit in a name field: a customer number ([`without_customer_number`]).
     const NAME_DIGIT: u16 = 256;
+    /// A byte a full-width form or the ideographic space begins with ([`narrowed`]).
+    const WIDE: u16 = 512;
+    /// `[`, `\`, `]`, `{`, `|` or `}`: 7-bit Norwegian read as ASCII ([`iso646_read`]).
+    const ISO646: u16 = 1024;
 
     /// Per byte, the marks it sets.
     const OF_BYTE: [u16; 256] = {
@@ -335,7 +341,14 @@ impl Marks {
         t[0xE1] = Self::INVISIBLE;
         // Also the first byte of an en dash (`–`) between the parts of a street.
         t[0xE2] = Self::INVISIBLE | Self::DASH;
-        t[0xEF] = Self::INVISIBLE;
+        t[0xEF] = Self::INVISIBLE | Self::WIDE;
+        t[0xE3] = Self::WIDE;
+        t[b'[' as usize] = Self::ISO646;
+        t[b'\\' as usize] = Self::ISO646;
+        t[b']' as usize] = Self::ISO646;
+        t[b'{' as usize] = Self::ISO646;
+        t[b'|' as usize] = Self::ISO646;
+        t[b'}' as usize] = Self::ISO646;
         t[b'&' as usize] = Self::ESCAPE;
         t[b'_' as usize] = Self::ESCAPE;
         t[b'%' as usize] = Self::ENCODED;
@@ -380,15 +393,46 @@ impl Marks {
 
 /// A lead without the invisible characters ([`is_invisible`]) that copying from a web page or
 /// a PDF pastes into fields (`Lerkehagen 1\u{200B}2`), which would split a word or a house
-/// number; `None` if no field has one (most leads: nothing is copied).
+/// number, and without a byte-order mark read as text ([`BYTE_ORDER_MARKS_READ_AS_TEXT`]:
+/// `ï»¿Kari`); `None` if no field has one (most leads: nothing is copied).
 fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
-    // Every invisible character's UTF-8 begins with one of these bytes.
+    // Every invisible character's UTF-8, and each mark read as text, begins with one of these
+    // bytes or has one.
     let has = |f: &str| {
-        f.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) && f.contains(is_invisible)
+        f.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF))
+            && (f.contains(is_invisible)
+                || BYTE_ORDER_MARKS_READ_AS_TEXT
+                    .iter()
+                    .any(|mark| f.contains(mark)))
     };
     with_text_fields(q, has, |f| {
+        let mut f = f.to_owned();
+        for mark in BYTE_ORDER_MARKS_READ_AS_TEXT {
+            if f.contains(mark) {
+                f = f.replace(mark, "");
+            }
+        }
         f.chars().filter(|&c| !is_invisible(c)).collect()
     })
+}
+
+/// A lead typed with an East Asian input method, its full-width forms and ideographic spaces
+/// made ASCII ([`narrowed`]).
+fn with_wide_forms_narrowed(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| narrowed(f).is_some(),
+        |f| narrowed(f).unwrap_or_else(|| f.to_owned()),
+    )
+}
+
+/// A lead from 7-bit Norwegian data read as ASCII, with its æ, ø and å read ([`iso646_read`]).
+fn with_iso646_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| iso646_read(f).is_some(),
+        |f| iso646_read(f).unwrap_or_else(|| f.to_owned()),
+    )
 }
 
 /// A lead from a web form that left its values URL-encoded ([`form_decoded`]).

@@ -2,6 +2,7 @@
 //! and letters, flat, floor and c/o designations, and postcodes.
 
 use super::{fold_into, norwegian_letter};
+use crate::person::distance::osa_within;
 
 /// Street-type suffixes and their canonical spelling. Longest first within a group does not
 /// matter: [`canonical_suffix`] tries the longest matching suffix.
@@ -447,12 +448,12 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 Some((house, bolig)) if !house.is_empty() && is_bolignummer(bolig) => house,
                 _ => t,
             };
-            // `H 0101`, `U 0105`: the level apart from floor and flat.
-            if let [level] = t.as_bytes()
-                && is_level(*level)
-                && tokens.clone().next().is_some_and(four_digits)
-            {
-                tokens.next();
+            // `H 0101`, `U 0105`: the level apart from floor and flat; `H 01 03`, `H01 03`:
+            // the floor and flat apart too, as on a door sign.
+            if let Some(parts) = bolignummer_apart(t, tokens.clone()) {
+                for _ in 1..parts {
+                    tokens.next();
+                }
                 continue;
             }
             if is_flat_word(t) {
@@ -570,12 +571,21 @@ fn may_designate(t: &str) -> bool {
         return true;
     }
     match b.first() {
-        Some(b'h' | b'H') => b.len() <= 6 && b.get(1).is_none_or(u8::is_ascii_digit),
+        Some(b'h' | b'H') => {
+            b.len() <= 6 && b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-')
+        }
         Some(b'l' | b'L' | b'b' | b'B') => {
-            b.len() <= 12 && (is_flat_word(t) || is_bolignummer(t) || is_cadastre_word(t))
+            b.len() <= 12
+                && (is_flat_word(t)
+                    || is_bolignummer(t)
+                    || is_cadastre_word(t)
+                    || (b.len() == 3 && b[1..].iter().all(u8::is_ascii_digit)))
         }
         Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
-            b.len() <= 8 && (is_floor_word(t) || is_bolignummer(t))
+            b.len() <= 8
+                && (is_floor_word(t)
+                    || is_bolignummer(t)
+                    || (b.len() == 3 && b[1..].iter().all(u8::is_ascii_digit)))
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
@@ -629,12 +639,56 @@ fn is_care_of(t: &str) -> bool {
     t.eq_ignore_ascii_case("c/o") || t.eq_ignore_ascii_case("co/") || t.eq_ignore_ascii_case("v/")
 }
 
-/// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot or a
-/// leading `bolig`. The level is `H` (*hovedetasje*, a main floor), `U` (*underetasje*),
-/// `K` (*kjeller*) or `L` (*loft*).
+/// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot, or
+/// with a dash after the level or between floor and flat as on a door sign (`H-0305`,
+/// `H04-03`). The level is `H` (*hovedetasje*, a main floor), `U` (*underetasje*), `K`
+/// (*kjeller*) or `L` (*loft*).
 fn is_bolignummer(t: &str) -> bool {
     let t = strip_dots(t).as_bytes();
-    t.len() == 5 && is_level(t[0]) && t[1..].iter().all(u8::is_ascii_digit)
+    let mut b = [0u8; 5];
+    let read = match t.len() {
+        5 => {
+            b.copy_from_slice(t);
+            true
+        }
+        6 if t[1] == b'-' => {
+            b[0] = t[0];
+            b[1..].copy_from_slice(&t[2..]);
+            true
+        }
+        6 if t[3] == b'-' => {
+            b[..3].copy_from_slice(&t[..3]);
+            b[3..].copy_from_slice(&t[4..]);
+            true
+        }
+        _ => false,
+    };
+    read && is_level(b[0]) && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// How many tokens, from `t` on (`next` gives those after it), a bolignummer written apart
+/// takes: the level alone before the floor and flat (`H 0101`, `U 0105`: 2), or before the
+/// floor and the flat apart as on a door sign (`H 01 03`: 3), or the level and floor before
+/// the flat (`H01 03`: 2). `None` if `t` starts none.
+fn bolignummer_apart<'a>(t: &str, mut next: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let b = t.as_bytes();
+    match b {
+        [level] if is_level(*level) => {
+            let floor = next.next()?;
+            if four_digits(floor) {
+                Some(2)
+            } else if two_digits(floor) && next.next().is_some_and(two_digits) {
+                Some(3)
+            } else {
+                None
+            }
+        }
+        [level, ..] if b.len() == 3 && is_level(*level) && two_digits(&t[1..]) => {
+            next.next().is_some_and(two_digits).then_some(2)
+        }
+        _ => None,
+    }
 }
 
 /// The level letter a bolignummer starts with (see [`is_bolignummer`]).
@@ -856,6 +910,104 @@ pub const STREET_PREFIXES: &[&str] = &[
 pub fn other_prefix(a: &[u8], b: &[u8]) -> bool {
     let prefix = |s: &[u8]| STREET_PREFIXES.iter().find(|p| s.starts_with(p.as_bytes()));
     matches!((prefix(a), prefix(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The endings of Norwegian street names as they end a street key ([`street_key`]: the
+/// street-type suffixes canonical), each group the forms of one word (definite and
+/// indefinite, bokmål and nynorsk: `sletta`, `sletten`, `slette`).
+const STREET_ENDINGS: &[&[&str]] = &[
+    &["vei"],
+    &["gt"],
+    &["pl"],
+    &["alle"],
+    &["torg"],
+    &["terr"],
+    &["sti", "stig", "stigen"],
+    &["brygge"],
+    &["bakken", "bakke", "bakkjen"],
+    &["lia", "lien", "li", "lii"],
+    &["sletta", "sletten", "slette"],
+    &["brekka", "brekken", "brekke"],
+    &["haugen", "haug"],
+    &["svingen", "sving"],
+    &["tunet", "tun"],
+    &["kroken", "krok"],
+    &["myra", "myren", "myr"],
+    &["loekka", "loekken"],
+    &["enga", "engen", "eng"],
+    &["aasen", "aas"],
+    &["lunden", "lund"],
+    &["jordet", "jorde"],
+    &["ringen", "ring"],
+    &["grenda", "grend"],
+    &["kollen", "koll"],
+    &["dalen", "dal"],
+    &["vollen", "voll"],
+    &["braaten"],
+    &["berget"],
+    &["skogen", "skog"],
+    &["hagen", "hage"],
+    &["toppen", "topp"],
+    &["kleiva", "kleiven"],
+    &["vika", "viken", "vik"],
+    &["odden"],
+    &["holmen"],
+    &["tangen"],
+    &["parken", "park"],
+];
+
+/// Whether two street keys are twin streets: one stem with two different endings
+/// ([`STREET_ENDINGS`]) that no single typing slip turns into each other (`skyssvei` and
+/// `skyssvingen`, `fredrikholstgt` and `fredrikholstpl`), not one street misspelt. A stem
+/// that ends on the letter an ending begins with may have lost it to the rule that writes
+/// three like consonants as two (`Skyss` + `svingen` is `Skyssvingen`).
+pub fn other_ending(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return false;
+    }
+    // Each way a key may be read: its stem's length, whether the stem lost its last letter
+    // to the ending, the ending's group and the ending (no key has more than a few).
+    type Reading = (usize, bool, usize, &'static str);
+    fn readings(s: &[u8], out: &mut [Reading; 8]) -> usize {
+        let mut n = 0;
+        for (g, forms) in STREET_ENDINGS.iter().enumerate() {
+            for &e in *forms {
+                let Some(stem) = s.strip_suffix(e.as_bytes()) else {
+                    continue;
+                };
+                if stem.len() < 3 || n + 2 > out.len() {
+                    continue;
+                }
+                out[n] = (stem.len(), false, g, e);
+                n += 1;
+                let first = e.as_bytes()[0];
+                if stem.last() == Some(&first) && stem[stem.len() - 2] != first {
+                    out[n] = (stem.len(), true, g, e);
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+    // A reading's stem, the lost letter put back.
+    fn stem_of(s: &[u8], (len, lost, _, e): Reading) -> impl Iterator<Item = &u8> {
+        s[..len].iter().chain(lost.then(|| &e.as_bytes()[0]))
+    }
+    let (mut ra, mut rb) = ([(0, false, 0, ""); 8], [(0, false, 0, ""); 8]);
+    let (na, nb) = (readings(a, &mut ra), readings(b, &mut rb));
+    let mut twin = false;
+    for &x in &ra[..na] {
+        for &y in &rb[..nb] {
+            if !stem_of(a, x).eq(stem_of(b, y)) {
+                continue;
+            }
+            if x.2 == y.2 {
+                return false;
+            }
+            twin |= osa_within(x.3.as_bytes(), y.3.as_bytes(), 1).is_none();
+        }
+    }
+    twin
 }
 
 /// Whether the folded street tokens of a lead (`h raanes vei`, `oe svanegata`,

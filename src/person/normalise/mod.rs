@@ -335,6 +335,107 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// A UTF-8 byte-order mark read as text: as Windows-1252 or Latin-1 (`ï»¿`) or as the DOS
+/// code page 437 (`∩╗┐`), what a file saved "with BOM" shows before its first field when
+/// the program that read it assumed another character set (`ï»¿Kari`). Never part of a name
+/// or an address.
+pub const BYTE_ORDER_MARKS_READ_AS_TEXT: [&str; 2] = ["ï»¿", "∩╗┐"];
+
+/// A field with the characters an East Asian input method types made the ASCII ones they
+/// are wide forms of: the full-width forms U+FF01–U+FF5E (`４５`, `Ｂ`) and the ideographic
+/// space U+3000 (`Storgata\u{3000}４５`); `None` if it has none. [`fold`] reads them too, but
+/// a house number has to be a number before a street is split from it.
+pub fn narrowed(field: &str) -> Option<String> {
+    let wide = |c: char| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c);
+    if !field.contains(wide) {
+        return None;
+    }
+    Some(
+        field
+            .chars()
+            .map(|c| match c {
+                '\u{3000}' => ' ',
+                c if wide(c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A field written in 7-bit Norwegian (ISO 646-NO, NS 4551, what old mainframes and
+/// terminals stored) and read as ASCII, with its letters back: `[ \ ]` are Æ Ø Å and
+/// `{ | }` æ ø å (`Skj{rv|`, `R\NNING`, `]SHILD`, `BOD\`; the Swedish and Danish variants put
+/// Ä Ö or Æ Ø there, which fold alike). Such a character is read as a letter where it
+/// touches one; a bracket only where it cannot be one of a pair around a note (`Lund
+/// [dublett?]`, which [`strip_notes`] takes out): inside a word, or opening or closing one
+/// with no bracket of the other kind in the field. `None` if nothing is read.
+pub fn iso646_read(field: &str) -> Option<String> {
+    let b = field.as_bytes();
+    if !b
+        .iter()
+        .any(|c| matches!(c, b'[' | b'\\' | b']' | b'{' | b'|' | b'}'))
+    {
+        return None;
+    }
+    let chars: Vec<char> = field.chars().collect();
+    let letter_at = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    let (opens, closes) = (chars.contains(&'['), chars.contains(&']'));
+    let mut out = String::with_capacity(field.len() + 4);
+    let mut read = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = letter_at(i.checked_sub(1));
+        let after = letter_at(Some(i + 1));
+        let letter = match c {
+            '{' if before || after => Some('æ'),
+            '|' if before || after => Some('ø'),
+            '}' if before || after => Some('å'),
+            '\\' if before || after => Some('Ø'),
+            '[' if after && (before || !closes) => Some('Æ'),
+            ']' if (before && after) || ((before || after) && !opens) => Some('Å'),
+            _ => None,
+        };
+        read |= letter.is_some();
+        out.push(letter.unwrap_or(c));
+    }
+    read.then_some(out)
+}
+
+/// The Latin letter a Cyrillic or Greek letter looks like (`а` for a, `Н` for H, `і` for
+/// i, `Ο` for O), as an agent types it with a Cyrillic or Greek keyboard layout left on
+/// (`Svеin`, `Grо`); `None` for any other character. A Latin name with a look-alike in it
+/// becomes the name it shows; a name written wholly in Cyrillic or Greek keeps its other
+/// letters (`Жанна` folds to `жahha`) and matches no Latin name either way.
+fn latin_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'В' | 'в' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'Е' | 'ё' | 'Ё' | 'ε' | 'Ε' => 'e',
+        'һ' | 'Н' | 'н' | 'Η' => 'h',
+        'і' | 'І' | 'ї' | 'Ї' | 'ι' | 'Ι' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'М' | 'м' | 'Μ' => 'm',
+        'Ν' | 'η' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' | 'Ѕ' => 's',
+        'Т' | 'т' | 'τ' | 'Τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ԝ' => 'w',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'у' | 'У' | 'Υ' => 'y',
+        'Ζ' => 'z',
+        _ => return None,
+    })
+}
+
 /// Folds one non-ASCII character. `depth` bounds the recursion through decompositions.
 fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, depth: u8) {
     if is_invisible(c) {
@@ -359,7 +460,17 @@ fn fold_char(c: char, out: &mut String, start: usize, pending_space: &mut bool, 
         emit(s, out, pending_space);
         return;
     }
+    if let Some(l) = latin_look_alike(c) {
+        let mut b = [0u8; 4];
+        emit(l.encode_utf8(&mut b), out, pending_space);
+        return;
+    }
     for l in c.to_lowercase() {
+        if let Some(latin) = latin_look_alike(l) {
+            let mut b = [0u8; 4];
+            emit(latin.encode_utf8(&mut b), out, pending_space);
+            continue;
+        }
         let special = match l {
             'æ' | 'ä' | 'ǽ' | 'ǣ' => Some("ae"),
             'ø' | 'ö' | 'ǿ' | 'œ' => Some("oe"),
@@ -761,9 +872,9 @@ mod tests;
 
 pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, four_digits, house_key,
-    house_range, leading_house, letter_key, number_word, other_prefix, plain_street_key_into,
-    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line, street_key,
-    street_key_into, suffix_spellings,
+    house_range, leading_house, letter_key, number_word, other_ending, other_prefix,
+    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient, split_house,
+    split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, is_common_given_name, plain_name_key, sound_key, sounds_alike,

@@ -1180,3 +1180,91 @@ fn y_after_a_vowel_sounds_as_i() {
         assert_eq!(&key[..], *from, "{}", String::from_utf8_lossy(from));
     }
 }
+
+/// Letters of other alphabets that look like Latin ones, typed with a Cyrillic or Greek
+/// layout left on, fold to the Latin letters they show; a name of one script is not made
+/// Latin by them.
+#[test]
+fn cyrillic_and_greek_look_alikes_fold_to_latin_letters() {
+    assert_eq!(fold("Svеin"), "svein"); // Cyrillic е
+    assert_eq!(fold("Grønlі"), "groenli"); // Cyrillic і
+    assert_eq!(fold("Вerit"), "berit"); // Cyrillic В
+    assert_eq!(fold("Sуnnøvе"), "synnoeve");
+    assert_eq!(fold("ΤΟRUNN"), "torunn"); // Greek Τ and Ο
+    // A name wholly in Cyrillic keeps the letters with no Latin look-alike.
+    assert_eq!(fold("Жанна"), "жahha");
+}
+
+/// Full-width forms and the ideographic space an East Asian input method types are read as
+/// ASCII before a house number is split from its street.
+#[test]
+fn wide_forms_are_narrowed() {
+    assert_eq!(
+        narrowed("Vognmannssvingen\u{3000}４５").as_deref(),
+        Some("Vognmannssvingen 45")
+    );
+    assert_eq!(
+        narrowed("Øvre\u{3000}Rallarveien\u{3000}３４Ｂ").as_deref(),
+        Some("Øvre Rallarveien 34B")
+    );
+    assert_eq!(narrowed("Storgata 45"), None);
+}
+
+/// 7-bit Norwegian read as ASCII: `[ \ ]` and `{ | }` touching a letter are Æ Ø Å and æ ø å;
+/// a bracketed note and a separator between spaces are left as they are.
+#[test]
+fn seven_bit_norwegian_is_read_back() {
+    let read = |s: &str| iso646_read(s).map(|r| fold(&r));
+    assert_eq!(read("Skj{rv|").as_deref(), Some("skjaervoe"));
+    assert_eq!(read("R\\NNING").as_deref(), Some("roenning"));
+    assert_eq!(read("]SHILD").as_deref(), Some("aashild"));
+    assert_eq!(read("BOD\\").as_deref(), Some("bodoe"));
+    assert_eq!(read("\\deg}rd").as_deref(), Some("oedegaard"));
+    assert_eq!(read("H[GE").as_deref(), Some("haege"));
+    assert_eq!(read("Lund [dublett?]"), None);
+    assert_eq!(read("Storgata 5 | H0101"), None);
+    assert_eq!(read("Storgata 5"), None);
+}
+
+/// A bolignummer as a door sign or letterbox writes it, with its level, floor and flat apart
+/// or joined by dashes, is dropped like `H0103`; a house letter before a number is kept.
+#[test]
+fn bolignummer_written_apart_or_with_dashes() {
+    let clean = |s: &str| {
+        let mut out = String::new();
+        clean_address(s, &mut out);
+        out
+    };
+    for written in [
+        "Tunnelkroken 6 H-0305",
+        "Tunnelkroken 6, H03-05",
+        "Tunnelkroken 6 H 03 05",
+        "Tunnelkroken 6, H03 05",
+        "Tunnelkroken 6 K-0305",
+        "Tunnelkroken 6 U03 05",
+        "Tunnelkroken 6 h 0305",
+    ] {
+        assert_eq!(clean(written), "Tunnelkroken 6", "{written}");
+    }
+    assert_eq!(clean("Tunnelkroken 6 B"), "Tunnelkroken 6 B");
+    assert_eq!(clean("Tunnelkroken 6 H 3"), "Tunnelkroken 6 H 3");
+}
+
+/// One stem with two endings is two streets (`Skyssveien` and `Skyssvingen`, a person's
+/// `gate` and `plass`), unless one typing slip turns one ending into the other or the two
+/// are forms of one word.
+#[test]
+fn twin_streets_differ_in_their_ending() {
+    let twin = |a: &str, b: &str| other_ending(street_key(a).as_bytes(), street_key(b).as_bytes());
+    assert!(twin("Skyssvingen", "Skyssveien"));
+    assert!(twin("Ekspressvingen", "Ekspressveien"));
+    assert!(twin("Fredrik Holst gate", "Fredrik Holst plass"));
+    assert!(twin("Konduktørgata", "Konduktørstien"));
+    assert!(twin("Skinnesletta", "Skinnebakken"));
+    // Forms of one ending, the same ending misspelt, a slip between two endings.
+    assert!(!twin("Skinnesletta", "Skinnesletten"));
+    assert!(!twin("Ospvegen", "Ospveien"));
+    assert!(!twin("Kirkehagen", "Kirkehaugen"));
+    assert!(!twin("Skinnebakken", "Skinnebakkem"));
+    assert!(!twin("Storgata", "Storgata"));
+}
