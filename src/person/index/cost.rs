@@ -169,6 +169,17 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
     b.len() > a.len() && (b.starts_with(&a) || contracts(&a, &b))
 }
 
+/// Whether `long` is the feminine form of the given name `short` made with an ending
+/// (`Paula`, `Daniela`, `Henrikke`, `Fredrikke`, `Martine`, `Justina` for Paul, Daniel,
+/// Henrik, Fredrik, Martin, Justin): another person's name, not `short` misspelt.
+fn feminine_form(long: &[u8], short: &[u8]) -> bool {
+    short.len() >= 3
+        && long.strip_prefix(short).is_some_and(|ending| {
+            matches!(ending, b"a" | b"ke" | b"ine" | b"ina")
+                && !b"aeiouy".contains(&short[short.len() - 1])
+        })
+}
+
 /// Letters a scanner reads as others that [`ocr_fold`](crate::person::normalise::ocr_fold)
 /// does not fold (folding them would make real names one): `h` read as `li` (`Dalil` for
 /// Dahl), `n` as `ri` (`Larseri` for Larsen), `u` as `ii` (`Notliinden`), and from the
@@ -312,9 +323,13 @@ pub(super) fn name_cost(
         } else if sounds_alike(g, first) {
             // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
             (max >= 1).then_some(1)
-        } else if is_common_given_name(g) && is_common_given_name(first) {
-            // Two different names of the household (Tone/Anne): another member; born the
-            // same day, twins, unless the names are one slip apart (Kari/Karin).
+        } else if (is_common_given_name(g) && is_common_given_name(first))
+            || feminine_form(g, first)
+            || feminine_form(first, g)
+        {
+            // Two different names of the household (Tone/Anne; a name and its feminine form,
+            // Paul/Paula, Henrik/Henrikke): another member; born the same day, twins, unless
+            // the names are one slip apart (Kari/Karin).
             if born_same_day {
                 token_cost(g, first, max.min(1), false, &lossy)
             } else {

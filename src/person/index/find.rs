@@ -1135,24 +1135,29 @@ fn is_short_for(short: &[u8], word: &[u8]) -> bool {
 }
 
 /// Whether a street's token may be a word's initials: at most three letters (`H`, `Chr`,
-/// `Ndr`), or four without a vowel (`Vstr` for Vestre, `Nrdr` for Nordre).
+/// `Ndr`; æ, ø and å, folded to two, count as one: `Søn`, `Øst`), or four without a vowel
+/// (`Vstr` for Vestre, `Nrdr` for Nordre).
 fn is_initials(t: &str) -> bool {
     let b = t.as_bytes();
+    let folded_pairs = b
+        .windows(2)
+        .filter(|w| matches!(w, [b'a', b'e'] | [b'o', b'e'] | [b'a', b'a']))
+        .count();
     b.iter().all(u8::is_ascii_alphabetic)
-        && (b.len() <= 3
+        && (b.len() - folded_pairs <= 3
             || (b.len() == 4
                 && !b
                     .iter()
                     .any(|c| b"aeiouy".contains(&c.to_ascii_lowercase()))))
 }
 
-/// Whether a street's token may be a given name in its conventional abbreviation, which
-/// ends on a consonant before the next vowel (`Wilh.`, `Fredr.`, `Gust.`, `Johs.` for
-/// Wilhelm, Fredrik, Gustav, Johannes) or is a short name in full (`Carl` of `Carl Abr.
-/// Pihls allé`): four or five letters ending on a consonant.
+/// Whether a street's token may be a word in its conventional abbreviation, which ends on a
+/// consonant before the next vowel (`Wilh.`, `Fredr.`, `Johs.` for Wilhelm, Fredrik,
+/// Johannes; a title, `Sorenskr.`, `Sognepr.`) or is a short name in full (`Carl` of `Carl
+/// Abr. Pihls allé`): four to eight letters ending on a consonant.
 fn is_abbreviation(t: &str) -> bool {
     let b = t.as_bytes();
-    (4..=5).contains(&b.len())
+    (4..=8).contains(&b.len())
         && b.iter().all(u8::is_ascii_alphabetic)
         && b.last().is_some_and(|c| !b"aeiouy".contains(c))
 }

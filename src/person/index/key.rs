@@ -6,11 +6,12 @@ use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
     BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, form_decoded, four_digits,
-    house_key, house_range, is_invisible, iso646_read, leading_house, letter_key,
+    house_key, house_range, is_invisible, iso646_read, leading_house, letter_key, mac_roman_read,
     may_have_contact_details, narrowed, number_word, plain_name_key, plain_street_key_into,
-    postcode_field, postcode_key, postcode_key_lenient, split_house, split_postal_line,
-    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
-    without_customer_number, without_field_label, without_housing_cooperative,
+    postcode_field, postcode_key, postcode_key_lenient, quoted_printable_decoded, split_house,
+    split_postal_line, street_key_into, strip_contact_details, strip_notes,
+    with_line_breaks_joined, without_customer_number, without_field_label,
+    without_housing_cooperative,
 };
 use crate::person::postcodes;
 
@@ -290,11 +291,12 @@ type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u16, Reading); 10] = [
+const READINGS: [(u16, Reading); 12] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::WIDE, with_wide_forms_narrowed),
-    (Marks::ISO646, with_iso646_letters_read),
     (Marks::ENCODED, without_url_encoding),
+    (Marks::QUOTED, without_quoted_printable),
+    (Marks::MAC, with_mac_roman_letters_read),
     (Marks::ESCAPE, without_entities),
     (Marks::CONTACT, without_contact_details),
     (Marks::LABEL, without_field_labels),
@@ -304,6 +306,8 @@ const READINGS: [(u16, Reading); 10] = [
         without_housing_cooperative_in_street,
     ),
     (Marks::NAME_DIGIT, without_customer_numbers),
+    // After the entities and labels, whose `;` and `:` are no letters.
+    (Marks::ISO646, with_iso646_letters_read),
 ];
 
 /// What a lead's text fields may need before they are read, found in one pass over their
@@ -331,13 +335,22 @@ impl Marks {
     const NAME_DIGIT: u16 = 256;
     /// A byte a full-width form or the ideographic space begins with ([`narrowed`]).
     const WIDE: u16 = 512;
-    /// `[`, `\`, `]`, `{`, `|` or `}`: 7-bit Norwegian read as ASCII ([`iso646_read`]).
+    /// `[`, `\`, `]`, `{`, `|`, `}`, `;`, `:`, `'` or `"`: 7-bit Norwegian read as ASCII or
+    /// a US keyboard layout ([`iso646_read`]).
     const ISO646: u16 = 1024;
+    /// An `=`: quoted-printable ([`quoted_printable_decoded`]).
+    const QUOTED: u16 = 2048;
+    /// A byte that Mac Roman's æ, ø or å read as Windows-1252 begins with ([`mac_roman_read`]).
+    const MAC: u16 = 4096;
 
     /// Per byte, the marks it sets.
     const OF_BYTE: [u16; 256] = {
         let mut t = [0u16; 256];
-        t[0xC2] = Self::INVISIBLE;
+        t[0xC2] = Self::INVISIBLE | Self::MAC;
+        t[0xC5] = Self::MAC;
+        t[b'=' as usize] = Self::QUOTED;
+        t[b'\'' as usize] = Self::ISO646;
+        t[b'"' as usize] = Self::ISO646;
         t[0xE1] = Self::INVISIBLE;
         // Also the first byte of an en dash (`–`) between the parts of a street.
         t[0xE2] = Self::INVISIBLE | Self::DASH;
@@ -354,10 +367,10 @@ impl Marks {
         t[b'%' as usize] = Self::ENCODED;
         t[b'+' as usize] = Self::ENCODED;
         t[b'@' as usize] = Self::CONTACT;
-        t[b':' as usize] = Self::LABEL;
+        t[b':' as usize] = Self::LABEL | Self::ISO646;
         t[b'-' as usize] = Self::DASH;
         t[b',' as usize] = Self::COMMA;
-        t[b';' as usize] = Self::COMMA;
+        t[b';' as usize] = Self::COMMA | Self::ISO646;
         let mut d = b'0';
         while d <= b'9' {
             t[d as usize] = Self::DIGIT;
@@ -426,7 +439,27 @@ fn with_wide_forms_narrowed(q: &PersonQuery) -> Option<PersonQuery> {
     )
 }
 
-/// A lead from 7-bit Norwegian data read as ASCII, with its æ, ø and å read ([`iso646_read`]).
+/// A lead from a form's notification e-mail, quoted-printable decoded
+/// ([`quoted_printable_decoded`]).
+fn without_quoted_printable(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| quoted_printable_decoded(f).is_some(),
+        |f| quoted_printable_decoded(f).unwrap_or_else(|| f.to_owned()),
+    )
+}
+
+/// A lead a Mac wrote and Windows read, with its æ, ø and å read ([`mac_roman_read`]).
+fn with_mac_roman_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    with_text_fields(
+        q,
+        |f| mac_roman_read(f).is_some(),
+        |f| mac_roman_read(f).unwrap_or_else(|| f.to_owned()),
+    )
+}
+
+/// A lead from 7-bit Norwegian data read as ASCII or typed on a US keyboard layout, with its
+/// æ, ø and å read ([`iso646_read`]).
 fn with_iso646_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
     with_text_fields(
         q,

@@ -484,8 +484,14 @@ pub fn clean_address(raw: &str, out: &mut String) {
             if is_cadastre_word(t) && !out.is_empty() {
                 break;
             }
-            // `Storgata nr:12`, `nr.12`: the word for number glued to the house number.
+            // `Storgata nr:12`, `nr.12`: the word for number glued to the house number; `#12`
+            // (an English-language CRM's); `28H0103`: a bolignummer glued to the house.
             let t = number_word_glued(t).unwrap_or(t);
+            let t = t.strip_prefix('#').unwrap_or(t);
+            if t.is_empty() {
+                continue;
+            }
+            let t = without_glued_bolignummer(t).unwrap_or(t);
             // `Kildegata nr. 3`: the word for number before the house number.
             if is_number_word(t)
                 && !out.is_empty()
@@ -584,12 +590,16 @@ fn may_designate(t: &str) -> bool {
         Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
             b.len() <= 8
                 && (is_floor_word(t)
+                    || is_flat_word(t)
                     || is_bolignummer(t)
                     || (b.len() == 3 && b[1..].iter().all(u8::is_ascii_digit)))
         }
         Some(d) if d.is_ascii_digit() => {
-            b.last() == Some(&b'.') || (b.len() > 3 && is_floor_word(t))
+            b.last() == Some(&b'.')
+                || (b.len() > 3 && is_floor_word(t))
+                || (b.len() > 5 && without_glued_bolignummer(t).is_some())
         }
+        Some(b'a' | b'A') => is_flat_word(t),
         Some(b'n' | b'N') => is_number_word(t) || number_word_glued(t).is_some(),
         Some(b'i' | b'I' | b'o' | b'O') => is_entrance_word(t),
         Some(b'g' | b'G') => is_cadastre_word(t),
@@ -740,7 +750,10 @@ pub fn four_digits(s: &str) -> bool {
 fn is_flat_word(t: &str) -> bool {
     let t = strip_dots(t);
     t.len() <= 11
-        && matches!(t.as_bytes().first(), Some(b'l' | b'L' | b'b' | b'B'))
+        && matches!(
+            t.as_bytes().first(),
+            Some(b'l' | b'L' | b'b' | b'B' | b'a' | b'A' | b'u' | b'U')
+        )
         && [
             "leil",
             "leilighet",
@@ -751,9 +764,27 @@ fn is_flat_word(t: &str) -> bool {
             "bnr",
             "boenhet",
             "bolignummer",
+            // An English-language CRM's (`Apt. H0404`, `Unit 3`).
+            "apt",
+            "apartment",
+            "unit",
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// A house number with a bolignummer glued to it by fixed-width fields joined without a
+/// separator (`28H0103`, `5AH0607`, `88Ch0405`): the house number and its letter
+/// (`28`, `5A`, `88C`). `None` if `t` is not one.
+fn without_glued_bolignummer(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let house = match b.len().checked_sub(digits + 5)? {
+        0 => digits,
+        1 if b[digits].is_ascii_alphabetic() => digits + 1,
+        _ => return None,
+    };
+    ((1..=4).contains(&digits) && is_bolignummer(&t[house..])).then(|| &t[..house])
 }
 
 fn is_floor_word(t: &str) -> bool {

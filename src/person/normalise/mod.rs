@@ -362,19 +362,81 @@ pub fn narrowed(field: &str) -> Option<String> {
     )
 }
 
-/// A field written in 7-bit Norwegian (ISO 646-NO, NS 4551, what old mainframes and
-/// terminals stored) and read as ASCII, with its letters back: `[ \ ]` are Æ Ø Å and
-/// `{ | }` æ ø å (`Skj{rv|`, `R\NNING`, `]SHILD`, `BOD\`; the Swedish and Danish variants put
-/// Ä Ö or Æ Ø there, which fold alike). Such a character is read as a letter where it
-/// touches one; a bracket only where it cannot be one of a pair around a note (`Lund
-/// [dublett?]`, which [`strip_notes`] takes out): inside a word, or opening or closing one
-/// with no bracket of the other kind in the field. `None` if nothing is read.
+/// A field whose æ, ø and å were typed or stored as other characters, with its letters
+/// back: 7-bit Norwegian (ISO 646-NO, NS 4551, what old mainframes and terminals stored) read
+/// as ASCII, where `[ \ ]` are Æ Ø Å and `{ | }` æ ø å (`Skj{rv|`, `R\NNING`, `]SHILD`; the
+/// Swedish and Danish variants put Ä Ö or Æ Ø there, which fold alike), and a US keyboard
+/// layout left on over Norwegian keys, where `; ' [` are ø æ å and `: " {` Ø Æ Å (`J;rgensen`,
+/// `Kj'r`, `Amtmanns[sen`, `MJ:NDALEN`). `[` and `{` are either's: the case of the letters
+/// beside them tells which (a lower-case `[` is the US layout's å, an upper-case one ISO
+/// 646's Æ). Such a character is read as a letter only where it touches letters as a letter
+/// does: a bracket not where it can be one of a pair around a note (`Lund [dublett?]`, which
+/// [`strip_notes`] takes out), a `;` or `'` not between words or before a capital
+/// (`O'Brien`), a `:` not after a label. `None` if nothing is read.
 pub fn iso646_read(field: &str) -> Option<String> {
-    let b = field.as_bytes();
-    if !b
-        .iter()
-        .any(|c| matches!(c, b'[' | b'\\' | b']' | b'{' | b'|' | b'}'))
-    {
+    if !field.bytes().any(|c| {
+        matches!(
+            c,
+            b'[' | b'\\' | b']' | b'{' | b'|' | b'}' | b';' | b':' | b'\'' | b'"'
+        )
+    }) {
+        return None;
+    }
+    let chars: Vec<char> = field.chars().collect();
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let (opens, closes) = (chars.contains(&'['), chars.contains(&']'));
+    let mut out = String::with_capacity(field.len() + 4);
+    let mut read = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
+        let before = prev.is_some_and(char::is_alphabetic);
+        let after = next.is_some_and(char::is_alphabetic);
+        let lower = prev.is_some_and(char::is_lowercase) || next.is_some_and(char::is_lowercase);
+        // The word's letters before `c`: two or more (`Bod;`, not a house letter's `b;`),
+        // and all capitals (`KJ'R`, `BOD:`).
+        let word_before = chars[..i].iter().rev().take_while(|c| c.is_alphabetic());
+        let word_before_len = word_before.clone().count();
+        let capitals_before = word_before_len >= 2 && word_before.clone().all(|c| c.is_uppercase());
+        let at_end = i + 1 == chars.len();
+        let letter = match c {
+            '{' if before || after => Some(if lower { 'æ' } else { 'Å' }),
+            '|' if before || after => Some('ø'),
+            '}' if before || after => Some('å'),
+            '\\' if before || after => Some('Ø'),
+            '[' if after && (before || !closes) => Some(if lower { 'å' } else { 'Æ' }),
+            ']' if (before && after) || ((before || after) && !opens) => Some('Å'),
+            ';' if before && (after || (at_end && word_before_len >= 2)) => Some('ø'),
+            ':' if before && (after || (at_end && capitals_before)) => Some('Ø'),
+            '\'' if before
+                && after
+                && (next.is_some_and(char::is_lowercase) || capitals_before) =>
+            {
+                Some('æ')
+            }
+            '"' if before && after => Some('Æ'),
+            _ => None,
+        };
+        read |= letter.is_some();
+        out.push(letter.unwrap_or(c));
+    }
+    read.then_some(out)
+}
+
+/// A field a Mac wrote in Mac Roman and a Windows program read as Windows-1252, with its
+/// letters back: `¿ ¾ Œ` are ø æ å, `¯ ® \u{81}` Ø Æ Å and `Ž` é (`Bj¿rnstad`, `Kj¾r`,
+/// `SELV®R`, `R¯ROS`), where they touch a letter. `None` if nothing is read.
+pub fn mac_roman_read(field: &str) -> Option<String> {
+    let letter_for = |c: char| match c {
+        '¿' => Some('ø'),
+        '¾' => Some('æ'),
+        'Œ' => Some('å'),
+        '¯' => Some('Ø'),
+        '®' => Some('Æ'),
+        '\u{81}' => Some('Å'),
+        'Ž' => Some('é'),
+        _ => None,
+    };
+    if !field.chars().any(|c| letter_for(c).is_some()) {
         return None;
     }
     let chars: Vec<char> = field.chars().collect();
@@ -382,25 +444,51 @@ pub fn iso646_read(field: &str) -> Option<String> {
         i.and_then(|i| chars.get(i))
             .is_some_and(|c| c.is_alphabetic())
     };
-    let (opens, closes) = (chars.contains(&'['), chars.contains(&']'));
-    let mut out = String::with_capacity(field.len() + 4);
     let mut read = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let before = letter_at(i.checked_sub(1));
-        let after = letter_at(Some(i + 1));
-        let letter = match c {
-            '{' if before || after => Some('æ'),
-            '|' if before || after => Some('ø'),
-            '}' if before || after => Some('å'),
-            '\\' if before || after => Some('Ø'),
-            '[' if after && (before || !closes) => Some('Æ'),
-            ']' if (before && after) || ((before || after) && !opens) => Some('Å'),
-            _ => None,
-        };
-        read |= letter.is_some();
-        out.push(letter.unwrap_or(c));
-    }
+    let out = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match letter_for(c) {
+            Some(l) if letter_at(i.checked_sub(1)) || letter_at(Some(i + 1)) => {
+                read = true;
+                l
+            }
+            _ => c,
+        })
+        .collect();
     read.then_some(out)
+}
+
+/// A field a form's notification e-mail left quoted-printable (`J=C3=B8rgensen`,
+/// `all=C3=A9`, `R=F8rvik`), decoded: each `=` and two hex digits is a byte, of UTF-8 or else
+/// of Latin-1. `None` if the field has no such escape.
+pub fn quoted_printable_decoded(field: &str) -> Option<String> {
+    let b = field.as_bytes();
+    let hex = |c: u8| c.is_ascii_digit() || (b'A'..=b'F').contains(&c);
+    if !b.windows(3).any(|w| w[0] == b'=' && hex(w[1]) && hex(w[2])) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let escape = b
+            .get(i + 1..i + 3)
+            .filter(|h| b[i] == b'=' && h.iter().all(|&c| hex(c)));
+        match escape.and_then(|h| std::str::from_utf8(h).ok()) {
+            Some(h) => {
+                bytes.push(u8::from_str_radix(h, 16).unwrap_or(b'?'));
+                i += 3;
+            }
+            None => {
+                bytes.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    Some(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().into_iter().map(char::from).collect(),
+    })
 }
 
 /// The Latin letter a Cyrillic or Greek letter looks like (`а` for a, `Н` for H, `і` for
@@ -573,14 +661,15 @@ pub fn strip_notes(field: &str, round: bool) -> Option<String> {
 /// A name field without the customer number a CRM left in it (`Sæther #104233`, `Sæther
 /// (kundenr. 104233)`, `Sæther (104233)`, `Sæther kundenr: 104233`): a number of three
 /// digits or more standing alone, after `#` or after a label (`kundenr.`, `kundenummer`,
-/// `knr`, `id`, `ref`, `nr`), bracketed or not. A digit inside a word (`Ha1vorsen`, a
+/// `knr`, `id`, `ref`, `nr`), bracketed or not; and an age a people-search site printed
+/// after the name (`Strand, 79 år`, `Grønli (70 år)`). A digit inside a word (`Ha1vorsen`, a
 /// scanner's `l`) stays. `None` if the field has none (most fields: no digit).
 pub fn without_customer_number(field: &str) -> Option<String> {
     static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(concat!(
             r"(?i)(?:^|[\s,;/(\[])[(\[]?\s*",
             r"(?:(?:kunde\s*-?\s*(?:nr|nummer)|knr|kd\s*\.?\s*nr|kid|id|ref|nr|no)\s*\.?\s*:?\s*)?",
-            r"#?\s*\d{3,}\s*[)\]]?(?:$|[\s,;)\]])",
+            r"(?:#?\s*\d{3,}|\d{1,3}\s*(?:år|years?|yrs)\.?)\s*[)\]]?(?:$|[\s,;)\]])",
         ))
         .expect("the customer number pattern compiles")
     });

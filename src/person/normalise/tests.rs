@@ -1268,3 +1268,78 @@ fn twin_streets_differ_in_their_ending() {
     assert!(!twin("Skinnebakken", "Skinnebakkem"));
     assert!(!twin("Storgata", "Storgata"));
 }
+
+/// A US keyboard layout left on over Norwegian keys types `; ' [` for ø æ å and `: " {` for
+/// Ø Æ Å; where 7-bit Norwegian and the layout share a character, the case of the letters
+/// beside it tells which. Punctuation between words, an apostrophe before a capital and a
+/// label's colon are left alone.
+#[test]
+fn a_us_keyboard_layout_is_read_back() {
+    let read = |s: &str| iso646_read(s).map(|r| fold(&r));
+    assert_eq!(read("J;rgensen").as_deref(), Some("joergensen"));
+    assert_eq!(read("Bod;").as_deref(), Some("bodoe"));
+    assert_eq!(read("Kj'r").as_deref(), Some("kjaer"));
+    assert_eq!(read("KJ'R").as_deref(), Some("kjaer"));
+    assert_eq!(read("Amtmanns[sen").as_deref(), Some("amtmannsaasen"));
+    assert_eq!(read("MJ:NDALEN").as_deref(), Some("mjoendalen"));
+    assert_eq!(read("{SHILD").as_deref(), Some("aashild"));
+    assert_eq!(read("H[GE").as_deref(), Some("haege"));
+    assert_eq!(read("O'Brien"), None);
+    assert_eq!(read("Hansen; Kari"), None);
+    assert_eq!(read("Storgata 5;B"), None);
+    assert_eq!(read("Seljeløkka;14;b;"), None);
+}
+
+/// Mac Roman read as Windows-1252 (`Bj¿rnstad`, `SELV®R`), quoted-printable from a form's
+/// e-mail (`J=C3=B8rgensen`, Latin-1 `R=F8rvik`) and an age after the surname are read back
+/// or taken out.
+#[test]
+fn mac_roman_quoted_printable_and_ages_are_read() {
+    let mac = |s: &str| mac_roman_read(s).map(|r| fold(&r));
+    assert_eq!(mac("Bj¿rnstad").as_deref(), Some("bjoernstad"));
+    assert_eq!(mac("Kj¾r").as_deref(), Some("kjaer"));
+    assert_eq!(mac("SELV®R").as_deref(), Some("selvaer"));
+    assert_eq!(mac("R¯ROS").as_deref(), Some("roeros"));
+    assert_eq!(mac("Korl¿kka").as_deref(), Some("korloekka"));
+    assert_eq!(mac("Hansen ® 2024"), None);
+    let qp = |s: &str| quoted_printable_decoded(s);
+    assert_eq!(qp("J=C3=B8rgensen").as_deref(), Some("Jørgensen"));
+    assert_eq!(qp("all=C3=A9 19").as_deref(), Some("allé 19"));
+    assert_eq!(qp("R=F8rvik").as_deref(), Some("Rørvik"));
+    assert_eq!(qp("a=b"), None);
+    assert_eq!(
+        without_customer_number("Strand, 79 år").as_deref(),
+        Some("Strand")
+    );
+    assert_eq!(
+        without_customer_number("Grønli 70 år").as_deref(),
+        Some("Grønli")
+    );
+    assert_eq!(
+        without_customer_number("Grønli (7 år)").as_deref(),
+        Some("Grønli")
+    );
+}
+
+/// A bolignummer glued to the house by fixed-width fields joined without a separator, and an
+/// English-language CRM's `#` before the house and `Apt.` before the flat.
+#[test]
+fn glued_bolignummer_and_english_crm_house_and_flat() {
+    let clean = |s: &str| {
+        let mut out = String::new();
+        clean_address(s, &mut out);
+        out
+    };
+    assert_eq!(clean("Prostejordet 28H0103"), "Prostejordet 28");
+    assert_eq!(clean("STORE SALMEJORDET 5AH0607"), "STORE SALMEJORDET 5A");
+    assert_eq!(clean("Kapellmyra 88Ch0405"), "Kapellmyra 88C");
+    assert_eq!(clean("Fiskeværvollen #24, Apt H0404"), "Fiskeværvollen 24");
+    assert_eq!(
+        clean("Lille Bispesvingen #75 B, Apt. H0403"),
+        "Lille Bispesvingen 75 B"
+    );
+    assert_eq!(clean("Amtmann Tvedts vei # 71"), "Amtmann Tvedts vei 71");
+    assert_eq!(clean("Storgata 5, Unit 3"), "Storgata 5");
+    // A house number of five digits and a letter is no bolignummer glued on.
+    assert_eq!(clean("Storgata 12345"), "Storgata 12345");
+}
