@@ -10,7 +10,8 @@
 //! `vask::synth::thirteenth_eval`; the fourteenth to twenty-second, each measured once held
 //! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentysecond_eval`;
 //! the twenty-third, held out, `vask::synth::twentythird_eval`; the twenty-fourth, held out,
-//! `vask::synth::twentyfourth_eval`).
+//! `vask::synth::twentyfourth_eval`; the twenty-fifth, held out,
+//! `vask::synth::twentyfifth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -20,7 +21,8 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
-    twentieth_eval, twentyfirst_eval, twentyfourth_eval, twentysecond_eval, twentythird_eval,
+    twentieth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval, twentysecond_eval,
+    twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -48,7 +50,9 @@ pub struct PersonEvalArgs {
     /// docs/person-evaluation-twentythird-set.md),
     /// `twentyfourth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentyfourth-set.md),
-    /// `both` (first and second) or `all` (the twenty-four). The third set's generator
+    /// `twentyfifth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentyfifth-set.md),
+    /// `both` (first and second) or `all` (the twenty-five). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -102,6 +106,8 @@ enum EvalSet {
     Twentythird,
     /// Held out, written blind, never tuned on.
     Twentyfourth,
+    /// Held out, written blind, never tuned on.
+    Twentyfifth,
     Both,
     All,
 }
@@ -134,6 +140,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentysecond,
             EvalSet::Twentythird,
             EvalSet::Twentyfourth,
+            EvalSet::Twentyfifth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -160,6 +167,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentysecond => &[EvalSet::Twentysecond],
         EvalSet::Twentythird => &[EvalSet::Twentythird],
         EvalSet::Twentyfourth => &[EvalSet::Twentyfourth],
+        EvalSet::Twentyfifth => &[EvalSet::Twentyfifth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -401,6 +409,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfourth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentyfifth => {
+                let set = twentyfifth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-fifth set (held out, written blind, never tuned on; docs/person-evaluation-twentyfifth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentyfifth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }
