@@ -8,8 +8,8 @@ use crate::person::normalise::{
     BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, form_decoded, four_digits,
     house_key, house_range, is_invisible, iso646_read, leading_house, letter_key, mac_roman_read,
     may_have_contact_details, narrowed, number_word, plain_name_key, plain_street_key_into,
-    postcode_field, postcode_key, postcode_key_lenient, quoted_printable_decoded, split_house,
-    split_postal_line, street_key_into, strip_contact_details, strip_notes,
+    postcode_field, postcode_key, postcode_key_lenient, quoted_printable_decoded, shows_us_layout,
+    split_house, split_postal_line, street_key_into, strip_contact_details, strip_notes,
     with_line_breaks_joined, without_customer_number, without_field_label,
     without_housing_cooperative,
 };
@@ -461,10 +461,11 @@ fn with_mac_roman_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
 /// A lead from 7-bit Norwegian data read as ASCII or typed on a US keyboard layout, with its
 /// æ, ø and å read ([`iso646_read`]).
 fn with_iso646_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    let layout = text_fields(q).iter().any(|f| shows_us_layout(f));
     with_text_fields(
         q,
-        |f| iso646_read(f).is_some(),
-        |f| iso646_read(f).unwrap_or_else(|| f.to_owned()),
+        |f| iso646_read(f, layout).is_some(),
+        |f| iso646_read(f, layout).unwrap_or_else(|| f.to_owned()),
     )
 }
 

@@ -372,8 +372,10 @@ pub fn narrowed(field: &str) -> Option<String> {
 /// 646's Æ). Such a character is read as a letter only where it touches letters as a letter
 /// does: a bracket not where it can be one of a pair around a note (`Lund [dublett?]`, which
 /// [`strip_notes`] takes out), a `;` or `'` not between words or before a capital
-/// (`O'Brien`), a `:` not after a label. `None` if nothing is read.
-pub fn iso646_read(field: &str) -> Option<String> {
+/// (`O'Brien`), a `:` not after a label; and a `;` or `:` ending a word (`Bod;`, `BOD:`) only
+/// where `layout_seen`, the lead shows the layout inside a word elsewhere (else it is a CSV
+/// export's debris, `Kari;`). `None` if nothing is read.
+pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
     if !field.bytes().any(|c| {
         matches!(
             c,
@@ -405,8 +407,10 @@ pub fn iso646_read(field: &str) -> Option<String> {
             '\\' if before || after => Some('Ø'),
             '[' if after && (before || !closes) => Some(if lower { 'å' } else { 'Æ' }),
             ']' if (before && after) || ((before || after) && !opens) => Some('Å'),
-            ';' if before && (after || (at_end && word_before_len >= 2)) => Some('ø'),
-            ':' if before && (after || (at_end && capitals_before)) => Some('Ø'),
+            ';' if before && (after || (layout_seen && at_end && word_before_len >= 2)) => {
+                Some('ø')
+            }
+            ':' if before && (after || (layout_seen && at_end && capitals_before)) => Some('Ø'),
             '\'' if before
                 && after
                 && (next.is_some_and(char::is_lowercase) || capitals_before) =>
@@ -420,6 +424,15 @@ pub fn iso646_read(field: &str) -> Option<String> {
         out.push(letter.unwrap_or(c));
     }
     read.then_some(out)
+}
+
+/// Whether a field shows a US keyboard layout over Norwegian keys inside a word: a `;` or `:`
+/// between two letters (`J;rgensen`, `MJ:NDALEN`), see [`iso646_read`].
+pub fn shows_us_layout(field: &str) -> bool {
+    let b = field.as_bytes();
+    b.windows(3).any(|w| {
+        matches!(w[1], b';' | b':') && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic()
+    })
 }
 
 /// A field a Mac wrote in Mac Roman and a Windows program read as Windows-1252, with its
