@@ -7,11 +7,9 @@
 //! `vask::synth::eighth_eval`; the ninth, `vask::synth::ninth_eval`; the tenth,
 //! `vask::synth::tenth_eval`; the eleventh, `vask::synth::eleventh_eval`; the twelfth,
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
-//! `vask::synth::thirteenth_eval`; the fourteenth to twenty-second, each measured once held
-//! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentysecond_eval`;
-//! the twenty-third, held out, `vask::synth::twentythird_eval`; the twenty-fourth, held out,
-//! `vask::synth::twentyfourth_eval`; the twenty-fifth, held out,
-//! `vask::synth::twentyfifth_eval`).
+//! `vask::synth::thirteenth_eval`; the fourteenth to twenty-fourth, each measured once held
+//! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentyfourth_eval`;
+//! the twenty-fifth, held out, `vask::synth::twentyfifth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -43,13 +41,9 @@ pub struct PersonEvalArgs {
     /// tuned on), `eighth`, `ninth`, `tenth`, `eleventh` and `twelfth` (each written blind,
     /// tuned on),
     /// `thirteenth` (held out, written blind, never tuned on), `fourteenth`, `fifteenth`,
-    /// `sixteenth`, `seventeenth`, `eighteenth`, `nineteenth`, `twentieth`, `twentyfirst`
-    /// and `twentysecond` (each written blind, measured once held out, then tuned on;
-    /// docs/person-evaluation-<n>-set.md),
-    /// `twentythird` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentythird-set.md),
-    /// `twentyfourth` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentyfourth-set.md),
+    /// `sixteenth`, `seventeenth`, `eighteenth`, `nineteenth`, `twentieth`, `twentyfirst`,
+    /// `twentysecond`, `twentythird` and `twentyfourth` (each written blind, measured once
+    /// held out, then tuned on; docs/person-evaluation-<n>-set.md),
     /// `twentyfifth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentyfifth-set.md),
     /// `both` (first and second) or `all` (the twenty-five). The third set's generator
@@ -102,9 +96,9 @@ enum EvalSet {
     Twentyfirst,
     /// Written blind, measured once held out, then tuned on.
     Twentysecond,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twentythird,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twentyfourth,
     /// Held out, written blind, never tuned on.
     Twentyfifth,
@@ -395,7 +389,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentythird => {
                 let set = twentythird_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-third set (held out, written blind, never tuned on; docs/person-evaluation-twentythird-set.md)",
+                    "Twenty-third set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentythird-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentythird_eval::ISSUE_KINDS,
@@ -405,7 +399,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyfourth => {
                 let set = twentyfourth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-fourth set (held out, written blind, never tuned on; docs/person-evaluation-twentyfourth-set.md)",
+                    "Twenty-fourth set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentyfourth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfourth_eval::ISSUE_KINDS,

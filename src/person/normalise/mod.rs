@@ -436,8 +436,9 @@ pub fn shows_us_layout(field: &str) -> bool {
 }
 
 /// A field a Mac wrote in Mac Roman and a Windows program read as Windows-1252, with its
-/// letters back: `¿ ¾ Œ` are ø æ å, `¯ ® \u{81}` Ø Æ Å and `Ž` é (`Bj¿rnstad`, `Kj¾r`,
-/// `SELV®R`, `R¯ROS`), where they touch a letter. `None` if nothing is read.
+/// letters back: `¿ ¾ Œ` are ø æ å and `¯ ® \u{81}` Ø Æ Å (`Bj¿rnstad`, `Kj¾r`, `SELV®R`,
+/// `R¯ROS`), where they touch a letter. (Mac Roman's é shows as `Ž`, a letter of Baltic and
+/// Slavic names, `Žukauskas`: left as written.) `None` if nothing is read.
 pub fn mac_roman_read(field: &str) -> Option<String> {
     let letter_for = |c: char| match c {
         '¿' => Some('ø'),
@@ -446,7 +447,6 @@ pub fn mac_roman_read(field: &str) -> Option<String> {
         '¯' => Some('Ø'),
         '®' => Some('Æ'),
         '\u{81}' => Some('Å'),
-        'Ž' => Some('é'),
         _ => None,
     };
     if !field.chars().any(|c| letter_for(c).is_some()) {
