@@ -544,8 +544,9 @@ impl PersonIndex {
         let want = lead.street.as_bytes();
         // The lead's street as written, for typos inside a street-type suffix (`Heggeegen`).
         let raw: Vec<u8> = lead.street_folded.bytes().filter(|&b| b != b' ').collect();
-        // Leading tokens of at most three letters may abbreviate words of the street (`H.
-        // Raanes vei`); each split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
+        // Leading tokens of at most three letters, or a word's conventional abbreviation,
+        // may abbreviate words of the street (`H. Raanes vei`, `Wilh. Thrane plass`); each
+        // split is tried, none (`Svanegata` for `Øvre Svanegata`) too.
         let tokens: Vec<&str> = lead.street_folded.split(' ').collect();
         let splits = initial_splits(&tokens, true);
         // A middle word written as its initial (`Peter C. Asbjørnsens vei` for Peter Christen

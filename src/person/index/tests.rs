@@ -1778,6 +1778,23 @@ fn index_of(rows: &[PersonRecord]) -> (tempfile::TempDir, PersonIndex) {
     (dir, index)
 }
 
+/// Asserts that each lead finds, at `normal`, the register row of the payload beside it.
+fn finds_each(index: &PersonIndex, cases: &[(PersonQuery, usize)]) {
+    for (q, want) in cases {
+        let m = index
+            .find(q, Strictness::Normal)
+            .unwrap_or_else(|| panic!("{q:?} found no one"));
+        assert_eq!(usize::from(m.payload), *want, "{q:?}");
+    }
+}
+
+/// Asserts that no lead finds anyone at `normal`.
+fn finds_no_one(index: &PersonIndex, leads: &[PersonQuery]) {
+    for q in leads {
+        assert_eq!(index.find(q, Strictness::Normal), None, "{q:?}");
+    }
+}
+
 /// Damage seen in lead lists of call centres' clients: a customer number in the surname, a
 /// housing cooperative's entrance for the house letter, the land register's farm and holding
 /// numbers after the house; and a street prefix abbreviated without its dot (`Ndr`, `Vstr`,
@@ -1927,12 +1944,7 @@ fn shifted_columns_spoken_numbers_cut_towns_and_border_forms() {
         (query("Knud", "Hagen", "Bjelletunet", "7", "2614"), 6),
         (query("Torsten", "Moe", "Kjernebakken", "2", "2614"), 7),
     ];
-    for (q, want) in &cases {
-        let m = index
-            .find(q, Strictness::Normal)
-            .unwrap_or_else(|| panic!("{q:?} found no one"));
-        assert_eq!(m.payload, *want as u8, "{q:?}");
-    }
+    finds_each(&index, &cases);
     // A street ending in the lead's words is not the lead's street unless the lead's street
     // has two words or more (`Ringestien` is not `Store Ringestien`'s given names dropped).
     let other = query("Kari", "Lien", "Vollen", "19", "7713");
@@ -2041,12 +2053,7 @@ fn marks_read_as_text_old_charsets_look_alikes_and_twin_streets() {
             9,
         ),
     ];
-    for (q, want) in &cases {
-        let m = index
-            .find(q, Strictness::Normal)
-            .unwrap_or_else(|| panic!("{q:?} found no one"));
-        assert_eq!(m.payload, *want as u8, "{q:?}");
-    }
+    finds_each(&index, &cases);
     let twins = [
         query(
             "Ragnhild",
@@ -2057,9 +2064,7 @@ fn marks_read_as_text_old_charsets_look_alikes_and_twin_streets() {
         ),
         query("Svein", "Sørensen", "Ekspressvingen", "85", "2417"),
     ];
-    for q in &twins {
-        assert_eq!(index.find(q, Strictness::Normal), None, "{q:?}");
-    }
+    finds_no_one(&index, &twins);
 }
 
 /// A scanner's reading of one letter as two is found wherever it is in a word, either way,
@@ -2150,18 +2155,11 @@ fn glued_flats_crm_marks_encodings_layouts_titles_and_feminine_forms() {
             6,
         ),
     ];
-    for (q, want) in &cases {
-        let m = index
-            .find(q, Strictness::Normal)
-            .unwrap_or_else(|| panic!("{q:?} found no one"));
-        assert_eq!(m.payload, *want as u8, "{q:?}");
-    }
+    finds_each(&index, &cases);
     let partners = [
         query("Paula", "Vatne", "Østre Klokkerveien 24 D", "", "8803"),
         query("Henrik", "Lund", "Karl Ludvig Reichelt allé", "86", "3110"),
         query("Eirik", "Finstad", "Vestre Prestetunet", "101", "3121"),
     ];
-    for q in &partners {
-        assert_eq!(index.find(q, Strictness::Normal), None, "{q:?}");
-    }
+    finds_no_one(&index, &partners);
 }
