@@ -585,14 +585,14 @@ fn may_designate(t: &str) -> bool {
                 && (is_flat_word(t)
                     || is_bolignummer(t)
                     || is_cadastre_word(t)
-                    || (b.len() == 3 && b[1..].iter().all(u8::is_ascii_digit)))
+                    || is_level_and_floor(t))
         }
         Some(b'e' | b'E' | b'u' | b'U' | b'k' | b'K' | b's' | b'S') => {
             b.len() <= 8
                 && (is_floor_word(t)
                     || is_flat_word(t)
                     || is_bolignummer(t)
-                    || (b.len() == 3 && b[1..].iter().all(u8::is_ascii_digit)))
+                    || is_level_and_floor(t))
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
@@ -694,11 +694,16 @@ fn bolignummer_apart<'a>(t: &str, mut next: impl Iterator<Item = &'a str>) -> Op
                 None
             }
         }
-        [level, ..] if b.len() == 3 && is_level(*level) && two_digits(&t[1..]) => {
-            next.next().is_some_and(two_digits).then_some(2)
-        }
+        _ if is_level_and_floor(t) => next.next().is_some_and(two_digits).then_some(2),
         _ => None,
     }
+}
+
+/// A bolignummer's level and floor without the flat, which a door sign writes apart (`H01`
+/// of `H01 03`).
+fn is_level_and_floor(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 3 && is_level(b[0]) && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 /// The level letter a bolignummer starts with (see [`is_bolignummer`]).
