@@ -9,7 +9,8 @@
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`; the fourteenth to twenty-fourth, each measured once held
 //! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentyfourth_eval`;
-//! the twenty-fifth, held out, `vask::synth::twentyfifth_eval`).
+//! the twenty-fifth, held out, `vask::synth::twentyfifth_eval`; the twenty-sixth, held out,
+//! `vask::synth::twentysixth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -20,7 +21,7 @@ use vask::synth::{
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
     twentieth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval, twentysecond_eval,
-    twentythird_eval,
+    twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -46,7 +47,9 @@ pub struct PersonEvalArgs {
     /// held out, then tuned on; docs/person-evaluation-<n>-set.md),
     /// `twentyfifth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentyfifth-set.md),
-    /// `both` (first and second) or `all` (the twenty-five). The third set's generator
+    /// `twentysixth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentysixth-set.md),
+    /// `both` (first and second) or `all` (the twenty-six). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -102,6 +105,8 @@ enum EvalSet {
     Twentyfourth,
     /// Held out, written blind, never tuned on.
     Twentyfifth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-twentysixth-set.md
+    Twentysixth,
     Both,
     All,
 }
@@ -135,6 +140,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentythird,
             EvalSet::Twentyfourth,
             EvalSet::Twentyfifth,
+            EvalSet::Twentysixth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -162,6 +168,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentythird => &[EvalSet::Twentythird],
         EvalSet::Twentyfourth => &[EvalSet::Twentyfourth],
         EvalSet::Twentyfifth => &[EvalSet::Twentyfifth],
+        EvalSet::Twentysixth => &[EvalSet::Twentysixth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -413,6 +420,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfifth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentysixth => {
+                let set = twentysixth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-sixth set (held out, written blind, never tuned on; docs/person-evaluation-twentysixth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentysixth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }
