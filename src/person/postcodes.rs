@@ -32,6 +32,15 @@ pub struct Postcodes {
     by_name: HashMap<String, Town>,
     /// The keys of `by_name`, sorted: the towns a name cut short may be.
     sorted_names: Vec<(String, Town)>,
+    /// The keys of `by_name` with each `i` written `l` ([`misread`]), to the one town that
+    /// reads so (`None`: two towns do).
+    by_misread: HashMap<String, Option<Town>>,
+}
+
+/// A folded town name with each `i` written `l`: what text recognition's confusion of a
+/// sans-serif `I` and `l` leaves the same.
+fn misread(folded: &str) -> String {
+    folded.replace('i', "l")
 }
 
 const NONE: Town = Town::MAX;
@@ -49,6 +58,7 @@ impl Postcodes {
             codes: Vec::new(),
             by_name: HashMap::new(),
             sorted_names: Vec::new(),
+            by_misread: HashMap::new(),
         };
         let mut by_exact: HashMap<String, Town> = HashMap::new();
         for line in text.lines() {
@@ -92,6 +102,12 @@ impl Postcodes {
         }
         p.sorted_names = p.by_name.iter().map(|(n, &t)| (n.clone(), t)).collect();
         p.sorted_names.sort_unstable();
+        for (n, &t) in &p.by_name {
+            p.by_misread
+                .entry(misread(n))
+                .and_modify(|one| *one = one.filter(|&o| o == t))
+                .or_insert(Some(t));
+        }
         p
     }
 
@@ -128,6 +144,17 @@ impl Postcodes {
                     .map(|(_, &t)| t)
             })
             .or_else(|| self.town_cut_short(&folded))
+            .or_else(|| self.town_misread(&folded))
+    }
+
+    /// The one town whose folded name is `folded` with `i`s and `l`s confused, as text
+    /// recognition reads a sans-serif `I` and `l` (`OsIo`, `LARVlK`, `lNDERØY`); two such
+    /// towns: neither.
+    fn town_misread(&self, folded: &str) -> Option<Town> {
+        if !folded.contains(['i', 'l']) {
+            return None;
+        }
+        self.by_misread.get(&misread(folded)).copied().flatten()
     }
 
     /// The one town whose folded name begins with `folded`, if it has [`CUT_TOWN`] letters or

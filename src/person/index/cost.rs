@@ -117,8 +117,9 @@ pub(super) fn token_cost(
         })
 }
 
-/// The cost of an æ/ø/å spelling written lossily, if at most `max`: it is one habit of the
-/// lead's source, so it costs 1 the first time (`lossy` says whether it was paid) and 0 after.
+/// The cost of an æ/ø/å spelling written lossily (or of a name's other spelling), if at most
+/// `max`: it is one habit of the lead's source, so it costs 1 the first time (`lossy` says
+/// whether it was paid) and 0 after.
 fn lossy_cost(max: u32, lossy: &Cell<bool>) -> Option<u32> {
     let c = u32::from(!lossy.get());
     if c > max {
@@ -296,6 +297,9 @@ pub(super) fn name_cost(
     lossy_paid: bool,
 ) -> Option<u32> {
     let lossy = Cell::new(lossy_paid);
+    // A spelling of one name for another (Tomas/Thomas, Christian/Kristian) is one habit of
+    // the lead's source too (a CRM's name table, a country's spelling): paid once.
+    let variant = Cell::new(false);
     let in_middles = |t: &[u8]| middles.split(|&b| b == b' ').any(|m| m == t);
     let record_second = middles.split(|&b| b == b' ').next().unwrap_or_default();
     let lead_second = lead.middles().next().unwrap_or_default().as_bytes();
@@ -322,7 +326,7 @@ pub(super) fn name_cost(
             lossy_cost(max, &lossy)
         } else if sounds_alike(g, first) {
             // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
-            (max >= 1).then_some(1)
+            lossy_cost(max, &variant)
         } else if (is_common_given_name(g) && is_common_given_name(first))
             || feminine_form(g, first)
             || feminine_form(first, g)
@@ -373,7 +377,9 @@ pub(super) fn name_cost(
             .find_map(|t| {
                 if lossy_equal(m, t) {
                     lossy_cost((max - middle_cost).min(1), &lossy)
-                } else if sounds_alike(m, t) || (m.len() >= 2 && t.starts_with(m)) {
+                } else if sounds_alike(m, t) {
+                    lossy_cost((max - middle_cost).min(1), &variant)
+                } else if m.len() >= 2 && t.starts_with(m) {
                     (max > middle_cost).then_some(1)
                 } else {
                     token_cost(m, t, (max - middle_cost).min(1), born_same_day, &lossy)
@@ -395,9 +401,10 @@ pub(super) fn name_cost(
         }
     }
     let rest = max - middle_cost;
-    let after_middles = lossy.get();
+    let after_middles = (lossy.get(), variant.get());
     let order = |g: &str, s: &str| -> Option<u32> {
-        lossy.set(after_middles);
+        lossy.set(after_middles.0);
+        variant.set(after_middles.1);
         let a = surname_cost(s.as_bytes(), rest)?;
         let b = given_cost(g.as_bytes(), rest - a)?;
         Some(a + b)

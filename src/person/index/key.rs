@@ -5,13 +5,14 @@ use chrono::NaiveDate;
 use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId};
 use crate::person::normalise::{
-    BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, form_decoded, four_digits,
-    house_key, house_range, is_invisible, iso646_read, leading_house, letter_key, mac_roman_read,
-    may_have_contact_details, narrowed, number_word, plain_name_key, plain_street_key_into,
-    postcode_field, postcode_key, postcode_key_lenient, quoted_printable_decoded, shows_us_layout,
-    split_house, split_postal_line, street_key_into, strip_contact_details, strip_notes,
+    BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, cp865_read, ebcdic_277_read,
+    form_decoded, four_digits, house_key, house_range, is_invisible, iso646_read, json_unescaped,
+    leading_house, letter_key, mac_roman_read, may_have_contact_details, narrowed, number_word,
+    plain_name_key, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
+    quoted_printable_decoded, sans_serif_read, shows_cp865, shows_us_layout, split_house,
+    split_postal_line, street_key_into, strip_contact_details, strip_notes,
     with_line_breaks_joined, without_customer_number, without_field_label,
-    without_housing_cooperative,
+    without_housing_cooperative, without_markup,
 };
 use crate::person::postcodes;
 
@@ -291,13 +292,18 @@ type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u16, Reading); 12] = [
+const READINGS: [(u32, Reading); 17] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::WIDE, with_wide_forms_narrowed),
     (Marks::ENCODED, without_url_encoding),
     (Marks::QUOTED, without_quoted_printable),
     (Marks::MAC, with_mac_roman_letters_read),
+    (Marks::CP865, with_cp865_letters_read),
+    // Before ISO 646, whose `\` is an Ø.
+    (Marks::JSON, without_json_escapes),
     (Marks::ESCAPE, without_entities),
+    // After the entities: a twice-escaped export's `&lt;b&gt;` is a tag too.
+    (Marks::MARKUP, without_markup_in_fields),
     (Marks::CONTACT, without_contact_details),
     (Marks::LABEL, without_field_labels),
     (Marks::DASH, with_line_breaks_joined_in_fields),
@@ -306,58 +312,77 @@ const READINGS: [(u16, Reading); 12] = [
         without_housing_cooperative_in_street,
     ),
     (Marks::NAME_DIGIT, without_customer_numbers),
+    // After the contact details and customer numbers, whose `@` and `#` are no letters.
+    (Marks::EBCDIC, with_ebcdic_277_letters_read),
     // After the entities and labels, whose `;` and `:` are no letters.
     (Marks::ISO646, with_iso646_letters_read),
+    (Marks::CAPITAL_I, with_sans_serif_letters_read),
 ];
 
 /// What a lead's text fields may need before they are read, found in one pass over their
 /// bytes: most leads need none of it, and then nothing else reads them for it.
 #[derive(Clone, Copy)]
-struct Marks(u16);
+struct Marks(u32);
 
 impl Marks {
     /// A byte an invisible character's UTF-8 begins with ([`without_invisibles`]).
-    const INVISIBLE: u16 = 1;
+    const INVISIBLE: u32 = 1;
     /// An `&` or `_`: an HTML entity or an Office escape ([`without_entities`]).
-    const ESCAPE: u16 = 2;
+    const ESCAPE: u32 = 2;
     /// A `%` or `+`: URL encoding ([`form_decoded`]).
-    const ENCODED: u16 = 4;
+    const ENCODED: u32 = 4;
     /// An `@`, or eight digits in one field ([`may_have_contact_details`]).
-    const CONTACT: u16 = 8;
-    const DIGIT: u16 = 16;
+    const CONTACT: u32 = 8;
+    const DIGIT: u32 = 16;
     /// A `:` after a field label ([`without_field_label`]).
-    const LABEL: u16 = 32;
+    const LABEL: u32 = 32;
     /// A `-`: a word broken at a line's end, or a dash between parts of a street.
-    const DASH: u16 = 64;
+    const DASH: u32 = 64;
     /// A `,` or `;` between parts of a street.
-    const COMMA: u16 = 128;
+    const COMMA: u32 = 128;
     /// A digit in a name field: a customer number ([`without_customer_number`]).
-    const NAME_DIGIT: u16 = 256;
+    const NAME_DIGIT: u32 = 256;
     /// A byte a full-width form or the ideographic space begins with ([`narrowed`]).
-    const WIDE: u16 = 512;
+    const WIDE: u32 = 512;
     /// `[`, `\`, `]`, `{`, `|`, `}`, `;`, `:`, `'` or `"`: 7-bit Norwegian read as ASCII or
     /// a US keyboard layout ([`iso646_read`]).
-    const ISO646: u16 = 1024;
+    const ISO646: u32 = 1024;
     /// An `=`: quoted-printable ([`quoted_printable_decoded`]).
-    const QUOTED: u16 = 2048;
+    const QUOTED: u32 = 2048;
     /// A byte that Mac Roman's æ, ø or å read as Windows-1252 begins with ([`mac_roman_read`]).
-    const MAC: u16 = 4096;
+    const MAC: u32 = 4096;
+    /// A byte that code page 865's letters read as Windows-1252 begin with ([`cp865_read`]).
+    const CP865: u32 = 1 << 13;
+    /// A `\\`: a JSON escape ([`json_unescaped`]).
+    const JSON: u32 = 1 << 14;
+    /// A `<`: rich-text markup ([`without_markup`]).
+    const MARKUP: u32 = 1 << 15;
+    /// `#`, `@`, `$` or a byte `¦` begins with: EBCDIC 277 read as 037 ([`ebcdic_277_read`]).
+    const EBCDIC: u32 = 1 << 16;
+    /// A capital `I`: text recognition's `I` for `l` ([`sans_serif_read`]; a word of
+    /// capitals with an `l` in it has an `I` elsewhere too, or a town name the postcode
+    /// table reads).
+    const CAPITAL_I: u32 = 1 << 17;
 
     /// Per byte, the marks it sets.
-    const OF_BYTE: [u16; 256] = {
-        let mut t = [0u16; 256];
-        t[0xC2] = Self::INVISIBLE | Self::MAC;
+    const OF_BYTE: [u32; 256] = {
+        let mut t = [0u32; 256];
+        t[0xC2] = Self::INVISIBLE | Self::MAC | Self::CP865 | Self::EBCDIC;
         t[0xC5] = Self::MAC;
         t[b'=' as usize] = Self::QUOTED;
         t[b'\'' as usize] = Self::ISO646;
         t[b'"' as usize] = Self::ISO646;
         t[0xE1] = Self::INVISIBLE;
         // Also the first byte of an en dash (`–`) between the parts of a street.
-        t[0xE2] = Self::INVISIBLE | Self::DASH;
+        t[0xE2] = Self::INVISIBLE | Self::DASH | Self::CP865;
         t[0xEF] = Self::INVISIBLE | Self::WIDE;
         t[0xE3] = Self::WIDE;
         t[b'[' as usize] = Self::ISO646;
-        t[b'\\' as usize] = Self::ISO646;
+        t[b'\\' as usize] = Self::ISO646 | Self::JSON;
+        t[b'<' as usize] = Self::MARKUP;
+        t[b'#' as usize] = Self::EBCDIC;
+        t[b'I' as usize] = Self::CAPITAL_I;
+        t[b'$' as usize] = Self::EBCDIC;
         t[b']' as usize] = Self::ISO646;
         t[b'{' as usize] = Self::ISO646;
         t[b'|' as usize] = Self::ISO646;
@@ -366,7 +391,7 @@ impl Marks {
         t[b'_' as usize] = Self::ESCAPE;
         t[b'%' as usize] = Self::ENCODED;
         t[b'+' as usize] = Self::ENCODED;
-        t[b'@' as usize] = Self::CONTACT;
+        t[b'@' as usize] = Self::CONTACT | Self::EBCDIC;
         t[b':' as usize] = Self::LABEL | Self::ISO646;
         t[b'-' as usize] = Self::DASH;
         t[b',' as usize] = Self::COMMA;
@@ -399,7 +424,7 @@ impl Marks {
         Marks(all)
     }
 
-    fn has(self, mark: u16) -> bool {
+    fn has(self, mark: u32) -> bool {
         self.0 & mark != 0
     }
 }
@@ -432,41 +457,54 @@ fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
 /// A lead typed with an East Asian input method, its full-width forms and ideographic spaces
 /// made ASCII ([`narrowed`]).
 fn with_wide_forms_narrowed(q: &PersonQuery) -> Option<PersonQuery> {
-    with_text_fields(
-        q,
-        |f| narrowed(f).is_some(),
-        |f| narrowed(f).unwrap_or_else(|| f.to_owned()),
-    )
+    with_fields_read(q, narrowed)
 }
 
 /// A lead from a form's notification e-mail, quoted-printable decoded
 /// ([`quoted_printable_decoded`]).
 fn without_quoted_printable(q: &PersonQuery) -> Option<PersonQuery> {
-    with_text_fields(
-        q,
-        |f| quoted_printable_decoded(f).is_some(),
-        |f| quoted_printable_decoded(f).unwrap_or_else(|| f.to_owned()),
-    )
+    with_fields_read(q, quoted_printable_decoded)
 }
 
 /// A lead a Mac wrote and Windows read, with its æ, ø and å read ([`mac_roman_read`]).
 fn with_mac_roman_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
-    with_text_fields(
-        q,
-        |f| mac_roman_read(f).is_some(),
-        |f| mac_roman_read(f).unwrap_or_else(|| f.to_owned()),
-    )
+    with_fields_read(q, mac_roman_read)
+}
+
+/// A lead read from a sans-serif font by text recognition, its `I`s and `l`s told apart
+/// ([`sans_serif_read`]).
+fn with_sans_serif_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    with_fields_read(q, sans_serif_read)
+}
+
+/// A lead a DOS program wrote in code page 865 and Windows read, with its æ, ø and å read
+/// ([`cp865_read`]).
+fn with_cp865_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    let seen = text_fields(q).iter().any(|f| shows_cp865(f));
+    with_fields_read(q, |f| cp865_read(f, seen))
+}
+
+/// A lead from a JSON export encoded twice, its `\\u00f8` escapes decoded ([`json_unescaped`]).
+fn without_json_escapes(q: &PersonQuery) -> Option<PersonQuery> {
+    with_fields_read(q, json_unescaped)
+}
+
+/// A lead from a CRM's rich-text fields, without the markup ([`without_markup`]).
+fn without_markup_in_fields(q: &PersonQuery) -> Option<PersonQuery> {
+    with_fields_read(q, without_markup)
+}
+
+/// A lead from a mainframe's EBCDIC 277 converted as 037, with its Æ, Ø, Å and ø read
+/// ([`ebcdic_277_read`]).
+fn with_ebcdic_277_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    with_fields_read(q, ebcdic_277_read)
 }
 
 /// A lead from 7-bit Norwegian data read as ASCII or typed on a US keyboard layout, with its
 /// æ, ø and å read ([`iso646_read`]).
 fn with_iso646_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
     let layout = text_fields(q).iter().any(|f| shows_us_layout(f));
-    with_text_fields(
-        q,
-        |f| iso646_read(f, layout).is_some(),
-        |f| iso646_read(f, layout).unwrap_or_else(|| f.to_owned()),
-    )
+    with_fields_read(q, |f| iso646_read(f, layout))
 }
 
 /// A lead from a web form that left its values URL-encoded ([`form_decoded`]).
@@ -488,11 +526,7 @@ fn without_contact_details(q: &PersonQuery) -> Option<PersonQuery> {
 
 /// A lead without the labels a parsed form left before its values ([`without_field_label`]).
 fn without_field_labels(q: &PersonQuery) -> Option<PersonQuery> {
-    with_text_fields(
-        q,
-        |f| without_field_label(f).is_some(),
-        |f| without_field_label(f).unwrap_or(f).to_owned(),
-    )
+    with_fields_read(q, |f| without_field_label(f).map(str::to_owned))
 }
 
 /// A lead with the words a printed list broke at a line's end joined ([`with_line_breaks_joined`]).
@@ -571,6 +605,35 @@ fn with_text_fields(
         house_letter: change(&q.house_letter),
         postcode: change(&q.postcode),
         city: change(&q.city),
+        birth_date: q.birth_date,
+        national_id: q.national_id.clone(),
+    })
+}
+
+/// A copy of `q` with each text field that `read` reads (`Some`) as read, if it reads one;
+/// `None` (nothing copied) otherwise. Each field is read once.
+fn with_fields_read(q: &PersonQuery, read: impl Fn(&str) -> Option<String>) -> Option<PersonQuery> {
+    let read: [Option<String>; 7] = text_fields(q).map(|f| read(f));
+    if read.iter().all(Option::is_none) {
+        return None;
+    }
+    let [
+        given_names,
+        surname,
+        street,
+        house_number,
+        house_letter,
+        postcode,
+        city,
+    ] = read;
+    Some(PersonQuery {
+        given_names: given_names.unwrap_or_else(|| q.given_names.clone()),
+        surname: surname.unwrap_or_else(|| q.surname.clone()),
+        street: street.unwrap_or_else(|| q.street.clone()),
+        house_number: house_number.unwrap_or_else(|| q.house_number.clone()),
+        house_letter: house_letter.unwrap_or_else(|| q.house_letter.clone()),
+        postcode: postcode.unwrap_or_else(|| q.postcode.clone()),
+        city: city.unwrap_or_else(|| q.city.clone()),
         birth_date: q.birth_date,
         national_id: q.national_id.clone(),
     })

@@ -2163,3 +2163,82 @@ fn glued_flats_crm_marks_encodings_layouts_titles_and_feminine_forms() {
     ];
     finds_no_one(&index, &partners);
 }
+
+/// Leads from old exports and scanned printouts: a postcode with a digit an OCR engine could
+/// not read and `I` for `l` in a name or a town (the town read with its `i`s and `l`s
+/// confused), a broker's masked postcode with both given names in another spelling (one
+/// habit of the source, paid once), an occupation after the surname, and a DOS or EBCDIC
+/// export's letters; each finds its person at `normal`. A brother whose second given name
+/// is another name still finds no one.
+#[test]
+fn reject_glyphs_sans_serif_letters_name_spellings_and_old_exports() {
+    let (_dir, index) = index_of(&[
+        record("Olav", "Nilsen", "Østre Harpebakken", "103", "1007"),
+        PersonRecord {
+            city: "LARVIK".into(),
+            ..record("Leif", "Tømmerås", "Springartunet", "56", "3263")
+        },
+        PersonRecord {
+            city: "ENGELØYA".into(),
+            ..record("Carl Victor", "Jørgensen", "Trommeåsen", "24", "8289")
+        },
+        record("Hilde", "Holm", "Lyreplassen", "75", "0679"),
+        record("Åse", "Sæther", "Østre Gjøglerstien", "74", "0505"),
+    ]);
+    let mut cases = vec![
+        (
+            query("OIav", "NiIsen", "Østre Harpebakken", "103", "100~"),
+            0,
+        ),
+        (
+            PersonQuery {
+                city: "LARVlK".into(),
+                ..query("Leif", "Tømmerås", "Springartunet 56", "", "^263")
+            },
+            1,
+        ),
+        (
+            PersonQuery {
+                city: "ENGELØYA".into(),
+                ..query("Karl Viktor", "Jørgensen", "Trommeåsen", "24", "82**")
+            },
+            2,
+        ),
+        (
+            query("Hilde", "Holm, bonde", "Lyreplassen 75", "", "0679"),
+            3,
+        ),
+        (
+            query(
+                "\u{8f}se",
+                "S‘ther",
+                "\u{9d}stre Gj›glerstien 74",
+                "",
+                "0505",
+            ),
+            4,
+        ),
+        (
+            query("$se", "S{ther", "@stre Gj¦glerstien 74", "", "0505"),
+            4,
+        ),
+    ];
+    cases.push((
+        query(
+            "<b>Åse</b>",
+            "S\\u00e6ther",
+            "Østre Gjøglerstien",
+            "74",
+            "0505",
+        ),
+        4,
+    ));
+    finds_each(&index, &cases);
+    finds_no_one(
+        &index,
+        &[PersonQuery {
+            city: "ENGELØYA".into(),
+            ..query("Karl Martin", "Jørgensen", "Trommeåsen", "24", "82**")
+        }],
+    );
+}

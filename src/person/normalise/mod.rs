@@ -384,12 +384,9 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
     }) {
         return None;
     }
-    let chars: Vec<char> = field.chars().collect();
-    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
-    let (opens, closes) = (chars.contains(&'['), chars.contains(&']'));
-    let mut out = String::with_capacity(field.len() + 4);
-    let mut read = false;
-    for (i, &c) in chars.iter().enumerate() {
+    let (opens, closes) = (field.contains('['), field.contains(']'));
+    letters_read(field, |chars, i| {
+        let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
         let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
         let before = prev.is_some_and(char::is_alphabetic);
         let after = next.is_some_and(char::is_alphabetic);
@@ -400,7 +397,7 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
         let word_before_len = word_before.clone().count();
         let capitals_before = word_before_len >= 2 && word_before.clone().all(|c| c.is_uppercase());
         let at_end = i + 1 == chars.len();
-        let letter = match c {
+        match chars[i] {
             '{' if before || after => Some(if lower { 'æ' } else { 'Å' }),
             '|' if before || after => Some('ø'),
             '}' if before || after => Some('å'),
@@ -419,11 +416,39 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
             }
             '"' if before && after => Some('Æ'),
             _ => None,
-        };
-        read |= letter.is_some();
-        out.push(letter.unwrap_or(c));
-    }
+        }
+    })
+}
+
+/// `field` with each character that `letter_at(chars, i)` reads as a letter (the field's
+/// characters and the index of the one asked about) made that letter; `None` if none is.
+fn letters_read(field: &str, letter_at: impl Fn(&[char], usize) -> Option<char>) -> Option<String> {
+    let chars: Vec<char> = field.chars().collect();
+    let mut read = false;
+    let out = (0..chars.len())
+        .map(|i| match letter_at(&chars, i) {
+            Some(l) => {
+                read = true;
+                l
+            }
+            None => chars[i],
+        })
+        .collect();
     read.then_some(out)
+}
+
+/// Whether the character at `i` of `chars` touches a letter (the one before or after it).
+fn touches_letter(chars: &[char], i: usize) -> bool {
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    letter(i.checked_sub(1)) || letter(Some(i + 1))
+}
+
+/// Whether the character at `i` of `chars` is between two letters.
+fn between_letters(chars: &[char], i: usize) -> bool {
+    i > 0 && chars[i - 1].is_alphabetic() && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
 }
 
 /// Whether a field shows a US keyboard layout over Norwegian keys inside a word: a `;` or `:`
@@ -452,24 +477,241 @@ pub fn mac_roman_read(field: &str) -> Option<String> {
     if !field.chars().any(|c| letter_for(c).is_some()) {
         return None;
     }
+    letters_read(field, |chars, i| {
+        letter_for(chars[i]).filter(|_| touches_letter(chars, i))
+    })
+}
+
+/// What an old DOS program's export in code page 865 (Nordic) shows where a Windows program
+/// read it as Windows-1252: `› † \u{9d} \u{8f}` for ø å Ø Å, which are never a name's or an
+/// address's (`T›mmer†s`, `TROMS\u{9d}`, `\u{8f}RLAND`), and `‘ ’ ‚` for æ Æ é, which are
+/// quotation marks too.
+const CP865_READ_AS_1252: [(char, char); 7] = [
+    ('›', 'ø'),
+    ('†', 'å'),
+    ('\u{9d}', 'Ø'),
+    ('\u{8f}', 'Å'),
+    ('‘', 'æ'),
+    ('’', 'Æ'),
+    ('‚', 'é'),
+];
+
+/// Whether a field shows code page 865 read as Windows-1252 ([`cp865_read`]): one of `› †
+/// \u{9d} \u{8f}` touching a letter.
+pub fn shows_cp865(field: &str) -> bool {
+    let never_text = |c: char| matches!(c, '›' | '†' | '\u{9d}' | '\u{8f}');
+    if !field.contains(never_text) {
+        return false;
+    }
     let chars: Vec<char> = field.chars().collect();
-    let letter_at = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(|c| c.is_alphabetic())
-    };
-    let mut read = false;
-    let out = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| match letter_for(c) {
-            Some(l) if letter_at(i.checked_sub(1)) || letter_at(Some(i + 1)) => {
-                read = true;
-                l
+    (0..chars.len()).any(|i| never_text(chars[i]) && touches_letter(&chars, i))
+}
+
+/// A field an old DOS program wrote in code page 865 (Nordic) and a Windows program read as
+/// Windows-1252, with its letters back ([`CP865_READ_AS_1252`]): `› † \u{9d} \u{8f}` where
+/// they touch a letter; `‘` (æ) between two letters (`S‘ther`), or touching one where
+/// `seen`, the lead shows the code page elsewhere ([`shows_cp865`]); `’` (Æ) only where
+/// `seen` (else an apostrophe, `O’Brien`); `‚` (é) after a letter (`all‚`, `Andr‚`).
+/// `None` if nothing is read.
+pub fn cp865_read(field: &str, seen: bool) -> Option<String> {
+    if !field.contains(|c| CP865_READ_AS_1252.iter().any(|&(shown, _)| shown == c)) {
+        return None;
+    }
+    letters_read(field, |chars, i| {
+        let c = chars[i];
+        let (_, letter) = *CP865_READ_AS_1252.iter().find(|&&(shown, _)| shown == c)?;
+        // After `Ã` or `Â` it is the second half of UTF-8 read as Windows-1252 (`Ã†` is Æ,
+        // `Ã›` Û), which folding reads.
+        if i > 0 && matches!(chars[i - 1], 'Ã' | 'Â') {
+            return None;
+        }
+        let after_letter = i > 0 && chars[i - 1].is_alphabetic();
+        let read = match c {
+            '‘' => between_letters(chars, i) || (seen && touches_letter(chars, i)),
+            '’' => seen && touches_letter(chars, i),
+            '‚' => after_letter,
+            _ => touches_letter(chars, i),
+        };
+        read.then_some(letter)
+    })
+}
+
+/// A field a Norwegian mainframe wrote in EBCDIC code page 277 and a converter read as US
+/// EBCDIC (037), with its letters back: `{ ¦ }` are æ ø å and `# @ $` Æ Ø Å (`Sk{rland`,
+/// `Troms¦`, `@STRE`, `BOD@`, `$SEN`). `{` and `}` are left to [`iso646_read`], which reads
+/// them alike; `¦` is read where it touches a letter; `# @ $`, which are an address's or a
+/// number's too (`# 12`, an e-mail address), only inside a word, or beginning or ending one
+/// of two letters more. `None` if nothing is read.
+pub fn ebcdic_277_read(field: &str) -> Option<String> {
+    if !field.contains(['¦', '#', '@', '$']) {
+        return None;
+    }
+    letters_read(field, |chars, i| {
+        let letters = |range: &mut dyn Iterator<Item = &char>| {
+            range.take(2).filter(|c| c.is_alphabetic()).count() == 2
+        };
+        let word = || {
+            between_letters(chars, i)
+                || letters(&mut chars[i + 1..].iter())
+                || letters(&mut chars[..i].iter().rev())
+        };
+        match chars[i] {
+            '¦' if touches_letter(chars, i) => Some('ø'),
+            '#' if word() => Some('Æ'),
+            '@' if word() => Some('Ø'),
+            '$' if word() => Some('Å'),
+            _ => None,
+        }
+    })
+}
+
+/// A field text recognition read in a sans-serif font, where a capital I and a small l are
+/// one glyph, with each read back where its word tells which it is: an `I` after the first
+/// letter of a word with small letters is an l (`OIav`, `NiIsen`, `UIIeberg`, `DahI`; not
+/// after `Mc` or `Mac`, `McIntosh`); an
+/// `l` in a word of capitals is an I (`LARVlK`, `lNDERØY`); and, where the field shows
+/// either, an `l` beginning a word of five letters or more before a consonant that never
+/// follows an initial l (`lversen`, `lsaksen`, `lngebrigtsen`) is an I. `None` if nothing is
+/// read.
+pub fn sans_serif_read(field: &str) -> Option<String> {
+    // An `I` after a letter, or an `l` before a capital and after none or a capital (`LARVlK`,
+    // `lNDERØY`): what the field must show for any of it to be read.
+    let b = field.as_bytes();
+    let shows = b
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == b'I')
+        || b.windows(3)
+            .any(|w| !w[0].is_ascii_lowercase() && w[1] == b'l' && w[2].is_ascii_uppercase())
+        || (b.first() == Some(&b'l') && b.get(1).is_some_and(u8::is_ascii_uppercase));
+    if !shows {
+        return None;
+    }
+    letters_read(field, |chars, i| {
+        let start = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let word_start = i - start;
+        let end = chars[i..]
+            .iter()
+            .position(|c| !c.is_alphabetic())
+            .map_or(chars.len(), |e| i + e);
+        let others = || {
+            chars[word_start..end]
+                .iter()
+                .enumerate()
+                .filter(move |&(j, _)| word_start + j != i)
+                .map(|(_, c)| c)
+        };
+        match chars[i] {
+            // In a capitalised word whose letters after the first are small but for its `I`s
+            // (a typo's `bIsens` for Ibsens moved a capital, it misread none); not after
+            // a Scottish or Irish `Mc`/`Mac` (`McIntosh`, `MacIver`), nor beginning a given
+            // name glued to another (`BeritIngrid`, `VildeIda`).
+            'I' if start > 0
+                && chars[word_start].is_uppercase()
+                && others().skip(1).all(|&c| c == 'I' || c.is_lowercase())
+                && others().skip(1).any(|c| c.is_lowercase())
+                && !matches!(&chars[word_start..i], ['M', 'c'] | ['M', 'a', 'c'])
+                && !glued_given_names(&chars[word_start..i], &chars[i..end]) =>
+            {
+                Some('l')
             }
-            _ => c,
-        })
-        .collect();
+            'l' if end - word_start >= 3 && others().all(|c| c.is_uppercase()) => Some('I'),
+            'l' if start == 0
+                && end - i >= 5
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|&c| c.is_lowercase() && !"aeiouyæøåjl".contains(c)) =>
+            {
+                Some('I')
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Whether `before` and `from` (a word split before a capital) are two given names glued
+/// together, as a field without its hyphen writes them (`Berit` and `Ingrid`).
+fn glued_given_names(before: &[char], from: &[char]) -> bool {
+    let common = |part: &[char]| {
+        names::is_common_given_name(fold(&part.iter().collect::<String>()).as_bytes())
+    };
+    common(before) || common(from)
+}
+
+/// A field a JSON export encoded twice, with its escapes made characters again: `\u` and
+/// four hex digits (`T\u00f8mmer\u00e5s`, `Troms\u00f8`; a surrogate pair is one
+/// character), however many backslashes an export wrote before the `u` (`\\u00f8`). `None`
+/// if the field has none.
+pub fn json_unescaped(field: &str) -> Option<String> {
+    if !field.contains("\\u") {
+        return None;
+    }
+    // A `\u` escape at the start of `s` (after its backslashes): its code unit and length.
+    fn escape(s: &str) -> Option<(u32, usize)> {
+        let slashes = s.bytes().take_while(|&b| b == b'\\').count();
+        let rest = s.get(slashes..)?.strip_prefix('u')?;
+        let hex = rest
+            .get(..4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+        Some((u32::from_str_radix(hex, 16).ok()?, slashes + 5))
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut rest = field;
+    let mut read = false;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = escape(rest).and_then(|(unit, len)| match unit {
+            0xD800..=0xDBFF => {
+                let (low, low_len) = escape(&rest[len..])?;
+                let c = char::decode_utf16([unit as u16, low as u16]).next()?.ok()?;
+                Some((c, len + low_len))
+            }
+            _ => Some((char::from_u32(unit)?, len)),
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+                read = true;
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     read.then_some(out)
+}
+
+/// A field a CRM's rich-text editor exported with its markup (`<p>Harald</p>`,
+/// `<b>Johansen</b>`, `Rikard Nordraaks allé<br/>`), without the tags: HTML's text and
+/// block tags by name, an inline one (`<b>`, `<span style=…>`) left out, a block one or a
+/// line break (`<p>`, `<div>`, `<br/>`) made a space. `None` if the field has no such tag
+/// (an e-mail address in angle brackets is no tag; [`strip_contact_details`] takes it).
+pub fn without_markup(field: &str) -> Option<String> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"(?i)</?\s*(?:(b|i|u|s|em|strong|span|font|small|big|sub|sup|a|mark|strike|del|ins|",
+            r"label|o:p)|(?:p|div|br|li|ul|ol|td|th|tr|table|tbody|h[1-6]|hr|wbr|center))",
+            r"(?:\s[^<>]*)?/?>",
+        ))
+        .expect("the markup pattern compiles")
+    });
+    if !field.contains('<') {
+        return None;
+    }
+    match TAG.replace_all(
+        field,
+        |c: &regex::Captures| if c.get(1).is_some() { "" } else { " " },
+    ) {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// A field a form's notification e-mail left quoted-printable (`J=C3=B8rgensen`,

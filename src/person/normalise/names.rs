@@ -516,11 +516,13 @@ impl NameKey {
         let (given_joined, surname_joined) = (joined_letters(given_names), joined_letters(surname));
         let given_names = given_joined.as_deref().unwrap_or(given_names);
         let surname = surname_joined.as_deref().unwrap_or(surname);
-        // A generation suffix (`Brekke d.y.`, `Hansen jr.`) after the name is not a name.
+        // A generation suffix (`Brekke d.y.`, `Hansen jr.`) or an occupation (`Røed adv.`)
+        // after the name is not a name.
+        let after_name = |field| without_occupation(without_generation(field));
         let (given_names, surname) = if surname.trim().is_empty() {
-            (without_generation(given_names), surname)
+            (after_name(given_names), surname)
         } else {
-            (given_names, without_generation(surname))
+            (given_names, after_name(surname))
         };
         // A call name beside the given names (`Kris (Kristoffer)`, `Ingeborg "Inga"`): read
         // without it, and what it names as the other reading of the first name.
@@ -664,6 +666,121 @@ fn without_generation(field: &str) -> &str {
     field
 }
 
+/// Occupations as an old telephone directory prints them after the name (`Røed adv.`,
+/// `Myklebust, lærer`, `LØVÅS PENS.`), folded, the abbreviations without their dot. None is
+/// a Norwegian surname; those that are ([`OCCUPATIONS_ALSO_SURNAMES`]) are read as an
+/// occupation only where written as one.
+const DIRECTORY_OCCUPATIONS: &[&str] = &[
+    "adjunkt",
+    "adv",
+    "advokat",
+    "arkitekt",
+    "bibliotekar",
+    "bussjaafoer",
+    "dir",
+    "direktoer",
+    "disponent",
+    "dr",
+    "drosjeeier",
+    "ekspeditoer",
+    "elektriker",
+    "farmasoeyt",
+    "formann",
+    "frisoer",
+    "gaardbruker",
+    "gbr",
+    "hjelpepleier",
+    "hjemmevaerende",
+    "husmor",
+    "ing",
+    "ingenioer",
+    "jordmor",
+    "kapt",
+    "kaptein",
+    "kjm",
+    "kjoepmann",
+    "konsulent",
+    "kontorist",
+    "laerer",
+    "lege",
+    "lektor",
+    "lensmann",
+    "mekaniker",
+    "montoer",
+    "overlaerer",
+    "overlege",
+    "pens",
+    "pensjonist",
+    "politibetjent",
+    "rektor",
+    "revisor",
+    "roerlegger",
+    "sekretaer",
+    "selger",
+    "sivilingenioer",
+    "sjaafoer",
+    "snekker",
+    "sogneprest",
+    "stud",
+    "student",
+    "styrmann",
+    "sykepleier",
+    "tannlege",
+    "toemrer",
+    "ufoer",
+    "vaktmester",
+    "veterinaer",
+];
+
+/// Occupations that are Norwegian surnames too (`Bonde`, `Smed`, `Fisker`), folded: an
+/// occupation only after a comma (`Holm, bonde`) or in small letters after a capitalised
+/// name (`Larsen bonde`), never as the last of two capitalised surnames (`Hansen Bonde`).
+const OCCUPATIONS_ALSO_SURNAMES: &[&str] = &[
+    "baker",
+    "bonde",
+    "fisker",
+    "fotograf",
+    "journalist",
+    "kunstner",
+    "maler",
+    "murer",
+    "musiker",
+    "prest",
+    "skipper",
+    "skomaker",
+    "skredder",
+    "smed",
+    "slakter",
+];
+
+/// A name field without an occupation after the name ([`DIRECTORY_OCCUPATIONS`]: `Røed
+/// adv.`, `Myklebust, lærer`, `Holm, bonde`); the field as it is if its last word is none or
+/// no name comes before it.
+fn without_occupation(field: &str) -> &str {
+    let t = field.trim_end().trim_end_matches('.');
+    let Some(at) = t.rfind([' ', ',', '\t']) else {
+        return field;
+    };
+    let written = &t[at + 1..];
+    let word = super::fold(written);
+    let occupation = DIRECTORY_OCCUPATIONS.contains(&word.as_str())
+        || (OCCUPATIONS_ALSO_SURNAMES.contains(&word.as_str()) && {
+            let after_comma = t[..=at].trim_end().ends_with(',');
+            let small_after_capital = written.starts_with(char::is_lowercase)
+                && t[..at].trim_end().starts_with(char::is_uppercase);
+            after_comma || small_after_capital
+        });
+    if !occupation {
+        return field;
+    }
+    let rest = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    if rest.chars().any(char::is_alphabetic) {
+        rest
+    } else {
+        field
+    }
+}
+
 /// A name field written a letter at a time, as a scanned form's boxes give it (`K J Æ R N E
 /// S`, `T O N E`): three or more single letters separated by spaces, joined into one word.
 /// `None` for any other field (a first word of two letters or more ends the check).
@@ -734,7 +851,10 @@ pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut
                 || matches!(
                     &surname[last_start..],
                     "jr" | "sr" | "junior" | "senior" | "yngre" | "eldre"
-                )))
+                )
+                // An occupation after the name (`Larsen snekker`), read by the slow path.
+                || DIRECTORY_OCCUPATIONS.contains(&&surname[last_start..])
+                || OCCUPATIONS_ALSO_SURNAMES.contains(&&surname[last_start..])))
     {
         return false;
     }

@@ -1352,3 +1352,111 @@ fn glued_bolignummer_and_english_crm_house_and_flat() {
     // A house number of five digits and a letter is no bolignummer glued on.
     assert_eq!(clean("Storgata 12345"), "Storgata 12345");
 }
+
+/// What old exports and text recognition do to æ, ø, å and l, read back: a DOS program's
+/// code page 865 opened as Windows-1252 (`T›mmer†s`), a mainframe's EBCDIC 277 converted as
+/// 037 (`@stre`, `Troms¦`), a JSON export encoded twice (`T\u00f8mmer\u00e5s`), a rich-text
+/// field's markup, and a sans-serif font's `I` for `l` and `l` for `I`; what is punctuation
+/// or a name in its own right stays.
+#[test]
+fn code_pages_json_escapes_markup_and_sans_serif_letters_are_read() {
+    let cp865 = |s: &str, seen: bool| cp865_read(s, seen).map(|r| fold(&r));
+    assert_eq!(cp865("T›mmer†s", false).as_deref(), Some("toemmeraas"));
+    assert_eq!(cp865("TROMS\u{9d}", false).as_deref(), Some("tromsoe"));
+    assert_eq!(cp865("\u{8f}RLAND", false).as_deref(), Some("aarland"));
+    assert_eq!(cp865("S‘ther", false).as_deref(), Some("saether"));
+    assert_eq!(
+        cp865("Rikard Nordraaks all‚", false).as_deref(),
+        Some("rikard nordraaks alle")
+    );
+    assert_eq!(cp865("S’THER", true).as_deref(), Some("saether"));
+    // An apostrophe is an apostrophe unless the lead shows the code page elsewhere.
+    assert_eq!(cp865("O’Brien", false), None);
+    assert!(shows_cp865("Gj›glergata 36"));
+    // UTF-8 read as Windows-1252 is folding's to read (`Ã†` is Æ).
+    assert_eq!(cp865("Ã†RLIG", true), None);
+    assert!(!shows_cp865("O’Brien"));
+
+    let ebcdic = |s: &str| ebcdic_277_read(s).map(|r| fold(&r));
+    assert_eq!(
+        ebcdic("@stre Melodiskogen").as_deref(),
+        Some("oestre melodiskogen")
+    );
+    assert_eq!(ebcdic("Troms¦").as_deref(), Some("tromsoe"));
+    assert_eq!(ebcdic("BOD@").as_deref(), Some("bodoe"));
+    assert_eq!(ebcdic("$SEN").as_deref(), Some("aasen"));
+    assert_eq!(ebcdic("#RLIG").as_deref(), Some("aerlig"));
+    assert_eq!(ebcdic("Fiskeværvollen # 24"), None);
+    assert_eq!(ebcdic("#B"), None);
+
+    let json = |s: &str| json_unescaped(s);
+    assert_eq!(json("T\\u00f8mmer\\u00e5s").as_deref(), Some("Tømmerås"));
+    assert_eq!(json("Troms\\\\u00f8").as_deref(), Some("Tromsø"));
+    assert_eq!(json("\\ud83d\\ude00").as_deref(), Some("\u{1F600}"));
+    assert_eq!(json("R\\NNING"), None);
+
+    let markup = |s: &str| without_markup(s);
+    assert_eq!(markup("<p>Harald</p>").as_deref(), Some("Harald"));
+    assert_eq!(markup("<b>Johansen</b>").as_deref(), Some("Johansen"));
+    assert_eq!(
+        markup("Rikard Nordraaks allé<br/>").as_deref(),
+        Some("Rikard Nordraaks allé")
+    );
+    assert_eq!(
+        markup("<span style=\"font-weight:bold\">Kari</span> <div>Berg</div>").as_deref(),
+        Some("Kari Berg")
+    );
+    assert_eq!(markup("Holmen <ola_holmen@gmail.com>"), None);
+
+    let sans = |s: &str| sans_serif_read(s);
+    assert_eq!(sans("OIav").as_deref(), Some("Olav"));
+    assert_eq!(sans("NiIsen").as_deref(), Some("Nilsen"));
+    assert_eq!(sans("UIIeberg").as_deref(), Some("Ulleberg"));
+    assert_eq!(sans("DahI").as_deref(), Some("Dahl"));
+    assert_eq!(sans("LARVlK").as_deref(), Some("LARVIK"));
+    assert_eq!(sans("lNDERØY").as_deref(), Some("INDERØY"));
+    assert_eq!(sans("lsaksen, LiIIe").as_deref(), Some("Isaksen, Lille"));
+    for kept in [
+        "Olav",
+        "Ingrid",
+        "KRISTIAN",
+        "KRISfIAN",
+        "McIntosh",
+        "BeritIngrid",
+        "VildeIda",
+        "bIsens gate",
+        "Klavergata 4 lgh 1508",
+        "lversen",
+    ] {
+        assert_eq!(sans(kept), None, "{kept}");
+    }
+}
+
+/// An occupation an old telephone directory prints after the surname is no name; one that
+/// is a surname too (`Bonde`) only where written as an occupation.
+#[test]
+fn directory_occupations_after_the_surname_are_no_name() {
+    let last = |g: &str, s: &str| NameKey::new(g, s).last;
+    assert_eq!(last("Egil", "Røed adv."), "roeed");
+    assert_eq!(last("Kari", "Myklebust, lærer"), "myklebust");
+    assert_eq!(last("ASLAK", "LØVÅS PENS."), "loevaas");
+    assert_eq!(last("Hilde", "Holm, bonde"), "holm");
+    assert_eq!(last("Wenche", "Larsen bonde"), "larsen");
+    assert_eq!(last("Markus", "LYNGSTAD, MUSIKER"), "lyngstad");
+    assert_eq!(last("Per", "Hansen Bonde"), "bonde");
+    assert_eq!(last("Per", "Bonde"), "bonde");
+    assert_eq!(last("Per", "Lærer"), "laerer");
+    let (mut folded, mut key) = (String::new(), Vec::new());
+    assert!(!plain_name_key(
+        "Wenche",
+        "Larsen bonde",
+        &mut folded,
+        &mut key
+    ));
+    assert!(!plain_name_key(
+        "Egil",
+        "Bråten snekker",
+        &mut folded,
+        &mut key
+    ));
+}
