@@ -7,10 +7,9 @@
 //! `vask::synth::eighth_eval`; the ninth, `vask::synth::ninth_eval`; the tenth,
 //! `vask::synth::tenth_eval`; the eleventh, `vask::synth::eleventh_eval`; the twelfth,
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
-//! `vask::synth::thirteenth_eval`; the fourteenth to twenty-fourth, each measured once held
-//! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentyfourth_eval`;
-//! the twenty-fifth, held out, `vask::synth::twentyfifth_eval`; the twenty-sixth, held out,
-//! `vask::synth::twentysixth_eval`).
+//! `vask::synth::thirteenth_eval`; the fourteenth to twenty-fifth, each measured once held
+//! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentyfifth_eval`;
+//! the twenty-sixth, held out, `vask::synth::twentysixth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -43,10 +42,8 @@ pub struct PersonEvalArgs {
     /// tuned on),
     /// `thirteenth` (held out, written blind, never tuned on), `fourteenth`, `fifteenth`,
     /// `sixteenth`, `seventeenth`, `eighteenth`, `nineteenth`, `twentieth`, `twentyfirst`,
-    /// `twentysecond`, `twentythird` and `twentyfourth` (each written blind, measured once
-    /// held out, then tuned on; docs/person-evaluation-<n>-set.md),
-    /// `twentyfifth` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentyfifth-set.md),
+    /// `twentysecond`, `twentythird`, `twentyfourth` and `twentyfifth` (each written blind,
+    /// measured once held out, then tuned on; docs/person-evaluation-<n>-set.md),
     /// `twentysixth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-twentysixth-set.md),
     /// `both` (first and second) or `all` (the twenty-six). The third set's generator
@@ -103,7 +100,7 @@ enum EvalSet {
     Twentythird,
     /// Written blind, measured once held out, then tuned on.
     Twentyfourth,
-    /// Held out, written blind, never tuned on.
+    /// Written blind, measured once held out, then tuned on.
     Twentyfifth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-twentysixth-set.md
     Twentysixth,
@@ -416,7 +413,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyfifth => {
                 let set = twentyfifth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-fifth set (held out, written blind, never tuned on; docs/person-evaluation-twentyfifth-set.md)",
+                    "Twenty-fifth set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentyfifth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyfifth_eval::ISSUE_KINDS,

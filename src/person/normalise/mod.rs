@@ -614,7 +614,9 @@ pub fn sans_serif_read(field: &str) -> Option<String> {
                 && others().skip(1).all(|&c| c == 'I' || c.is_lowercase())
                 && others().skip(1).any(|c| c.is_lowercase())
                 && !matches!(&chars[word_start..i], ['M', 'c'] | ['M', 'a', 'c'])
-                && !glued_given_names(&chars[word_start..i], &chars[i..end]) =>
+                && !glued_given_names(&chars[word_start..i], &chars[i..end])
+                // Not two words glued (`PlassenInngang`): three letters or more each side.
+                && !(start >= 3 && end - i >= 3) =>
             {
                 Some('l')
             }
