@@ -9,10 +9,9 @@ use crate::person::normalise::{
     form_decoded, four_digits, house_key, house_range, is_invisible, iso646_read, json_unescaped,
     leading_house, letter_key, mac_roman_read, may_have_contact_details, narrowed, number_word,
     plain_name_key, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
-    quoted_printable_decoded, sans_serif_read, shows_cp865, shows_us_layout, split_house,
-    split_postal_line, street_key_into, strip_contact_details, strip_notes,
-    with_line_breaks_joined, without_customer_number, without_field_label,
-    without_housing_cooperative, without_markup,
+    quoted_printable_decoded, shows_cp865, shows_us_layout, split_house, split_postal_line,
+    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
+    without_customer_number, without_field_label, without_housing_cooperative, without_markup,
 };
 use crate::person::postcodes;
 
@@ -292,7 +291,7 @@ type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u32, Reading); 17] = [
+const READINGS: [(u32, Reading); 16] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::WIDE, with_wide_forms_narrowed),
     (Marks::ENCODED, without_url_encoding),
@@ -316,7 +315,6 @@ const READINGS: [(u32, Reading); 17] = [
     (Marks::EBCDIC, with_ebcdic_277_letters_read),
     // After the entities and labels, whose `;` and `:` are no letters.
     (Marks::ISO646, with_iso646_letters_read),
-    (Marks::CAPITAL_I, with_sans_serif_letters_read),
 ];
 
 /// What a lead's text fields may need before they are read, found in one pass over their
@@ -359,10 +357,6 @@ impl Marks {
     const MARKUP: u32 = 1 << 15;
     /// `#`, `@`, `$` or a byte `¦` begins with: EBCDIC 277 read as 037 ([`ebcdic_277_read`]).
     const EBCDIC: u32 = 1 << 16;
-    /// A capital `I`: text recognition's `I` for `l` ([`sans_serif_read`]; a word of
-    /// capitals with an `l` in it has an `I` elsewhere too, or a town name the postcode
-    /// table reads).
-    const CAPITAL_I: u32 = 1 << 17;
 
     /// Per byte, the marks it sets.
     const OF_BYTE: [u32; 256] = {
@@ -381,7 +375,6 @@ impl Marks {
         t[b'\\' as usize] = Self::ISO646 | Self::JSON;
         t[b'<' as usize] = Self::MARKUP;
         t[b'#' as usize] = Self::EBCDIC;
-        t[b'I' as usize] = Self::CAPITAL_I;
         t[b'$' as usize] = Self::EBCDIC;
         t[b']' as usize] = Self::ISO646;
         t[b'{' as usize] = Self::ISO646;
@@ -469,12 +462,6 @@ fn without_quoted_printable(q: &PersonQuery) -> Option<PersonQuery> {
 /// A lead a Mac wrote and Windows read, with its æ, ø and å read ([`mac_roman_read`]).
 fn with_mac_roman_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
     with_fields_read(q, mac_roman_read)
-}
-
-/// A lead read from a sans-serif font by text recognition, its `I`s and `l`s told apart
-/// ([`sans_serif_read`]).
-fn with_sans_serif_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
-    with_fields_read(q, sans_serif_read)
 }
 
 /// A lead a DOS program wrote in code page 865 and Windows read, with its æ, ø and å read
