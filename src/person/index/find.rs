@@ -6,7 +6,9 @@ use fst::raw::Node;
 use memmap2::Mmap;
 
 use super::cost::{agrees, allowed_edits, limit, name_cost, ocr_read, ocr_readings_back};
-use super::key::{Folded, id_hash32, name_bits, push_decimal, push_postcode};
+use super::key::{
+    Folded, id_hash32, name_bits, push_decimal, push_postcode, with_sans_serif_letters_read,
+};
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
 use crate::person::distance::osa_within;
@@ -287,6 +289,15 @@ impl PersonIndex {
                                 &mut scratch.key,
                                 &mut scratch.near,
                             )
+                        })
+                        .or_else(|| {
+                            self.find_sans_serif_reading(
+                                run[i],
+                                strictness,
+                                &mut scratch.other,
+                                &mut scratch.key,
+                                &mut scratch.near,
+                            )
                         }),
                 };
                 emit(m);
@@ -333,6 +344,24 @@ impl PersonIndex {
         other.name.other_first.clear();
         other.name.middles.clear();
         other.name.first_abbreviated = false;
+        self.find_slow(other, strictness, false, key, near)
+    }
+
+    /// A lead that text recognition read from a sans-serif font (`OIav NiIsen`, `LARVlK`),
+    /// found by no other reading: its `I`s and `l`s read back where their words tell which
+    /// they are, and the lead looked up again from its exact key. Tried last, and only for a
+    /// lead that shows such letters, so a lead found as written is never read this way.
+    fn find_sans_serif_reading(
+        &self,
+        q: &PersonQuery,
+        strictness: Strictness,
+        other: &mut Folded,
+        key: &mut Vec<u8>,
+        near: &mut Vec<(u32, bool, Vec<u8>)>,
+    ) -> Option<PersonMatch> {
+        let read = with_sans_serif_letters_read(q)?;
+        other.fill_query(&read);
+        other.birth = self.plausible_birth(other.birth);
         self.find_slow(other, strictness, false, key, near)
     }
 

@@ -9,9 +9,10 @@ use crate::person::normalise::{
     form_decoded, four_digits, house_key, house_range, is_invisible, iso646_read, json_unescaped,
     leading_house, letter_key, mac_roman_read, may_have_contact_details, narrowed, number_word,
     plain_name_key, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
-    quoted_printable_decoded, shows_cp865, shows_us_layout, split_house, split_postal_line,
-    street_key_into, strip_contact_details, strip_notes, with_line_breaks_joined,
-    without_customer_number, without_field_label, without_housing_cooperative, without_markup,
+    quoted_printable_decoded, sans_serif_read, shows_cp865, shows_us_layout, split_house,
+    split_postal_line, street_key_into, strip_contact_details, strip_notes,
+    with_line_breaks_joined, without_customer_number, without_field_label,
+    without_housing_cooperative, without_markup,
 };
 use crate::person::postcodes;
 
@@ -462,6 +463,14 @@ fn without_quoted_printable(q: &PersonQuery) -> Option<PersonQuery> {
 /// A lead a Mac wrote and Windows read, with its æ, ø and å read ([`mac_roman_read`]).
 fn with_mac_roman_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
     with_fields_read(q, mac_roman_read)
+}
+
+/// A lead read from a sans-serif font by text recognition, its `I`s and `l`s told apart
+/// ([`sans_serif_read`]); `None` if it has none to tell. Not one of [`READINGS`]: a lead is
+/// read so only when it finds no one as written, since a capital inside a word is as often
+/// two words glued (`PlassenInngang`) as a misread `l`.
+pub(super) fn with_sans_serif_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
+    with_fields_read(q, sans_serif_read)
 }
 
 /// A lead a DOS program wrote in code page 865 and Windows read, with its æ, ø and å read

@@ -565,6 +565,102 @@ pub fn ebcdic_277_read(field: &str) -> Option<String> {
     })
 }
 
+/// A field text recognition read in a sans-serif font, where a capital I and a small l are
+/// one glyph, with each read back where its word tells which it is: an `I` after the first
+/// letter of a word with small letters is an l (`OIav`, `NiIsen`, `UIIeberg`, `DahI`; not
+/// after `Mc` or `Mac`, `McIntosh`, nor in a king's numeral, `Haakon VIIs gate`); an `l` in
+/// a word of capitals is an I (`LARVlK`, `lNDERØY`); and, where the field shows either, an
+/// `l` beginning a word of five letters or more before a consonant that never follows an
+/// initial l (`lversen`, `lsaksen`, `lngebrigtsen`) is an I. `None` if nothing is read.
+pub fn sans_serif_read(field: &str) -> Option<String> {
+    // An `I` after a letter in a word with small letters, or an `l` before a capital and
+    // after none or a capital (`LARVlK`, `lNDERØY`): what the field must show for any of it
+    // to be read (a word of capitals, `KRISTIAN`, is read no further).
+    let b = field.as_bytes();
+    let before = |i: usize| i.checked_sub(1).map(|j| b[j]);
+    let in_word = |c: &u8| c.is_ascii_alphabetic() || !c.is_ascii();
+    let shows = memchr::memchr2_iter(b'I', b'l', b).any(|i| match b[i] {
+        b'I' => {
+            before(i).is_some_and(|c| c.is_ascii_alphabetic())
+                && (b[..i].iter().rev().take_while(|c| in_word(c)))
+                    .chain(b[i..].iter().take_while(|c| in_word(c)))
+                    .any(u8::is_ascii_lowercase)
+        }
+        _ => {
+            b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                && !before(i).is_some_and(|c| c.is_ascii_lowercase())
+        }
+    });
+    if !shows {
+        return None;
+    }
+    letters_read(field, |chars, i| {
+        let start = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let word_start = i - start;
+        let end = chars[i..]
+            .iter()
+            .position(|c| !c.is_alphabetic())
+            .map_or(chars.len(), |e| i + e);
+        let others = || {
+            chars[word_start..end]
+                .iter()
+                .enumerate()
+                .filter(move |&(j, _)| word_start + j != i)
+                .map(|(_, c)| c)
+        };
+        match chars[i] {
+            // In a capitalised word whose letters after the first are small but for its `I`s
+            // (a typo's `bIsens` for Ibsens moved a capital, it misread none); not after
+            // a Scottish or Irish `Mc`/`Mac` (`McIntosh`, `MacIver`), nor beginning a given
+            // name glued to another (`BeritIngrid`, `VildeIda`).
+            'I' if start > 0
+                && chars[word_start].is_uppercase()
+                && others().skip(1).all(|&c| c == 'I' || c.is_lowercase())
+                && others().skip(1).any(|c| c.is_lowercase())
+                && !matches!(&chars[word_start..i], ['M', 'c'] | ['M', 'a', 'c'])
+                && !glued_given_names(&chars[word_start..i], &chars[i..end])
+                && !roman_numeral(&chars[word_start..end]) =>
+            {
+                Some('l')
+            }
+            'l' if end - word_start >= 3 && others().all(|c| c.is_uppercase()) => Some('I'),
+            'l' if start == 0
+                && end - i >= 5
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|&c| c.is_lowercase() && !"aeiouyæøåjl".contains(c)) =>
+            {
+                Some('I')
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Whether `word` is a king's Roman numeral with a genitive `s` (`VIIs` of Haakon VIIs gate,
+/// `IVs`): capitals that are numerals, then an `s`.
+fn roman_numeral(word: &[char]) -> bool {
+    match word.split_last() {
+        Some((&'s', numeral)) => {
+            !numeral.is_empty() && numeral.iter().all(|c| "IVXLCDM".contains(*c))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `before` and `from` (a word split before a capital) are two given names glued
+/// together, as a field without its hyphen writes them (`Berit` and `Ingrid`).
+fn glued_given_names(before: &[char], from: &[char]) -> bool {
+    let common = |part: &[char]| {
+        names::is_common_given_name(fold(&part.iter().collect::<String>()).as_bytes())
+    };
+    common(before) || common(from)
+}
+
 /// A field a JSON export encoded twice, with its escapes made characters again: `\u` and
 /// four hex digits (`T\u00f8mmer\u00e5s`, `Troms\u00f8`; a surrogate pair is one
 /// character), however many backslashes an export wrote before the `u` (`\\u00f8`). `None`

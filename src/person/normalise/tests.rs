@@ -1353,12 +1353,13 @@ fn glued_bolignummer_and_english_crm_house_and_flat() {
     assert_eq!(clean("Storgata 12345"), "Storgata 12345");
 }
 
-/// What old exports do to æ, ø and å, read back: a DOS program's code page 865 opened as
+/// What old exports and text recognition do to letters, read back: a DOS program's code page 865 opened as
 /// Windows-1252 (`T›mmer†s`), a mainframe's EBCDIC 277 converted as 037 (`@stre`,
-/// `Troms¦`), a JSON export encoded twice (`T\u00f8mmer\u00e5s`), and a rich-text field's
-/// markup; what is punctuation or a name in its own right stays.
+/// `Troms¦`), a JSON export encoded twice (`T\u00f8mmer\u00e5s`), a rich-text field's
+/// markup, and text recognition's `I` for `l` and `l` for `I` in a sans-serif font; what is
+/// punctuation or a name in its own right stays.
 #[test]
-fn code_pages_json_escapes_and_markup_are_read() {
+fn code_pages_json_escapes_markup_and_sans_serif_letters_are_read() {
     let cp865 = |s: &str, seen: bool| cp865_read(s, seen).map(|r| fold(&r));
     assert_eq!(cp865("T›mmer†s", false).as_deref(), Some("toemmeraas"));
     assert_eq!(cp865("TROMS\u{9d}", false).as_deref(), Some("tromsoe"));
@@ -1406,6 +1407,31 @@ fn code_pages_json_escapes_and_markup_are_read() {
         Some("Kari Berg")
     );
     assert_eq!(markup("Holmen <ola_holmen@gmail.com>"), None);
+
+    let sans = |s: &str| sans_serif_read(s);
+    assert_eq!(sans("OIav").as_deref(), Some("Olav"));
+    assert_eq!(sans("NiIsen").as_deref(), Some("Nilsen"));
+    assert_eq!(sans("UIIeberg").as_deref(), Some("Ulleberg"));
+    assert_eq!(sans("DahI").as_deref(), Some("Dahl"));
+    assert_eq!(sans("LARVlK").as_deref(), Some("LARVIK"));
+    assert_eq!(sans("lNDERØY").as_deref(), Some("INDERØY"));
+    assert_eq!(sans("lsaksen, LiIIe").as_deref(), Some("Isaksen, Lille"));
+    for kept in [
+        "Olav",
+        "Ingrid",
+        "KRISTIAN",
+        "KRISfIAN",
+        "McIntosh",
+        "Haakon VIIs gate",
+        "Christian IVs gate",
+        "BeritIngrid",
+        "VildeIda",
+        "bIsens gate",
+        "Klavergata 4 lgh 1508",
+        "lversen",
+    ] {
+        assert_eq!(sans(kept), None, "{kept}");
+    }
 }
 
 /// An occupation an old telephone directory prints after the surname is no name; one that
