@@ -45,6 +45,42 @@ fn misread(folded: &str) -> String {
 
 const NONE: Town = Town::MAX;
 
+/// Towns' older names, as older customers and old lists still write them, with the post town
+/// the register names today: the spellings before the 1877 and 1925–1930 reforms
+/// (`Christiania`, `Trondhjem`, `Laurvig`, `Tromsøe`), older and medieval names (`Nidaros`,
+/// `Bjørgvin`, `Tunsberg`), and towns renamed (`Fredrikshald`, `Victoriahavn`,
+/// `Østerrisør`, `Fredriksvern`).
+const FORMER_NAMES: [(&str, &str); 28] = [
+    ("Christiania", "OSLO"),
+    ("Kristiania", "OSLO"),
+    ("Trondhjem", "TRONDHEIM"),
+    ("Throndhjem", "TRONDHEIM"),
+    ("Nidaros", "TRONDHEIM"),
+    ("Fredrikshald", "HALDEN"),
+    ("Frederikshald", "HALDEN"),
+    ("Christianssand", "KRISTIANSAND S"),
+    ("Christiansand", "KRISTIANSAND S"),
+    ("Kristianssand", "KRISTIANSAND S"),
+    ("Christianssund", "KRISTIANSUND N"),
+    ("Christiansund", "KRISTIANSUND N"),
+    ("Kristianssund", "KRISTIANSUND N"),
+    ("Laurvig", "LARVIK"),
+    ("Laurvik", "LARVIK"),
+    ("Porsgrund", "PORSGRUNN"),
+    ("Ekersund", "EGERSUND"),
+    ("Østerrisør", "RISØR"),
+    ("Østerrisøer", "RISØR"),
+    ("Victoriahavn", "NARVIK"),
+    ("Bjørgvin", "BERGEN"),
+    ("Tunsberg", "TØNSBERG"),
+    ("Tromsøe", "TROMSØ"),
+    ("Kragerøe", "KRAGERØ"),
+    ("Fredriksstad", "FREDRIKSTAD"),
+    ("Frederiksstad", "FREDRIKSTAD"),
+    ("Fredriksvern", "STAVERN"),
+    ("Frederiksværn", "STAVERN"),
+];
+
 /// The fewest letters of a town's name, cut short, that name it ([`Postcodes::town_named`]).
 pub const CUT_TOWN: usize = 5;
 
@@ -108,6 +144,13 @@ impl Postcodes {
                 .and_modify(|one| *one = one.filter(|&o| o == t))
                 .or_insert(Some(t));
         }
+        // After the names a cut-short or misread town is sought among: a former name is
+        // matched whole. A register that names such a town itself keeps it.
+        for (former, today) in FORMER_NAMES {
+            if let Some(&t) = by_exact.get(today) {
+                p.by_name.entry(fold(former)).or_insert(t);
+            }
+        }
         p
     }
 
@@ -125,9 +168,10 @@ impl Postcodes {
         self.by_name.get(&fold(city)).copied()
     }
 
-    /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`), or the
-    /// one town whose name it begins, cut short by a fixed-width column (`Steinkje`,
-    /// `Hauge I Dala`; at least [`CUT_TOWN`] letters).
+    /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`, or a
+    /// former name, `Christiania`, [`FORMER_NAMES`]), or the one town whose name it begins,
+    /// cut short by a fixed-width column (`Steinkje`, `Hauge I Dala`; at least [`CUT_TOWN`]
+    /// letters).
     pub fn town_named(&self, city: &str) -> Option<Town> {
         let folded = fold(city);
         if folded.is_empty() {
@@ -269,6 +313,23 @@ mod tests {
         assert_ne!(p.town_named("Kristiansand"), p.town_named("Kristiansund"));
         assert_eq!(p.town_named("kristians"), None);
         assert_eq!(p.town_of(9999), None);
+    }
+
+    /// A town's former name names the town; each former name's town is in the register.
+    #[test]
+    fn former_town_names_name_todays_town() {
+        let p = norway();
+        for (former, today) in FORMER_NAMES {
+            let town = p.town_named_exactly(today);
+            assert!(town.is_some(), "{today} is no post town");
+            assert_eq!(p.town_named(former), town, "{former}");
+        }
+        assert_eq!(p.town_named("CHRISTIANIA"), p.town_named("Oslo"));
+        assert_eq!(p.town_named("Trondhjem"), p.town_named("Trondheim"));
+        assert_ne!(
+            p.town_named("Christianssand"),
+            p.town_named("Christianssund")
+        );
     }
 
     #[test]

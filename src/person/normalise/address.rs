@@ -752,8 +752,18 @@ pub fn four_digits(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A word for a flat or a bolignummer (`leil.`, `lgh`, `bolig`, `Apt.`), with or without
+/// `nr` after it (`leil.nr.`, `bolignr`).
 fn is_flat_word(t: &str) -> bool {
     let t = strip_dots(t);
+    let before_nr = ["nr", "Nr", "NR"]
+        .iter()
+        .find_map(|nr| t.strip_suffix(nr))
+        .map(strip_dots);
+    is_flat_name(t) || before_nr.is_some_and(|w| !w.is_empty() && is_flat_name(w))
+}
+
+fn is_flat_name(t: &str) -> bool {
     t.len() <= 11
         && matches!(
             t.as_bytes().first(),

@@ -204,6 +204,12 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ("Storgata 12 3 etasje", "Storgata 12"),
         ("Storgata 12, U.etg.", "Storgata 12"),
         ("Storgata 12, leil. 204", "Storgata 12"),
+        // A housing co-operative manager's export: the flat's word with its `nr`.
+        ("Idunns gate 37 C leil.nr. 36", "Idunns gate 37 C"),
+        ("Storgata 12 leilnr 4", "Storgata 12"),
+        ("Storgata 12 bolignr. 4", "Storgata 12"),
+        // A street named so keeps its name (`Bolignr` is no word of a street, `Lei` is).
+        ("Leira 12", "Leira 12"),
         ("Storgata 12 bolig 3", "Storgata 12"),
         ("Storgata, 12", "Storgata 12"),
         ("Storgata 12 H", "Storgata 12 H"),
