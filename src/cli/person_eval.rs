@@ -9,7 +9,8 @@
 //! `vask::synth::twelfth_eval`; the thirteenth, held out,
 //! `vask::synth::thirteenth_eval`; the fourteenth to twenty-fifth, each measured once held
 //! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentyfifth_eval`;
-//! the twenty-sixth, held out, `vask::synth::twentysixth_eval`).
+//! the twenty-sixth and the twenty-seventh, held out, `vask::synth::twentysixth_eval` and
+//! `vask::synth::twentyseventh_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -20,7 +21,7 @@ use vask::synth::{
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
     twentieth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval, twentysecond_eval,
-    twentysixth_eval, twentythird_eval,
+    twentyseventh_eval, twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -45,8 +46,9 @@ pub struct PersonEvalArgs {
     /// `twentysecond`, `twentythird`, `twentyfourth` and `twentyfifth` (each written blind,
     /// measured once held out, then tuned on; docs/person-evaluation-<n>-set.md),
     /// `twentysixth` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-twentysixth-set.md),
-    /// `both` (first and second) or `all` (the twenty-six). The third set's generator
+    /// docs/person-evaluation-twentysixth-set.md), `twentyseventh` (held out, written blind,
+    /// never tuned on; docs/person-evaluation-twentyseventh-set.md),
+    /// `both` (first and second) or `all` (the twenty-seven). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -104,6 +106,8 @@ enum EvalSet {
     Twentyfifth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-twentysixth-set.md
     Twentysixth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-twentyseventh-set.md
+    Twentyseventh,
     Both,
     All,
 }
@@ -138,6 +142,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyfourth,
             EvalSet::Twentyfifth,
             EvalSet::Twentysixth,
+            EvalSet::Twentyseventh,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -166,6 +171,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentyfourth => &[EvalSet::Twentyfourth],
         EvalSet::Twentyfifth => &[EvalSet::Twentyfifth],
         EvalSet::Twentysixth => &[EvalSet::Twentysixth],
+        EvalSet::Twentyseventh => &[EvalSet::Twentyseventh],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -427,6 +433,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentysixth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentyseventh => {
+                let set = twentyseventh_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-seventh set (held out, written blind, never tuned on; docs/person-evaluation-twentyseventh-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentyseventh_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

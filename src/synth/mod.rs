@@ -4,8 +4,8 @@
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
 //! [`fourth_eval`] … [`twentyfifth_eval`] the third to twenty-fifth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on); [`twentysixth_eval`] the twenty-sixth, held out
-//! (written blind, never tuned on).
+//! (but the thirteenth, never tuned on); [`twentysixth_eval`] the twenty-sixth and
+//! [`twentyseventh_eval`] the twenty-seventh, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -44,6 +44,7 @@ pub mod twentyfifth_eval;
 pub mod twentyfirst_eval;
 pub mod twentyfourth_eval;
 pub mod twentysecond_eval;
+pub mod twentyseventh_eval;
 pub mod twentysixth_eval;
 pub mod twentythird_eval;
 pub mod words;
