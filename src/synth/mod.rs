@@ -2,10 +2,10 @@
 //! scale, for demos, tests and benchmarks (`vask synth`); [`words`] holds the word lists of
 //! synthetic persons (names, streets) that the first person evaluation set draws from, and
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
-//! [`fourth_eval`] … [`twentyfifth_eval`] the third to twenty-fifth, each written blind by
+//! [`fourth_eval`] … [`twentysixth_eval`] the third to twenty-sixth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on); [`twentysixth_eval`] the twenty-sixth and
-//! [`twentyseventh_eval`] the twenty-seventh, held out (written blind, never tuned on).
+//! (but the thirteenth, never tuned on); [`twentyseventh_eval`] the twenty-seventh, held out
+//! (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
