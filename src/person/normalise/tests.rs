@@ -208,7 +208,7 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ("Idunns gate 37 C leil.nr. 36", "Idunns gate 37 C"),
         ("Storgata 12 leilnr 4", "Storgata 12"),
         ("Storgata 12 bolignr. 4", "Storgata 12"),
-        // A street named so keeps its name (`Bolignr` is no word of a street, `Lei` is).
+        // A street whose name begins as a flat's word does keeps its name.
         ("Leira 12", "Leira 12"),
         ("Storgata 12 bolig 3", "Storgata 12"),
         ("Storgata, 12", "Storgata 12"),
@@ -1359,11 +1359,11 @@ fn glued_bolignummer_and_english_crm_house_and_flat() {
     assert_eq!(clean("Storgata 12345"), "Storgata 12345");
 }
 
-/// What old exports and text recognition do to letters, read back: a DOS program's code page 865 opened as
-/// Windows-1252 (`T›mmer†s`), a mainframe's EBCDIC 277 converted as 037 (`@stre`,
-/// `Troms¦`), a JSON export encoded twice (`T\u00f8mmer\u00e5s`), a rich-text field's
-/// markup, and text recognition's `I` for `l` and `l` for `I` in a sans-serif font; what is
-/// punctuation or a name in its own right stays.
+/// What old exports and text recognition do to letters, read back: a DOS program's code
+/// page 865 opened as Windows-1252 (`T›mmer†s`), a mainframe's EBCDIC 277 converted as 037
+/// (`@stre`, `Troms¦`), a JSON export encoded twice (`T\u00f8mmer\u00e5s`), a rich-text
+/// field's markup, and text recognition's `I` for `l` and `l` for `I` in a sans-serif font;
+/// what is punctuation or a name in its own right stays.
 #[test]
 fn code_pages_json_escapes_markup_and_sans_serif_letters_are_read() {
     let cp865 = |s: &str, seen: bool| cp865_read(s, seen).map(|r| fold(&r));
