@@ -13,11 +13,18 @@ use crate::person::normalise::{
 
 /// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
 /// system that keeps a date as local midnight and exports it in UTC writes the day before),
-/// or written otherwise ([`written_otherwise`]).
+/// [`EXCEL_1904`] days apart (a day a day apart from that), or written otherwise
+/// ([`written_otherwise`]).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {
-    a == 0 || b == 0 || a.abs_diff(b) <= 1 || written_otherwise(a, b)
+    let apart = a.abs_diff(b);
+    a == 0 || b == 0 || apart <= 1 || apart.abs_diff(EXCEL_1904) <= 1 || written_otherwise(a, b)
 }
+
+/// Days between the two date systems of spreadsheets: a workbook kept in the 1904 date system
+/// (old Mac Excel's) and read as the 1900 system, or the other way, moves every date by four
+/// years and a day (`1959-10-09` for `1955-10-08`).
+const EXCEL_1904: u16 = 1462;
 
 /// Whether two birth days may be one date written otherwise: in one year, day and month
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,

@@ -341,7 +341,8 @@ impl Marks {
     const COMMA: u32 = 128;
     /// A digit in a name field: a customer number ([`without_customer_number`]).
     const NAME_DIGIT: u32 = 256;
-    /// A byte a full-width form or the ideographic space begins with ([`narrowed`]).
+    /// A byte a full-width form, the ideographic space or another script's digit begins with
+    /// ([`narrowed`]).
     const WIDE: u32 = 512;
     /// `[`, `\`, `]`, `{`, `|`, `}`, `;`, `:`, `'` or `"`: 7-bit Norwegian read as ASCII or
     /// a US keyboard layout ([`iso646_read`]).
@@ -367,7 +368,13 @@ impl Marks {
         t[b'=' as usize] = Self::QUOTED;
         t[b'\'' as usize] = Self::ISO646;
         t[b'"' as usize] = Self::ISO646;
-        t[0xE1] = Self::INVISIBLE;
+        t[0xE1] = Self::INVISIBLE | Self::WIDE;
+        // Other scripts' digits: Arabic-Indic, Persian, N'Ko, Indic and South-East Asian.
+        t[0xD9] = Self::WIDE;
+        t[0xDB] = Self::WIDE;
+        t[0xDF] = Self::WIDE;
+        t[0xE0] = Self::WIDE;
+        t[0xEA] = Self::WIDE;
         // Also the first byte of an en dash (`–`) between the parts of a street.
         t[0xE2] = Self::INVISIBLE | Self::DASH | Self::CP865;
         t[0xEF] = Self::INVISIBLE | Self::WIDE;
@@ -448,8 +455,8 @@ fn without_invisibles(q: &PersonQuery) -> Option<PersonQuery> {
     })
 }
 
-/// A lead typed with an East Asian input method, its full-width forms and ideographic spaces
-/// made ASCII ([`narrowed`]).
+/// A lead typed with an East Asian input method or on a phone set to another language, its
+/// full-width forms, ideographic spaces and other scripts' digits made ASCII ([`narrowed`]).
 fn with_wide_forms_narrowed(q: &PersonQuery) -> Option<PersonQuery> {
     with_fields_read(q, narrowed)
 }

@@ -1445,6 +1445,14 @@ fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
     // A day early (a date kept as local midnight, exported in UTC) is the same date.
     q.birth_date = NaiveDate::from_ymd_opt(1971, 8, 23);
     assert_eq!(find(&q), Some(1), "{q:?}");
+    // A spreadsheet's other date system: four years and a day later or earlier; not four
+    // years and a week.
+    for (y, m, d) in [(1975, 8, 25), (1967, 8, 23)] {
+        q.birth_date = NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    q.birth_date = NaiveDate::from_ymd_opt(1967, 8, 17);
+    assert_eq!(find(&q), None, "{q:?}");
     // A date later than the register's youngest person's is no birth date (a sign-up date
     // in the birth column): no evidence against anyone.
     q.birth_date = NaiveDate::from_ymd_opt(2025, 2, 12);
@@ -2253,4 +2261,54 @@ fn reject_glyphs_sans_serif_letters_name_spellings_and_old_exports() {
             ..query("Karl Martin", "Jørgensen", "Trommeåsen", "24", "82**")
         }],
     );
+}
+
+#[test]
+fn courier_notes_phone_locale_digits_and_code_page_437() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Kristian", "Kleppe", "Nedre Havnehaugen", "101", "7452");
+    r.house_letter = "A".into();
+    w.add(&r, 1).unwrap();
+    w.add(
+        &record("Nils", "Kleppe", "Nordre Havnehaugen", "101", "7450"),
+        2,
+    )
+    .unwrap();
+    w.add(
+        &record("Vidar", "Sørensen", "Skipsrederneset", "15", "8074"),
+        3,
+    )
+    .unwrap();
+    w.add(&record("Hild", "Moen", "Verftbakken", "106", "0323"), 4)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| {
+        index
+            .find(q, Strictness::Normal)
+            .map(|m| (m.payload, m.path))
+    };
+    // A postcode typed on a phone set to Persian or Hindi: found at the postcode, not by the
+    // town (whose other Havnehaugen a Kleppe lives in).
+    for pc in ["۷۴۵۲", "٧٤٥٢", "७४५२"] {
+        let mut q = query("Kristian", "Kleppe", "n havnehaugen 101a", "", pc);
+        q.city = "TRONDHEIM".into();
+        assert_eq!(find(&q), Some((1, CandidatePath::Postcode)), "{q:?}");
+    }
+    // Code page 865 read as code page 437: ø is ¢ and Ø ¥, in every field.
+    let mut q = query("Vidar", "S¢rensen", "Skipsrederneset 15", "", "8074");
+    q.city = "Bod¢".into();
+    assert_eq!(find(&q), Some((3, CandidatePath::Postcode)), "{q:?}");
+    let q = query("VIDAR", "S¥RENSEN", "SKIPSREDERNESET 15", "", "8074");
+    assert_eq!(find(&q).map(|m| m.0), Some(3), "{q:?}");
+    // A courier checkout's bolignummer, door code and bell after the house.
+    for street in [
+        "Verftbakken 106 L0104, kode 7706#",
+        "Verftbakken 106, L0104, portkode 2529",
+        "Verftbakken 106 H0202 - ring på",
+    ] {
+        let q = query("Hild", "Moen", street, "", "0323");
+        assert_eq!(find(&q), Some((4, CandidatePath::Postcode)), "{q:?}");
+    }
 }

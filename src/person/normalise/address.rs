@@ -484,6 +484,13 @@ pub fn clean_address(raw: &str, out: &mut String) {
             if is_cadastre_word(t) && !out.is_empty() {
                 break;
             }
+            // `Storgata 5 H0202 - ring på`, `Storgata 5, portkode 2529`: a courier's note
+            // after the house, and the dash before it.
+            if numbers > 0 && is_delivery_note(t, tokens.clone().next()) {
+                let kept = out.trim_end_matches([' ', '-', '–']).len();
+                out.truncate(kept);
+                break;
+            }
             // `Storgata nr:12`, `nr.12`: the word for number glued to the house number; `#12`
             // (an English-language CRM's); `28H0103`: a bolignummer glued to the house.
             let t = number_word_glued(t).unwrap_or(t);
@@ -592,7 +599,13 @@ fn may_designate(t: &str) -> bool {
                 && (is_floor_word(t)
                     || is_flat_word(t)
                     || is_bolignummer(t)
-                    || is_level_and_floor(t))
+                    || is_level_and_floor(t)
+                    || is_delivery_note(t, None))
+        }
+        // A courier's note (`ring på`, `portkode`, `dørkode`, `code`).
+        Some(b'r' | b'R' | b'p' | b'P' | b'd' | b'D' | b'c' | b'C') => {
+            b.len() <= 11
+                && (is_delivery_note(t, None) || strip_dots(t).eq_ignore_ascii_case("ring"))
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
@@ -642,6 +655,26 @@ fn is_entrance_word(t: &str) -> bool {
     ["inngang", "inng", "oppgang", "oppg"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// Whether `t` (and `next`, the token after it) begins a courier's note: a door or gate code
+/// (`kode 7706#`, `portkode`, `dørkode`), or `ring på` (ring the bell).
+fn is_delivery_note(t: &str, next: Option<&str>) -> bool {
+    let t = strip_dots(t);
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    is(&[
+        "kode",
+        "koden",
+        "portkode",
+        "dørkode",
+        "dorkode",
+        "doerkode",
+        "code",
+        "ringeklokke",
+        "porttelefon",
+    ]) || (is(&["ring", "ringes"])
+        && next
+            .is_some_and(|n| ["på", "pa", "paa"].contains(&strip_dots(n).to_lowercase().as_str())))
 }
 
 fn is_care_of(t: &str) -> bool {

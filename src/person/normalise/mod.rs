@@ -343,11 +343,13 @@ pub const BYTE_ORDER_MARKS_READ_AS_TEXT: [&str; 2] = ["ï»¿", "∩╗┐"];
 
 /// A field with the characters an East Asian input method types made the ASCII ones they
 /// are wide forms of: the full-width forms U+FF01–U+FF5E (`４５`, `Ｂ`) and the ideographic
-/// space U+3000 (`Storgata\u{3000}４５`); `None` if it has none. [`fold`] reads them too, but
-/// a house number has to be a number before a street is split from it.
+/// space U+3000 (`Storgata\u{3000}４５`); and the digits of another script, which a phone set
+/// to another language types (`۷۴۵۲`, `०२५४`, `٧٤٥٢`), made ASCII digits ([`other_digit`]).
+/// `None` if it has none. [`fold`] reads wide forms too, but a house number has to be a number
+/// before a street is split from it, and a postcode one before it is looked up.
 pub fn narrowed(field: &str) -> Option<String> {
     let wide = |c: char| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c);
-    if !field.contains(wide) {
+    if !field.contains(|c| wide(c) || other_digit(c).is_some()) {
         return None;
     }
     Some(
@@ -356,10 +358,31 @@ pub fn narrowed(field: &str) -> Option<String> {
             .map(|c| match c {
                 '\u{3000}' => ' ',
                 c if wide(c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-                c => c,
+                c => other_digit(c).map_or(c, |d| char::from(b'0' + d)),
             })
             .collect(),
     )
+}
+
+/// The zero of each run of ten decimal digits (Unicode's `Nd`) of the Basic Multilingual
+/// Plane other than ASCII's and the full-width forms': Arabic-Indic, Extended Arabic-Indic
+/// (Persian, Urdu), N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian
+/// and others.
+const DIGIT_ZEROS: [u32; 35] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+];
+
+/// The value of `c` if it is a decimal digit of another script ([`DIGIT_ZEROS`]).
+pub fn other_digit(c: char) -> Option<u8> {
+    let c = u32::from(c);
+    if !(0x0660..0xABFA).contains(&c) {
+        return None;
+    }
+    let at = DIGIT_ZEROS.partition_point(|&z| z <= c).checked_sub(1)?;
+    let d = c - DIGIT_ZEROS[at];
+    u8::try_from(d).ok().filter(|&d| d < 10)
 }
 
 /// A field whose æ, ø and å were typed or stored as other characters, with its letters
@@ -485,21 +508,32 @@ pub fn mac_roman_read(field: &str) -> Option<String> {
 /// What an old DOS program's export in code page 865 (Nordic) shows where a Windows program
 /// read it as Windows-1252: `› † \u{9d} \u{8f}` for ø å Ø Å, which are never a name's or an
 /// address's (`T›mmer†s`, `TROMS\u{9d}`, `\u{8f}RLAND`), and `‘ ’ ‚` for æ Æ é, which are
-/// quotation marks too.
-const CP865_READ_AS_1252: [(char, char); 7] = [
+/// quotation marks too; or where a program read it as code page 437, its American twin, which
+/// differs from it only in ø and Ø: `¢ ¥` (`S¢rensen`, `BOD¥`), never text either. The first
+/// [`CP865_NEVER_TEXT`] are never text.
+const CP865_MISREAD: [(char, char); 9] = [
     ('›', 'ø'),
     ('†', 'å'),
     ('\u{9d}', 'Ø'),
     ('\u{8f}', 'Å'),
+    ('¢', 'ø'),
+    ('¥', 'Ø'),
     ('‘', 'æ'),
     ('’', 'Æ'),
     ('‚', 'é'),
 ];
 
-/// Whether a field shows code page 865 read as Windows-1252 ([`cp865_read`]): one of `› †
-/// \u{9d} \u{8f}` touching a letter.
+/// How many of [`CP865_MISREAD`]'s characters, from the first, are never text.
+const CP865_NEVER_TEXT: usize = 6;
+
+/// Whether a field shows code page 865 misread ([`cp865_read`]): a character of
+/// [`CP865_MISREAD`] that is never text touching a letter.
 pub fn shows_cp865(field: &str) -> bool {
-    let never_text = |c: char| matches!(c, '›' | '†' | '\u{9d}' | '\u{8f}');
+    let never_text = |c: char| {
+        CP865_MISREAD[..CP865_NEVER_TEXT]
+            .iter()
+            .any(|&(shown, _)| shown == c)
+    };
     if !field.contains(never_text) {
         return false;
     }
@@ -507,19 +541,19 @@ pub fn shows_cp865(field: &str) -> bool {
     (0..chars.len()).any(|i| never_text(chars[i]) && touches_letter(&chars, i))
 }
 
-/// A field an old DOS program wrote in code page 865 (Nordic) and a Windows program read as
-/// Windows-1252, with its letters back ([`CP865_READ_AS_1252`]): `› † \u{9d} \u{8f}` where
-/// they touch a letter; `‘` (æ) between two letters (`S‘ther`), or touching one where
+/// A field an old DOS program wrote in code page 865 (Nordic) and another program read as
+/// Windows-1252 or code page 437, with its letters back ([`CP865_MISREAD`]): `› † \u{9d}
+/// \u{8f} ¢ ¥` where they touch a letter; `‘` (æ) between two letters (`S‘ther`), or touching one where
 /// `seen`, the lead shows the code page elsewhere ([`shows_cp865`]); `’` (Æ) only where
 /// `seen` (else an apostrophe, `O’Brien`); `‚` (é) after a letter (`all‚`, `Andr‚`).
 /// `None` if nothing is read.
 pub fn cp865_read(field: &str, seen: bool) -> Option<String> {
-    if !field.contains(|c| CP865_READ_AS_1252.iter().any(|&(shown, _)| shown == c)) {
+    if !field.contains(|c| CP865_MISREAD.iter().any(|&(shown, _)| shown == c)) {
         return None;
     }
     letters_read(field, |chars, i| {
         let c = chars[i];
-        let (_, letter) = *CP865_READ_AS_1252.iter().find(|&&(shown, _)| shown == c)?;
+        let (_, letter) = *CP865_MISREAD.iter().find(|&&(shown, _)| shown == c)?;
         // After `Ã` or `Â` it is the second half of UTF-8 read as Windows-1252 (`Ã†` is Æ,
         // `Ã›` Û), which folding reads.
         if i > 0 && matches!(chars[i - 1], 'Ã' | 'Â') {
@@ -1186,7 +1220,9 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
 /// ASCII filter, which keeps å's `a` and drops the others): both folded.
 ///
 /// A `?` in the lead (a letter a character set lost, see [`fold`]) stands for any one letter
-/// of `rec`, or for one of æ, ø and å.
+/// of `rec`, or for one of æ, ø and å. A letter whose Latin-1 byte lost its high bit on a
+/// 7-bit mail or terminal link (`e f x` for å æ ø: `Bjxrnstad`, `Sfther`, `Eker` for Åker)
+/// is one too.
 pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
     let wild = lead.contains(&b'?');
     if lead.len() > rec.len() || (lead.len() == rec.len() && !wild) || rec.len() - lead.len() > 6 {
@@ -1211,6 +1247,7 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
             } else if lead.get(i) == Some(&vowel)
                 || (vowel == b'a' && lead.get(i) == Some(&b'e') && rec[j + 1] == b'e')
                 || (vowel == b'o' && lead.get(i) == Some(&b'0'))
+                || lead.get(i) == high_bit_stripped(pair)
             {
                 i += 1;
             } else if pair == Some(b"aa") {
@@ -1226,6 +1263,17 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
         }
     }
     i == lead.len()
+}
+
+/// What the Latin-1 byte of the letter folded to `pair` (`oe`, `ae`, `aa`) is with its high
+/// bit stripped, folded: ø (`0xF8`) is `x`, æ (`0xE6`) `f`, å (`0xE5`) `e`.
+fn high_bit_stripped(pair: Option<&[u8]>) -> Option<&'static u8> {
+    match pair {
+        Some(b"oe") => Some(&b'x'),
+        Some(b"ae") => Some(&b'f'),
+        Some(b"aa") => Some(&b'e'),
+        _ => None,
+    }
 }
 
 mod address;

@@ -220,6 +220,21 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ("Murveien 36 K0101", "Murveien 36"),
         ("Murveien 36 L0201", "Murveien 36"),
         ("Kongens gate 2", "Kongens gate 2"),
+        // A courier checkout's note after the house: the bell, a door or gate code.
+        (
+            "Søndre Fjærehaugen 38 H0202 - ring på",
+            "Søndre Fjærehaugen 38",
+        ),
+        ("Verftbakken 106 L0104, kode 7706#", "Verftbakken 106"),
+        (
+            "Nordre Tollbodtunet 68, L0304, portkode 2529",
+            "Nordre Tollbodtunet 68",
+        ),
+        ("Storgata 5 B dørkode 1234", "Storgata 5 B"),
+        ("Storgata 5 RING PÅ", "Storgata 5"),
+        // A street named so keeps its name.
+        ("Ring 3", "Ring 3"),
+        ("Kodeveien 4", "Kodeveien 4"),
         ("", ""),
     ];
     let mut out = String::new();
@@ -350,6 +365,12 @@ fn ocr_and_lossy_spellings() {
     assert!(!lossy_equal(b"joergensen", b"joergensen"));
     assert!(!lossy_equal(b"jorgensen", b"jergensen"));
     assert!(!lossy_equal(b"hansen", b"hansen"));
+    // Latin-1 with its high bit stripped: ø, æ, å as x, f, e.
+    assert!(lossy_equal(b"bjxrnstad", b"bjoernstad"));
+    assert!(lossy_equal(b"sfther", b"saether"));
+    assert!(lossy_equal(b"eker", b"aaker"));
+    assert!(!lossy_equal(b"bjfrnstad", b"bjoernstad"));
+    assert!(!lossy_equal(b"exer", b"aaker"));
 }
 
 #[test]
@@ -1214,6 +1235,27 @@ fn wide_forms_are_narrowed() {
         Some("Øvre Rallarveien 34B")
     );
     assert_eq!(narrowed("Storgata 45"), None);
+    // Another script's digits, typed on a phone set to another language.
+    assert_eq!(narrowed("۷۴۵۲").as_deref(), Some("7452"));
+    assert_eq!(narrowed("०२५४").as_deref(), Some("0254"));
+    assert_eq!(narrowed("Storgata ٤٥").as_deref(), Some("Storgata 45"));
+    assert_eq!(narrowed("ạ Ṁ"), None);
+}
+
+#[test]
+fn other_scripts_digits_are_unicodes_decimal_digits() {
+    // Each run of ten is Unicode's, and its digits read in order; a character before a zero
+    // is no digit of the run.
+    for zero in super::DIGIT_ZEROS {
+        for d in 0..10u8 {
+            let c = char::from_u32(zero + u32::from(d)).unwrap();
+            assert!(c.is_numeric(), "{c:?}");
+            assert_eq!(other_digit(c), Some(d), "{c:?}");
+        }
+    }
+    assert_eq!(other_digit('7'), None);
+    assert_eq!(other_digit('ø'), None);
+    assert_eq!(other_digit('\u{0670}'), None);
 }
 
 /// 7-bit Norwegian read as ASCII: `[ \ ]` and `{ | }` touching a letter are Æ Ø Å and æ ø å;
@@ -1379,6 +1421,11 @@ fn code_pages_json_escapes_markup_and_sans_serif_letters_are_read() {
     // An apostrophe is an apostrophe unless the lead shows the code page elsewhere.
     assert_eq!(cp865("O’Brien", false), None);
     assert!(shows_cp865("Gj›glergata 36"));
+    // Code page 865 read as code page 437, whose ø and Ø are ¢ and ¥.
+    assert_eq!(cp865("S¢rensen", false).as_deref(), Some("soerensen"));
+    assert_eq!(cp865("BOD¥", false).as_deref(), Some("bodoe"));
+    assert!(shows_cp865("F¢rde"));
+    assert_eq!(cp865("Kr 100 ¢", false), None);
     // UTF-8 read as Windows-1252 is folding's to read (`Ã†` is Æ).
     assert_eq!(cp865("Ã†RLIG", true), None);
     assert!(!shows_cp865("O’Brien"));
