@@ -4,8 +4,9 @@
 //! [`blind_eval`] the second, independent person evaluation set, [`holdout_eval`],
 //! [`fourth_eval`] … [`twentysixth_eval`] the third to twenty-sixth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
-//! (but the thirteenth, never tuned on); [`twentyseventh_eval`] the twenty-seventh, held out
-//! (written blind, never tuned on).
+//! (but the thirteenth, never tuned on); [`twentyseventh_eval`] the twenty-seventh (written
+//! blind, measured once held out, then tuned on); [`twentyeighth_eval`] the twenty-eighth,
+//! held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -40,6 +41,7 @@ pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
+pub mod twentyeighth_eval;
 pub mod twentyfifth_eval;
 pub mod twentyfirst_eval;
 pub mod twentyfourth_eval;
