@@ -28,16 +28,20 @@ const EXCEL_1904: u16 = 1462;
 
 /// Whether two birth days may be one date written otherwise: in one year, day and month
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
-/// what a system that kept only the birth year writes (`01.01.1976`); or one day and month a
-/// century apart, a two-digit year read with the wrong century (`12.05.43` as 2043, `03` as
-/// 1903), which no living person's other date is.
+/// what a system that kept only the birth year writes (`01.01.1976`); or one day and month in
+/// years a century apart (a two-digit year read with the wrong century, `12.05.43` as 2043)
+/// or a year apart (a phone's date wheel left a notch off). Not a year a decade or more apart:
+/// a namesake of another generation in the same house is often listed with the same day of
+/// the year.
 fn written_otherwise(a: u16, b: u16) -> bool {
     use chrono::Datelike;
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
         return false;
     };
-    if a.year().abs_diff(b.year()) == 100 {
-        return a.month() == b.month() && a.day() == b.day();
+    if a.year() != b.year() {
+        return a.month() == b.month()
+            && a.day() == b.day()
+            && matches!(a.year().abs_diff(b.year()), 1 | 100);
     }
     a.year() == b.year()
         && ((a.day() == b.month() && a.month() == b.day()) || a.ordinal() == 1 || b.ordinal() == 1)
@@ -134,6 +138,14 @@ fn lossy_cost(max: u32, lossy: &Cell<bool>) -> Option<u32> {
     }
     lossy.set(true);
     Some(c)
+}
+
+/// Whether the surname `lead` is `rec` cut short where a name field of fixed width ends (a
+/// bank statement's payer, `CHRISTINE MATH` for Christine Mathisen): the whole name written
+/// is long (`written`, 14 bytes or more), the surname kept has three letters or more and two
+/// or more are cut (one letter more is another surname, Lund/Lunde).
+fn cut_at_width(lead: &[u8], rec: &[u8], written: usize) -> bool {
+    written >= 14 && lead.len() >= 3 && rec.len() >= lead.len() + 2 && rec.starts_with(lead)
 }
 
 /// Whether `lead` is `rec` with one or two of its `l`s read as `i` or `i`s as `l`, and
@@ -350,12 +362,14 @@ pub(super) fn name_cost(
             token_cost(g, first, max, born_same_day, &lossy)
         }
     };
+    // How long the lead's whole name is written (folded, about as written).
+    let written = lead.first.len() + lead.middles.len() + lead.last.len() + 2;
     let surname_cost = |s: &[u8], max: u32| -> Option<u32> {
         if s == last {
             Some(0)
         } else if lossy_equal(s, last) {
             lossy_cost(max, &lossy)
-        } else if in_middles(s) || surnames_sound_alike(s, last) {
+        } else if in_middles(s) || surnames_sound_alike(s, last) || cut_at_width(s, last, written) {
             (max >= 1).then_some(1)
         } else {
             token_cost(s, last, max, born_same_day, &lossy)

@@ -1453,6 +1453,14 @@ fn placeholder_birth_dates_call_names_and_letters_lost_to_question_marks() {
     }
     q.birth_date = NaiveDate::from_ymd_opt(1967, 8, 17);
     assert_eq!(find(&q), None, "{q:?}");
+    // The year a notch off on a phone's date wheel; not the day of the year moved too, nor
+    // a decade (another generation).
+    q.birth_date = NaiveDate::from_ymd_opt(1970, 8, 24);
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    for (y, m, d) in [(1970, 8, 20), (1961, 8, 24)] {
+        q.birth_date = NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(find(&q), None, "{q:?}");
+    }
     // A date later than the register's youngest person's is no birth date (a sign-up date
     // in the birth column): no evidence against anyone.
     q.birth_date = NaiveDate::from_ymd_opt(2025, 2, 12);
@@ -2311,4 +2319,65 @@ fn courier_notes_phone_locale_digits_and_code_page_437() {
         let q = query("Hild", "Moen", street, "", "0323");
         assert_eq!(find(&q), Some((4, CandidatePath::Postcode)), "{q:?}");
     }
+}
+
+#[test]
+fn payer_names_dictated_letters_slugs_rooms_and_translated_streets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Christine", "Mathisen", "Buntmakerplassen", "92", "4046");
+    r.house_letter = "B".into();
+    w.add(&r, 1).unwrap();
+    w.add(&record("Ola", "Haugland", "Dreierlia", "33", "3676"), 2)
+        .unwrap();
+    let mut r = record("Øystein", "Hølås", "Salmakerløkka", "97", "6812");
+    r.house_letter = "B".into();
+    w.add(&r, 3).unwrap();
+    w.add(
+        &record("Tore Sølve", "Krågeland", "Øvre Gullsmedmoen", "49", "1488"),
+        4,
+    )
+    .unwrap();
+    w.add(&record("Erik", "Lund", "Sølvsmedbakken", "2", "5355"), 5)
+        .unwrap();
+    w.add(&record("Inga", "Moe", "Dreierlia", "35", "3676"), 6)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A bank statement's payer field cut at its width: the surname cut short.
+    let q = query("CHRISTINE", "MATH", "Buntmakerplassen 92 B", "", "4046");
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    // Not a short name written whole, nor a surname one letter shorter.
+    let q = query("Ola", "Haug", "Dreierlia", "33", "3676");
+    assert_eq!(find(&q), None, "{q:?}");
+    // A house letter dictated: the other half of the house is another person.
+    let mut q = query("Øystein", "Hølås", "Salmakerløkka", "97", "6812");
+    for letter in ["B som i Bernhard", "b for bernhard", "BERNHARD"] {
+        q.house_letter = letter.into();
+        assert_eq!(find(&q), Some(3), "{q:?}");
+    }
+    for letter in ["D for David", "d som i david", "DAVID"] {
+        q.house_letter = letter.into();
+        assert_eq!(find(&q), None, "{q:?}");
+    }
+    // The street machine-translated into English; a directory's URL slug.
+    let q = query(
+        "Tore Sølve",
+        "Krågeland",
+        "Upper Gullsmedmoen 49",
+        "",
+        "1488",
+    );
+    assert_eq!(find(&q), Some(4), "{q:?}");
+    let q = query("Erik", "Lund", "solvsmedbakken-2", "", "5355");
+    assert_eq!(find(&q), Some(5), "{q:?}");
+    // A student house's room after the house.
+    let q = query("Erik", "Lund", "Sølvsmedbakken 2, hybel 518", "", "5355");
+    assert_eq!(find(&q), Some(5), "{q:?}");
+    // A housemate whose name is another common name one letter shorter (Ina at Inga's).
+    let q = query("Ina", "Moe", "Dreierlia", "35", "3676");
+    assert_eq!(find(&q), None, "{q:?}");
+    let q = query("Inga", "Moe", "Dreierlia", "35", "3676");
+    assert_eq!(find(&q), Some(6), "{q:?}");
 }

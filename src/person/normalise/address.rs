@@ -435,6 +435,10 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 break;
             }
             if skip_value {
+                // `hybel nr. 11`: the word for number between the word and its value.
+                if is_number_word(t) {
+                    continue;
+                }
                 skip_value = false;
                 if t.bytes().any(|b| b.is_ascii_digit()) && t.len() <= 6 {
                     continue;
@@ -457,7 +461,24 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 continue;
             }
             if is_flat_word(t) {
+                // `Storgata 5 - rom 612`: the dash before it goes too.
+                let kept = out.trim_end_matches([' ', '-', '–']).len();
+                out.truncate(kept);
                 skip_value = true;
+                continue;
+            }
+            // `33 A som i Anna`, `33 A for Anna`, `33 Anna`: the house letter as dictated over
+            // the phone, after the house number.
+            let after_number = out
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()));
+            if after_number && let Some((letter, words)) = dictated_letter(t, tokens.clone()) {
+                for _ in 1..words {
+                    tokens.next();
+                }
+                out.push(' ');
+                out.push(letter);
                 continue;
             }
             if is_entrance_word(t) && !out.is_empty() {
@@ -525,6 +546,22 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 }
                 continue;
             }
+            // `Jacob Tostrups road`, `Upper Gullsmedmoen`: a page's street machine-translated.
+            let t = english_street_word(t).unwrap_or(t);
+            // `solvsmedbakken-2`, `sondre-fargerbakken-105d`: a directory's URL slug, the
+            // house joined to the street by a dash.
+            let t = match t.rsplit_once('-') {
+                Some((street, house))
+                    if street.ends_with(char::is_alphabetic) && is_house_number(house) =>
+                {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(street);
+                    house
+                }
+                _ => t,
+            };
             if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
                 numbers += 1;
             }
@@ -544,13 +581,18 @@ fn is_plain(raw: &str) -> bool {
         return false;
     }
     let mut start = 0;
+    let mut prev = "";
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c == b' ' {
-            if i == start || raw.get(start..i).is_none_or(may_designate) {
+            let Some(token) = raw.get(start..i).filter(|t| !t.is_empty()) else {
+                return false;
+            };
+            if may_designate(token) || may_dictate(prev, token) {
                 return false;
             }
+            prev = token;
             start = i + 1;
         } else if c == 0xC3 && b.get(i + 1).is_some_and(|&n| norwegian_letter(n).is_some()) {
             // æ, ø, å, ä, ö.
@@ -565,18 +607,86 @@ fn is_plain(raw: &str) -> bool {
                 }
                 _ => return false,
             }
-        } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
+        } else if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+            || (c == b'-'
+                && i > 0
+                && b[i - 1].is_ascii_alphabetic()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            // Not plain either: a house joined to its street by a dash (`storgata-12`).
             return false;
         }
         i += 1;
     }
-    raw.get(start..).is_some_and(|t| !may_designate(t))
+    raw.get(start..)
+        .is_some_and(|t| !may_designate(t) && !may_dictate(prev, t))
+}
+
+/// The Norwegian word of a street's type or prefix that a browser translating a page into
+/// English writes as `t` (`road` for vei, `Upper` for Øvre, `Western` for Vestre), if it is
+/// one.
+fn english_street_word(t: &str) -> Option<&'static str> {
+    let words: &[(&str, &str)] = match t.len() {
+        3 => &[("big", "Store")],
+        4 => &[
+            ("road", "vei"),
+            ("path", "sti"),
+            ("east", "Østre"),
+            ("west", "Vestre"),
+        ],
+        5 => &[
+            ("upper", "Øvre"),
+            ("lower", "Nedre"),
+            ("north", "Nordre"),
+            ("south", "Søndre"),
+            ("great", "Store"),
+            ("small", "Lille"),
+            ("place", "plass"),
+        ],
+        6 => &[
+            ("street", "gate"),
+            ("avenue", "allé"),
+            ("square", "plass"),
+            ("little", "Lille"),
+        ],
+        7 => &[("western", "Vestre"), ("eastern", "Østre")],
+        8 => &[("northern", "Nordre"), ("southern", "Søndre")],
+        _ => return None,
+    };
+    words
+        .iter()
+        .find(|(en, _)| t.eq_ignore_ascii_case(en))
+        .map(|&(_, no)| no)
+}
+
+/// Whether `t` is a house number: one to four digits, and a letter or none (`12`, `105d`).
+fn is_house_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=4).contains(&digits)
+        && (digits == b.len() || (digits + 1 == b.len() && b[digits].is_ascii_alphabetic()))
+}
+
+/// Whether `token`, after `prev`, could be part of a dictated house letter
+/// ([`dictated_letter`]): a spelling word after a number, or `som`, `for` or `as` after a
+/// letter alone.
+fn may_dictate(prev: &str, token: &str) -> bool {
+    match prev.as_bytes() {
+        [l] if l.is_ascii_alphabetic() => ["som", "for", "as"]
+            .iter()
+            .any(|w| token.eq_ignore_ascii_case(w)),
+        [d, ..] if d.is_ascii_digit() => dictated_letter(token, std::iter::empty()).is_some(),
+        _ => false,
+    }
 }
 
 /// Whether a token could be a flat, floor or bolig designation (a cheap test before the
 /// exact ones).
 fn may_designate(t: &str) -> bool {
     let b = t.as_bytes();
+    if english_street_word(t).is_some() {
+        return true;
+    }
     if let [level] = b
         && is_level(*level)
     {
@@ -585,7 +695,8 @@ fn may_designate(t: &str) -> bool {
     }
     match b.first() {
         Some(b'h' | b'H') => {
-            b.len() <= 6 && b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-')
+            (b.len() <= 6 && b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-'))
+                || is_flat_word(t)
         }
         Some(b'l' | b'L' | b'b' | b'B') => {
             b.len() <= 12
@@ -605,7 +716,9 @@ fn may_designate(t: &str) -> bool {
         // A courier's note (`ring på`, `portkode`, `dørkode`, `code`).
         Some(b'r' | b'R' | b'p' | b'P' | b'd' | b'D' | b'c' | b'C') => {
             b.len() <= 11
-                && (is_delivery_note(t, None) || strip_dots(t).eq_ignore_ascii_case("ring"))
+                && (is_delivery_note(t, None)
+                    || is_flat_word(t)
+                    || strip_dots(t).eq_ignore_ascii_case("ring"))
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
@@ -647,6 +760,57 @@ fn is_cadastre_word(t: &str) -> bool {
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The words of the Norwegian spelling alphabet, and of the international (NATO) one, that
+/// name a letter by its first: `A som i Anna`, `B for Bernhard`, folded, sorted.
+const SPELLING_WORDS: &[&str] = &[
+    "aase", "aerlig", "alfa", "alpha", "anna", "bernhard", "bravo", "caesar", "charlie", "david",
+    "delta", "echo", "edith", "foxtrot", "fredrik", "golf", "gustav", "harald", "hotel", "india",
+    "ivar", "johan", "juliett", "karin", "kilo", "lima", "ludvig", "martin", "mike", "nils",
+    "november", "oesten", "olivia", "oscar", "papa", "petter", "quebec", "quintus", "rikard",
+    "romeo", "sierra", "sigrid", "tango", "teodor", "ulrik", "uniform", "victor", "wilhelm",
+    "xerxes", "yngling", "zakarias", "zulu",
+];
+
+/// A house letter dictated as a word, from `t` on (`next` gives the tokens after it): `A som
+/// i Anna`, `A for Anna`, `A as in Anna` (the letter, then the word it begins), or a word of
+/// [`SPELLING_WORDS`] alone (`Anna`, `DAVID`); the letter and how many tokens it took. `None`
+/// if `t` begins none, or the word does not begin with the letter.
+fn dictated_letter<'a>(t: &str, mut next: impl Iterator<Item = &'a str>) -> Option<(char, usize)> {
+    let folded = |w: &str| {
+        let mut f = String::new();
+        fold_into(w, &mut f);
+        f
+    };
+    let mut chars = t.chars();
+    if let (Some(letter), None) = (chars.next(), chars.next()) {
+        if !letter.is_alphabetic() {
+            return None;
+        }
+        let (word, words) = match (next.next(), next.next(), next.next()) {
+            (Some(som), Some(i), Some(w))
+                if (som.eq_ignore_ascii_case("som") && i.eq_ignore_ascii_case("i"))
+                    || (som.eq_ignore_ascii_case("as") && i.eq_ignore_ascii_case("in")) =>
+            {
+                (w, 4)
+            }
+            (Some(f), Some(w), _) if f.eq_ignore_ascii_case("for") => (w, 3),
+            _ => return None,
+        };
+        let (l, w) = (folded(t), folded(word));
+        return (w.len() > 1 && w.starts_with(&l)).then_some((letter.to_ascii_uppercase(), words));
+    }
+    let word = folded(t);
+    SPELLING_WORDS
+        .binary_search(&word.as_str())
+        .is_ok()
+        .then(|| {
+            t.chars()
+                .next()
+                .map(|c| (c.to_uppercase().next().unwrap_or(c), 1))
+        })
+        .flatten()
 }
 
 /// `inngang` (entrance), `oppgang` (stairway): the way in to a house, not its address.
@@ -800,9 +964,12 @@ fn is_flat_name(t: &str) -> bool {
     t.len() <= 11
         && matches!(
             t.as_bytes().first(),
-            Some(b'l' | b'L' | b'b' | b'B' | b'a' | b'A' | b'u' | b'U')
+            Some(b'l' | b'L' | b'b' | b'B' | b'a' | b'A' | b'u' | b'U' | b'h' | b'H' | b'r' | b'R')
         )
         && [
+            // A student house's room (`hybel 412`, `rom 612`).
+            "hybel",
+            "rom",
             "leil",
             "leilighet",
             "lgh",
@@ -1206,8 +1373,19 @@ fn house_key_read(n: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     let mut lc = letter.trim().chars();
     let from_letter = match (lc.next(), lc.next()) {
         (Some(c), None) => letter_key(Some(c)),
+        (Some(_), Some(_)) => {
+            // Dictated: `D for David`, `d som i david`, `DAVID`.
+            let mut words = letter.split_whitespace();
+            let first = words.next().unwrap_or_default();
+            dictated_letter(first, words).and_then(|(c, _)| letter_key(Some(c)))
+        }
         _ => None,
     };
+    let from_number = from_number.or_else(|| {
+        let mut words = rest.split_whitespace();
+        let first = words.next()?;
+        dictated_letter(first, words).and_then(|(c, _)| letter_key(Some(c)))
+    });
     (num, from_letter.or(from_number))
 }
 

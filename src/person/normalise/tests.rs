@@ -169,6 +169,15 @@ fn house_number_formats() {
     assert_eq!(house_key("", "B"), (None, None));
     assert_eq!(house_key("tolv", ""), (None, None));
     assert_eq!(house_key("12 BC", ""), (Some(12), None));
+    // A house letter dictated over the phone.
+    assert_eq!(house_key("97", "D for David"), (Some(97), Some(b'd')));
+    assert_eq!(house_key("44", "d som i david"), (Some(44), Some(b'd')));
+    assert_eq!(house_key("11", "DAVID"), (Some(11), Some(b'd')));
+    assert_eq!(house_key("84", "c som i cæsar"), (Some(84), Some(b'c')));
+    assert_eq!(house_key("138 Anna", ""), (Some(138), Some(b'a')));
+    // Not a letter the word does not begin with, nor a word of no spelling alphabet.
+    assert_eq!(house_key("97", "D for Bernhard"), (Some(97), None));
+    assert_eq!(house_key("97", "Bakgård"), (Some(97), None));
 }
 
 #[test]
@@ -232,6 +241,26 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ),
         ("Storgata 5 B dørkode 1234", "Storgata 5 B"),
         ("Storgata 5 RING PÅ", "Storgata 5"),
+        // A page machine-translated into English.
+        ("Jacob Tostrups road 107", "Jacob Tostrups vei 107"),
+        ("Upper Gullsmedmoen 49", "Øvre Gullsmedmoen 49"),
+        ("NORTHERN SPINNERILIA 83", "Nordre SPINNERILIA 83"),
+        ("Aalls avenue 86", "Aalls allé 86"),
+        // A directory's URL slug: the house joined to the street by a dash.
+        ("solvsmedbakken-2", "solvsmedbakken 2"),
+        ("sondre-fargerbakken-105d", "sondre-fargerbakken 105d"),
+        ("Storgata 12-14", "Storgata 12-14"),
+        // A student house's room after the house.
+        ("Stampemoen 72 hybel nr. 11", "Stampemoen 72"),
+        ("Buntmakertunet 129, hybel 518", "Buntmakertunet 129"),
+        ("Garversvingen 17 D - rom 612", "Garversvingen 17 D"),
+        ("Garversvingen 17, H0404 hybel 8", "Garversvingen 17"),
+        // A house letter dictated over the phone.
+        ("Dreierlia 33 A som i Anna", "Dreierlia 33 A"),
+        ("Dreierlia 33 B for Bernhard", "Dreierlia 33 B"),
+        ("Dreierlia 33 Østen", "Dreierlia 33 Ø"),
+        ("Dreierlia 33 anna, H0101", "Dreierlia 33 A"),
+        ("Anna Hansens vei 3", "Anna Hansens vei 3"),
         // A street named so keeps its name.
         ("Ring 3", "Ring 3"),
         ("Kodeveien 4", "Kodeveien 4"),
