@@ -10,8 +10,9 @@
 //! `vask::synth::thirteenth_eval`; the fourteenth to twenty-sixth, each measured once held
 //! out and then tuned on, `vask::synth::fourteenth_eval` … `vask::synth::twentysixth_eval`;
 //! the twenty-seventh, written blind, measured once held out, then tuned on,
-//! `vask::synth::twentyseventh_eval`; the twenty-eighth, held out,
-//! `vask::synth::twentyeighth_eval`).
+//! `vask::synth::twentyseventh_eval`; the twenty-eighth, written blind, measured once held
+//! out, then tuned on, `vask::synth::twentyeighth_eval`; the twenty-ninth, held out,
+//! `vask::synth::twentyninth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -22,7 +23,7 @@ use vask::synth::{
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, twelfth_eval,
     twentieth_eval, twentyeighth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval,
-    twentysecond_eval, twentyseventh_eval, twentysixth_eval, twentythird_eval,
+    twentyninth_eval, twentysecond_eval, twentyseventh_eval, twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -47,9 +48,11 @@ pub struct PersonEvalArgs {
     /// `twentysecond`, `twentythird`, `twentyfourth`, `twentyfifth` and `twentysixth` (each
     /// written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-<n>-set.md), `twentyseventh` (written blind, measured once held
-    /// out, then tuned on; docs/person-evaluation-twentyseventh-set.md), `twentyeighth` (held
-    /// out, written blind, never tuned on; docs/person-evaluation-twentyeighth-set.md),
-    /// `both` (first and second) or `all` (the twenty-eight). The third set's generator
+    /// out, then tuned on; docs/person-evaluation-twentyseventh-set.md), `twentyeighth` (written
+    /// blind, measured once held out, then tuned on; docs/person-evaluation-twentyeighth-set.md),
+    /// `twentyninth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-twentyninth-set.md), `both` (first and second) or `all` (the
+    /// twenty-nine). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -110,8 +113,11 @@ enum EvalSet {
     /// Written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-twentyseventh-set.md
     Twentyseventh,
-    /// Held out, written blind, never tuned on; docs/person-evaluation-twentyeighth-set.md
+    /// Written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-twentyeighth-set.md
     Twentyeighth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-twentyninth-set.md
+    Twentyninth,
     Both,
     All,
 }
@@ -148,6 +154,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentysixth,
             EvalSet::Twentyseventh,
             EvalSet::Twentyeighth,
+            EvalSet::Twentyninth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -178,6 +185,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Twentysixth => &[EvalSet::Twentysixth],
         EvalSet::Twentyseventh => &[EvalSet::Twentyseventh],
         EvalSet::Twentyeighth => &[EvalSet::Twentyeighth],
+        EvalSet::Twentyninth => &[EvalSet::Twentyninth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -455,10 +463,20 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Twentyeighth => {
                 let set = twentyeighth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Twenty-eighth set (held out, written blind, never tuned on; docs/person-evaluation-twentyeighth-set.md)",
+                    "Twenty-eighth set (written blind, measured once held out, then tuned on; docs/person-evaluation-twentyeighth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     twentyeighth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Twentyninth => {
+                let set = twentyninth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Twenty-ninth set (held out, written blind, never tuned on; docs/person-evaluation-twentyninth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    twentyninth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

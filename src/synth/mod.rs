@@ -5,8 +5,9 @@
 //! [`fourth_eval`] … [`twentysixth_eval`] the third to twenty-sixth, each written blind by
 //! someone who had not read the matcher, measured once while held out and then tuned on
 //! (but the thirteenth, never tuned on); [`twentyseventh_eval`] the twenty-seventh (written
-//! blind, measured once held out, then tuned on); [`twentyeighth_eval`] the twenty-eighth,
-//! held out (written blind, never tuned on).
+//! blind, measured once held out, then tuned on); [`twentyeighth_eval`] the twenty-eighth
+//! (written blind, measured once held out, then tuned on); [`twentyninth_eval`] the
+//! twenty-ninth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -45,6 +46,7 @@ pub mod twentyeighth_eval;
 pub mod twentyfifth_eval;
 pub mod twentyfirst_eval;
 pub mod twentyfourth_eval;
+pub mod twentyninth_eval;
 pub mod twentysecond_eval;
 pub mod twentyseventh_eval;
 pub mod twentysixth_eval;
