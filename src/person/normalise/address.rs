@@ -626,31 +626,28 @@ fn is_plain(raw: &str) -> bool {
 /// English writes as `t` (`road` for vei, `Upper` for Øvre, `Western` for Vestre), if it is
 /// one.
 fn english_street_word(t: &str) -> Option<&'static str> {
-    let words: &[(&str, &str)] = match t.len() {
-        3 => &[("big", "Store")],
-        4 => &[
-            ("road", "vei"),
-            ("path", "sti"),
-            ("east", "Østre"),
-            ("west", "Vestre"),
-        ],
-        5 => &[
-            ("upper", "Øvre"),
-            ("lower", "Nedre"),
-            ("north", "Nordre"),
-            ("south", "Søndre"),
-            ("great", "Store"),
-            ("small", "Lille"),
-            ("place", "plass"),
-        ],
-        6 => &[
-            ("street", "gate"),
-            ("avenue", "allé"),
-            ("square", "plass"),
-            ("little", "Lille"),
-        ],
-        7 => &[("western", "Vestre"), ("eastern", "Østre")],
-        8 => &[("northern", "Nordre"), ("southern", "Søndre")],
+    // Only the words of the token's length and first letter are compared: most tokens are
+    // none of them, and this is on every plain street's path.
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    let words: &[(&str, &str)] = match (t.len(), first) {
+        (3, b'b') => &[("big", "Store")],
+        (4, b'r') => &[("road", "vei")],
+        (4, b'p') => &[("path", "sti")],
+        (4, b'e') => &[("east", "Østre")],
+        (4, b'w') => &[("west", "Vestre")],
+        (5, b'u') => &[("upper", "Øvre")],
+        (5, b'l') => &[("lower", "Nedre")],
+        (5, b'n') => &[("north", "Nordre")],
+        (5, b's') => &[("south", "Søndre"), ("small", "Lille")],
+        (5, b'g') => &[("great", "Store")],
+        (5, b'p') => &[("place", "plass")],
+        (6, b's') => &[("street", "gate"), ("square", "plass")],
+        (6, b'a') => &[("avenue", "allé")],
+        (6, b'l') => &[("little", "Lille")],
+        (7, b'w') => &[("western", "Vestre")],
+        (7, b'e') => &[("eastern", "Østre")],
+        (8, b'n') => &[("northern", "Nordre")],
+        (8, b's') => &[("southern", "Søndre")],
         _ => return None,
     };
     words
@@ -696,7 +693,7 @@ fn may_designate(t: &str) -> bool {
     match b.first() {
         Some(b'h' | b'H') => {
             (b.len() <= 6 && b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-'))
-                || is_flat_word(t)
+                || (b.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"hybel")) && is_flat_word(t))
         }
         Some(b'l' | b'L' | b'b' | b'B') => {
             b.len() <= 12
@@ -711,14 +708,21 @@ fn may_designate(t: &str) -> bool {
                     || is_flat_word(t)
                     || is_bolignummer(t)
                     || is_level_and_floor(t)
-                    || is_delivery_note(t, None))
+                    || (matches!(b[0], b'k' | b'K') && is_delivery_note(t, None)))
         }
-        // A courier's note (`ring på`, `portkode`, `dørkode`, `code`).
-        Some(b'r' | b'R' | b'p' | b'P' | b'd' | b'D' | b'c' | b'C') => {
-            b.len() <= 11
-                && (is_delivery_note(t, None)
-                    || is_flat_word(t)
-                    || strip_dots(t).eq_ignore_ascii_case("ring"))
+        // A courier's note (`ring på`, `portkode`, `dørkode`, `code`), a room (`rom 612`):
+        // only words of their lengths and endings are compared.
+        Some(b'r' | b'R') => {
+            let w = strip_dots(t);
+            ["rom", "romnr", "ring", "ringes", "ringeklokke"]
+                .iter()
+                .any(|r| r.len() == w.len() && w.eq_ignore_ascii_case(r))
+        }
+        Some(b'p' | b'P' | b'd' | b'D' | b'c' | b'C') => {
+            let ends = |end: &[u8]| {
+                b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end)
+            };
+            (ends(b"kode") || ends(b"code") || ends(b"telefon")) && is_delivery_note(t, None)
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
