@@ -13,7 +13,7 @@ use crate::person::normalise::{
 
 /// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
 /// system that keeps a date as local midnight and exports it in UTC writes the day before),
-/// [`EXCEL_1904`] days apart (a day a day apart from that), or written otherwise
+/// [`EXCEL_1904`] days apart (or a day either side of that), or written otherwise
 /// ([`written_otherwise`]).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {

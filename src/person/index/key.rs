@@ -351,7 +351,7 @@ impl Marks {
     const QUOTED: u32 = 2048;
     /// A byte that Mac Roman's æ, ø or å read as Windows-1252 begins with ([`mac_roman_read`]).
     const MAC: u32 = 4096;
-    /// A byte that code page 865's letters read as Windows-1252 begin with ([`cp865_read`]).
+    /// A byte that code page 865's letters misread begin with ([`cp865_read`]).
     const CP865: u32 = 1 << 13;
     /// A `\\`: a JSON escape ([`json_unescaped`]).
     const JSON: u32 = 1 << 14;

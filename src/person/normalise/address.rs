@@ -462,18 +462,15 @@ pub fn clean_address(raw: &str, out: &mut String) {
             }
             if is_flat_word(t) {
                 // `Storgata 5 - rom 612`: the dash before it goes too.
-                let kept = out.trim_end_matches([' ', '-', '–']).len();
-                out.truncate(kept);
+                drop_trailing_dash(out);
                 skip_value = true;
                 continue;
             }
             // `33 A som i Anna`, `33 A for Anna`, `33 Anna`: the house letter as dictated over
             // the phone, after the house number.
-            let after_number = out
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()));
-            if after_number && let Some((letter, words)) = dictated_letter(t, tokens.clone()) {
+            if ends_with_number(out)
+                && let Some((letter, words)) = dictated_letter(t, tokens.clone())
+            {
                 for _ in 1..words {
                     tokens.next();
                 }
@@ -488,10 +485,7 @@ pub fn clean_address(raw: &str, out: &mut String) {
                     .clone()
                     .next()
                     .filter(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_alphabetic()));
-                let after_number = out.rsplit(' ').next().is_some_and(|last| {
-                    !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
-                });
-                if let Some(letter) = letter.filter(|_| after_number) {
+                if let Some(letter) = letter.filter(|_| ends_with_number(out)) {
                     tokens.next();
                     out.push(' ');
                     out.push_str(letter);
@@ -508,8 +502,7 @@ pub fn clean_address(raw: &str, out: &mut String) {
             // `Storgata 5 H0202 - ring på`, `Storgata 5, portkode 2529`: a courier's note
             // after the house, and the dash before it.
             if numbers > 0 && is_delivery_note(t, tokens.clone().next()) {
-                let kept = out.trim_end_matches([' ', '-', '–']).len();
-                out.truncate(kept);
+                drop_trailing_dash(out);
                 break;
             }
             // `Storgata nr:12`, `nr.12`: the word for number glued to the house number; `#12`
@@ -656,6 +649,20 @@ fn english_street_word(t: &str) -> Option<&'static str> {
         .map(|&(_, no)| no)
 }
 
+/// Whether the address written so far ends with a number (the house's, so far).
+fn ends_with_number(out: &str) -> bool {
+    out.rsplit(' ')
+        .next()
+        .is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Drops a dash (and the spaces around it) that ends the address written so far: what came
+/// before a courier's note or a room (`Storgata 5 - rom 612`).
+fn drop_trailing_dash(out: &mut String) {
+    let kept = out.trim_end_matches([' ', '-', '–']).len();
+    out.truncate(kept);
+}
+
 /// Whether `t` is a house number: one to four digits, and a letter or none (`12`, `105d`).
 fn is_house_number(t: &str) -> bool {
     let b = t.as_bytes();
@@ -787,9 +794,10 @@ fn dictated_letter<'a>(t: &str, mut next: impl Iterator<Item = &'a str>) -> Opti
         fold_into(w, &mut f);
         f
     };
-    let mut chars = t.chars();
-    if let (Some(letter), None) = (chars.next(), chars.next()) {
-        if !letter.is_alphabetic() {
+    let first = t.chars().next()?;
+    let upper = first.to_uppercase().next().unwrap_or(first);
+    if t.len() == first.len_utf8() {
+        if !first.is_alphabetic() {
             return None;
         }
         let (word, words) = match (next.next(), next.next(), next.next()) {
@@ -803,18 +811,19 @@ fn dictated_letter<'a>(t: &str, mut next: impl Iterator<Item = &'a str>) -> Opti
             _ => return None,
         };
         let (l, w) = (folded(t), folded(word));
-        return (w.len() > 1 && w.starts_with(&l)).then_some((letter.to_ascii_uppercase(), words));
+        return (w.len() > 1 && w.starts_with(&l)).then_some((upper, words));
     }
-    let word = folded(t);
     SPELLING_WORDS
-        .binary_search(&word.as_str())
+        .binary_search(&folded(t).as_str())
         .is_ok()
-        .then(|| {
-            t.chars()
-                .next()
-                .map(|c| (c.to_uppercase().next().unwrap_or(c), 1))
-        })
-        .flatten()
+        .then_some((upper, 1))
+}
+
+/// The house letter dictated in `field` ([`dictated_letter`]): `D for David`, `DAVID`.
+fn dictated_field(field: &str) -> Option<u8> {
+    let mut words = field.split_whitespace();
+    let (c, _) = dictated_letter(words.next()?, words)?;
+    letter_key(Some(c))
 }
 
 /// `inngang` (entrance), `oppgang` (stairway): the way in to a house, not its address.
@@ -1377,20 +1386,14 @@ fn house_key_read(n: &str, letter: &str) -> (Option<u32>, Option<u8>) {
     let mut lc = letter.trim().chars();
     let from_letter = match (lc.next(), lc.next()) {
         (Some(c), None) => letter_key(Some(c)),
-        (Some(_), Some(_)) => {
-            // Dictated: `D for David`, `d som i david`, `DAVID`.
-            let mut words = letter.split_whitespace();
-            let first = words.next().unwrap_or_default();
-            dictated_letter(first, words).and_then(|(c, _)| letter_key(Some(c)))
-        }
+        // Dictated: `D for David`, `d som i david`, `DAVID`.
+        (Some(_), Some(_)) => dictated_field(letter),
         _ => None,
     };
-    let from_number = from_number.or_else(|| {
-        let mut words = rest.split_whitespace();
-        let first = words.next()?;
-        dictated_letter(first, words).and_then(|(c, _)| letter_key(Some(c)))
-    });
-    (num, from_letter.or(from_number))
+    (
+        num,
+        from_letter.or(from_number).or_else(|| dictated_field(rest)),
+    )
 }
 
 /// The postcode as matched: exactly four digits after removing spaces, as a number. The
