@@ -717,17 +717,17 @@ fn may_designate(t: &str) -> bool {
                     || is_level_and_floor(t)
                     || (matches!(b[0], b'k' | b'K') && is_delivery_note(t, None)))
         }
-        // A courier's note (`ring på`, `portkode`, `dørkode`, `code`), a room (`rom 612`):
-        // only words of their lengths and endings are compared.
+        // A courier's note (`ring på`, `portkode`, `dørkode`, `code`), a room (`rom 612`).
         Some(b'r' | b'R') => {
-            let w = strip_dots(t);
-            ["rom", "romnr", "ring", "ringes", "ringeklokke"]
-                .iter()
-                .any(|r| r.len() == w.len() && w.eq_ignore_ascii_case(r))
+            is_delivery_note(t, None)
+                || is_flat_word(t)
+                || strip_dots(t).eq_ignore_ascii_case("ring")
         }
+        // Only a word with a code's or a door phone's ending is compared.
         Some(b'p' | b'P' | b'd' | b'D' | b'c' | b'C') => {
+            let w = strip_dots(t).as_bytes();
             let ends = |end: &[u8]| {
-                b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end)
+                w.len() >= end.len() && w[w.len() - end.len()..].eq_ignore_ascii_case(end)
             };
             (ends(b"kode") || ends(b"code") || ends(b"telefon")) && is_delivery_note(t, None)
         }

@@ -241,6 +241,7 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ),
         ("Storgata 5 B dørkode 1234", "Storgata 5 B"),
         ("Storgata 5 RING PÅ", "Storgata 5"),
+        ("Storgata 5 portkode. 1234", "Storgata 5"),
         // A page machine-translated into English.
         ("Jacob Tostrups road 107", "Jacob Tostrups vei 107"),
         ("Upper Gullsmedmoen 49", "Øvre Gullsmedmoen 49"),
@@ -255,6 +256,7 @@ fn addresses_are_cleaned_of_flats_floors_and_care_of() {
         ("Buntmakertunet 129, hybel 518", "Buntmakertunet 129"),
         ("Garversvingen 17 D - rom 612", "Garversvingen 17 D"),
         ("Garversvingen 17, H0404 hybel 8", "Garversvingen 17"),
+        ("Garversvingen 17 rom.nr. 8", "Garversvingen 17"),
         // A house letter dictated over the phone.
         ("Dreierlia 33 A som i Anna", "Dreierlia 33 A"),
         ("Dreierlia 33 B for Bernhard", "Dreierlia 33 B"),
