@@ -7,8 +7,8 @@ use super::Best;
 use super::key::birth_date;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold, sound_key,
-    sounds_alike, surnames_sound_alike,
+    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold,
+    other_name_one_letter_doubled, sound_key, sounds_alike, surnames_sound_alike,
 };
 
 /// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
@@ -30,7 +30,8 @@ const EXCEL_1904: u16 = 1462;
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
 /// what a system that kept only the birth year writes (`01.01.1976`); or one day and month in
 /// years a century apart (a two-digit year read with the wrong century, `12.05.43` as 2043)
-/// or a year apart (a phone's date wheel left a notch off). Not a year a decade or more apart:
+/// or a year apart (a phone's date wheel left a notch off); or one day in adjacent months (a
+/// zero-based month). Not a year a decade or more apart:
 /// a namesake of another generation in the same house is often listed with the same day of
 /// the year.
 fn written_otherwise(a: u16, b: u16) -> bool {
@@ -38,6 +39,12 @@ fn written_otherwise(a: u16, b: u16) -> bool {
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
         return false;
     };
+    // A month one off with the same day: a form script that built the date with a
+    // zero-based month (`new Date(1976, 9, 8)` for 8 September is 8 October), either way.
+    let months = |d: chrono::NaiveDate| d.year() * 12 + d.month0() as i32;
+    if a.day() == b.day() && months(a).abs_diff(months(b)) == 1 {
+        return true;
+    }
     if a.year() != b.year() {
         return a.month() == b.month()
             && a.day() == b.day()
@@ -343,10 +350,11 @@ pub(super) fn name_cost(
         } else if lossy_equal(g, first) {
             // æ/ø/å written without them, paid once per lead (`Asmund` for `Åsmund`).
             lossy_cost(max, &lossy)
-        } else if sounds_alike(g, first) {
+        } else if sounds_alike(g, first) && !other_name_one_letter_doubled(g, first) {
             // Spellings of one name (Thomas/Tomas, Carl/Karl): one person, not two.
             lossy_cost(max, &variant)
         } else if (is_common_given_name(g) && is_common_given_name(first))
+            || other_name_one_letter_doubled(g, first)
             || feminine_form(g, first)
             || feminine_form(first, g)
         {
@@ -371,6 +379,11 @@ pub(super) fn name_cost(
             lossy_cost(max, &lossy)
         } else if in_middles(s) || surnames_sound_alike(s, last) || cut_at_width(s, last, written) {
             (max >= 1).then_some(1)
+        } else if (s.len() == 1 || matches!(s, b"ae" | b"oe" | b"aa")) && last.starts_with(s) {
+            // The surname as its initial (`Ole T.`, `Bård Ø.`: a social login's display name,
+            // æ, ø and å folded to two letters): as much
+            // as a given name written short; a lodger of another initial is not the person.
+            (max >= 2).then_some(2)
         } else {
             token_cost(s, last, max, born_same_day, &lossy)
         }

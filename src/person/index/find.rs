@@ -460,6 +460,25 @@ impl PersonIndex {
         Some(self.matched(kind, cost, p, path))
     }
 
+    /// Whether the register has `street` (a street key) at some postcode of the lead's town:
+    /// the town its city names, or else its postcode's.
+    fn street_in_lead_town(&self, lead: &Folded, street: &[u8]) -> bool {
+        let table = postcodes::norway();
+        let Some(town) = table
+            .town_named(&lead.city)
+            .or_else(|| lead.postcode.and_then(|pc| table.town_of(pc)))
+        else {
+            return false;
+        };
+        let allowed = PostcodeSet::new(table, Some(town), None, None);
+        let mut found = false;
+        self.houses_near(street, None, 0, &allowed, None, &mut |_, _, _| {
+            found = true;
+            false
+        });
+        found
+    }
+
     fn matched(&self, kind: MatchKind, cost: u32, p: usize, path: CandidatePath) -> PersonMatch {
         PersonMatch {
             kind,
@@ -609,8 +628,15 @@ impl PersonIndex {
         };
         // A street named after a person without the person's given names, as people say it
         // (`Tveiten vei` for Nils Tveiten vei): the lead's words, two or more, end the key.
-        let names_dropped = |street: &[u8]| {
-            tokens.len() >= 2 && street.len() >= want.len() + 3 && street.ends_with(want)
+        // Not if the register has the lead's street as written in the lead's town: then it
+        // is a street of its own (`Vogts vei` beside `Johan Vogts vei`, named after another
+        // person of the surname). Asked once, and only of a street that would be read so.
+        let mut known_in_town = None;
+        let mut names_dropped = |street: &[u8]| {
+            tokens.len() >= 2
+                && street.len() >= want.len() + 3
+                && street.ends_with(want)
+                && !*known_in_town.get_or_insert_with(|| self.street_in_lead_town(lead, want))
         };
         let mut ocr_want = Vec::new();
         ocr_fold(want, &mut ocr_want);
@@ -676,6 +702,7 @@ impl PersonIndex {
             if let Some(d) = d.filter(|&d| d > 0)
                 && !other_prefix(want, street)
                 && !other_ending(want, street)
+                && !initial_unexplained(&lead.street_folded, street)
             {
                 near.push((d, lossy, street.to_vec()));
             }
@@ -755,7 +782,10 @@ impl PersonIndex {
                 lead.postcode.filter(|_| !lead.postcode_repaired),
                 &mut |d, pc, street| {
                     let want = lead.street.as_bytes();
-                    if !other_prefix(want, street) && !other_ending(want, street) {
+                    if !other_prefix(want, street)
+                        && !other_ending(want, street)
+                        && !initial_unexplained(&lead.street_folded, street)
+                    {
                         found.push((d, pc, street.to_vec()));
                     }
                     found.len() < HOUSES_MOST
@@ -1121,6 +1151,19 @@ impl PersonIndex {
             }
         }
     }
+}
+
+/// Whether the lead's street (`folded`, its words) begins with a lone initial that `street`
+/// (a register street's key) does not begin with: `J. Vogts vei` is a street named after
+/// another person of the surname (`Johan Vogts vei`), not `Vogts vei` with a slip.
+fn initial_unexplained(folded: &str, street: &[u8]) -> bool {
+    let mut words = folded.split(' ');
+    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lone = (first.len() == 1 && first.as_bytes()[0].is_ascii_alphabetic())
+        || matches!(first, "ae" | "oe" | "aa");
+    lone && !street.starts_with(first.as_bytes())
 }
 
 /// The members of both ascending lists, appended to `out` ascending: each of the shorter's

@@ -2381,3 +2381,153 @@ fn payer_names_dictated_letters_slugs_rooms_and_translated_streets() {
     let q = query("Inga", "Moe", "Dreierlia", "35", "3676");
     assert_eq!(find(&q), Some(6), "{q:?}");
 }
+
+#[test]
+fn card_chips_social_logins_street_indexes_and_zero_based_months() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Frøydis", "Dyrnes", "Øvre Kisbakken", "19", "0573");
+    r.house_letter = "C".into();
+    w.add(&r, 1).unwrap();
+    let mut r = record("Ragnhild Synnøve", "Moe", "Hans Aasens vei", "84", "5763");
+    r.birth_date = NaiveDate::from_ymd_opt(1976, 2, 28);
+    w.add(&r, 2).unwrap();
+    w.add(
+        &record("Kristine", "Dyrnes", "Skiferbakken", "51", "5578"),
+        3,
+    )
+    .unwrap();
+    w.add(&record("Tone", "Bakke", "Ivar Aasens vei", "4", "0152"), 4)
+        .unwrap();
+    w.add(&record("Kari", "Moen", "Øvre Svanegata", "7", "5003"), 5)
+        .unwrap();
+    for (street, number, payload) in [
+        ("Vestre Kvartsveien", "43", 7),
+        ("Lille Apatittgata", "73", 8),
+        ("Nordre Jernlia", "5", 9),
+        ("Søndre Gruvestien", "6", 10),
+        ("Store Kisbakken", "8", 11),
+    ] {
+        w.add(&record("Kari", "Moen", street, number, "5003"), payload)
+            .unwrap();
+    }
+    let mut r = record("Bård Håvard", "Fløtten", "Kalksteinstien", "78", "6403");
+    r.birth_date = NaiveDate::from_ymd_opt(1975, 12, 5);
+    w.add(&r, 6).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A payment card's chip: `SURNAME/GIVEN` in capitals in one field, embossed ASCII.
+    let mut q = query("DYRNES/FROYDIS", "", "ØVRE KISBAKKEN", "19", "0573");
+    q.house_letter = "C".into();
+    assert_eq!(find(&q), Some(1), "{q:?}");
+    let q = query("FLOTTEN/BARD HAVARD", "", "Kalksteinstien 78", "", "6403");
+    assert_eq!(find(&q), Some(6), "{q:?}");
+    // A zero-based month: the same day a month later (December rolls into January), or a
+    // month early; two months off is another date (a later one would be past the youngest
+    // person here, no birth date at all).
+    let mut q = query("Ragnhild Synnøve", "Moe", "Hans Aasens vei 84", "", "5763");
+    for (y, m, found) in [(1976, 3, Some(2)), (1976, 1, Some(2)), (1975, 12, None)] {
+        q.birth_date = NaiveDate::from_ymd_opt(y, m, 28);
+        assert_eq!(
+            find(&q),
+            found,
+            "{q:?} {:?}",
+            index.find(&q, Strictness::Normal)
+        );
+    }
+    let mut q = query("Bård Håvard", "Fløtten", "Kalksteinstien 78", "", "6403");
+    q.birth_date = NaiveDate::from_ymd_opt(1976, 1, 5);
+    assert_eq!(find(&q), Some(6), "{q:?}");
+    // A social login's display name: the surname's initial; another initial is a lodger.
+    let q = query("Kari", "M.", "Øvre Svanegata", "7", "5003");
+    assert_eq!(find(&q), Some(5), "{q:?}");
+    let q = query("Kari", "Ø.", "Øvre Svanegata", "7", "5003");
+    assert_eq!(find(&q), None, "{q:?}");
+    for (surname, found) in [("D.", Some(3)), ("D", Some(3)), ("H.", None)] {
+        let q = query("Kristine", surname, "Skiferbakken", "51", "5578");
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // A DOS hard space read as `ÿ`; the Matrikkel's unit of a basement flat after the house.
+    for street in [
+        "Kalksteinstien ÿ78",
+        "Kalksteinstienÿÿ78",
+        "Kalksteinstien 78 bruksenhet U0102",
+    ] {
+        let q = query("Bård Håvard", "Fløtten", street, "", "6403");
+        assert_eq!(find(&q), Some(6), "{q:?}");
+    }
+    // A municipal street index: the surname first, the given name's initial after a comma.
+    let q = query("Tone", "Bakke", "Aasens vei, I.", "4", "0152");
+    assert_eq!(find(&q), Some(4), "{q:?}");
+    let q = query("Tone", "Bakke", "Aasens vei, H.", "4", "0152");
+    assert_eq!(find(&q), None, "{q:?}");
+    // A Swedish typist's colon contraction of the prefix.
+    for (street, number, found) in [
+        ("Ø:e Svanegata", "7", 5),
+        ("Ø:E SVANEGATA", "7", 5),
+        ("V:e Kvartsveien", "43", 7),
+        ("L:E APATITTGATA", "73", 8),
+        ("N:e Jernlia", "5", 9),
+        ("S:e Gruvestien", "6", 10),
+        ("St:e Kisbakken", "8", 11),
+    ] {
+        let q = query("Kari", "Moen", street, number, "5003");
+        assert_eq!(find(&q), Some(found), "{q:?}");
+    }
+}
+
+#[test]
+fn names_one_letter_doubled_and_streets_named_after_another_of_the_surname() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    w.add(&record("Per", "Holm", "Sinkveien", "12", "0160"), 1)
+        .unwrap();
+    w.add(&record("Anne", "Lie", "Sinkveien", "14", "0160"), 2)
+        .unwrap();
+    w.add(&record("Britt", "Lie", "Sinkveien", "16", "0160"), 3)
+        .unwrap();
+    let in_town = |street: &str, number: &str, pc: &str, town: &str| {
+        let mut r = record("Jofrid", "Solheim", street, number, pc);
+        r.city = town.into();
+        r
+    };
+    w.add(&in_town("Jens Esmarks vei", "89", "9455", "ENGENES"), 4)
+        .unwrap();
+    w.add(&in_town("Vogts vei", "95", "9503", "ALTA"), 5)
+        .unwrap();
+    w.add(&in_town("Jens Esmarks vei", "40", "0152", "OSLO"), 6)
+        .unwrap();
+    let mut r = in_town("Esmarks vei", "3", "0160", "OSLO");
+    r.given_names = "Ivar".into();
+    w.add(&r, 7).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // `Peer` at Per's, `Ane` at Anne's: another member of the household, two names that
+    // sound alike; `Brit` for Britt is a spelling of hers.
+    assert_eq!(
+        find(&query("Peer", "Holm", "Sinkveien", "12", "0160")),
+        None
+    );
+    assert_eq!(find(&query("Ane", "Lie", "Sinkveien", "14", "0160")), None);
+    assert_eq!(
+        find(&query("Brit", "Lie", "Sinkveien", "16", "0160")),
+        Some(3)
+    );
+    // A person-named street without its given name (`Esmarks vei` for Jens Esmarks vei) is
+    // read so, at another code of the town too, unless the town has an `Esmarks vei` of its
+    // own.
+    let mut q = query("Jofrid", "Solheim", "Esmarks vei 89", "", "9456");
+    q.city = "ENGENES".into();
+    assert_eq!(find(&q), Some(4), "{q:?}");
+    let q = query("Jofrid", "Solheim", "Esmarks vei 40", "", "0152");
+    assert_eq!(find(&q), None, "{q:?}");
+    // An initial the register's street has no word for: another street (`Johan Vogts vei`).
+    let mut q = query("Jofrid", "Solheim", "J. Vogts vei", "95", "9503");
+    q.city = "ALTA".into();
+    assert_eq!(find(&q), None, "{q:?}");
+    let mut q = query("Jofrid", "Solheim", "Vogts vei", "95", "9503");
+    q.city = "ALTA".into();
+    assert_eq!(find(&q), Some(5), "{q:?}");
+}

@@ -218,7 +218,8 @@ pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String
                 // A letter of another alphabet (`é` of `allé`): the street is still plain,
                 // folded by the general code.
                 match street.get(i..).and_then(|r| r.chars().next()) {
-                    Some(ch) if ch.is_alphabetic() => {
+                    // (`ÿ` may be a DOS hard space: read by `clean_address`.)
+                    Some(ch) if ch.is_alphabetic() && ch != 'ÿ' => {
                         other_letters = true;
                         i += ch.len_utf8();
                     }
@@ -408,6 +409,10 @@ pub fn clean_address(raw: &str, out: &mut String) {
         out.push_str(raw);
         return;
     }
+    if let Some(read) = dos_hard_spaces_read(raw).or_else(|| street_index_read(raw)) {
+        clean_address(&read, out);
+        return;
+    }
     // Numbers kept so far, to tell a floor number from the house number.
     let mut numbers = 0usize;
     // Skip the next token (the number of a flat or bolig designation).
@@ -587,6 +592,9 @@ fn is_plain(raw: &str) -> bool {
             }
             prev = token;
             start = i + 1;
+        } else if c == 0xC3 && b.get(i + 1) == Some(&0xBF) {
+            // `ÿ`: a DOS hard space, perhaps (`dos_hard_spaces_read`).
+            return false;
         } else if c == 0xC3 && b.get(i + 1).is_some_and(|&n| norwegian_letter(n).is_some()) {
             // æ, ø, å, ä, ö.
             i += 2;
@@ -613,6 +621,79 @@ fn is_plain(raw: &str) -> bool {
     }
     raw.get(start..)
         .is_some_and(|t| !may_designate(t) && !may_dictate(prev, t))
+}
+
+/// A street typed in a DOS program with Alt+255, its hard space, and read as Windows-1252,
+/// where that byte is `ÿ` (`Nikkelskaret ÿ28`, `Vestre Sinkdalenÿÿ25ÿA`): each `ÿ` next to a
+/// digit or a space (other `ÿ`s between) made a space. `None` if there is none.
+fn dos_hard_spaces_read(raw: &str) -> Option<String> {
+    if !raw.contains('ÿ') {
+        return None;
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let spacing = |c: Option<&char>| c.is_none_or(|c| c.is_ascii_digit() || c.is_whitespace());
+    let mut read = false;
+    let out = (0..chars.len())
+        .map(|i| {
+            if chars[i] != 'ÿ' {
+                return chars[i];
+            }
+            let before = chars[..i].iter().rev().find(|&&c| c != 'ÿ');
+            let after = chars[i + 1..].iter().find(|&&c| c != 'ÿ');
+            if spacing(before) || spacing(after) {
+                read = true;
+                ' '
+            } else {
+                'ÿ'
+            }
+        })
+        .collect();
+    read.then_some(out)
+}
+
+/// A street written as a street index or a Swedish typist writes it, read as a Norwegian
+/// writes it: a person-named street sorted by its surname with the given name's initial
+/// after a comma (`Aasens vei, I.` for `I. Aasens vei`, a municipal street index), and a
+/// prefix contracted with a colon (`Ø:e Svanegata`, `St:e`, `N:e`: the Swedish `N:a` for
+/// *Norra*) as a short form with a full stop (`Ø.`, `St.`). `None` for any other street.
+fn street_index_read(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let initial = |t: &str| {
+        let letters = t.strip_suffix('.').unwrap_or(t);
+        let n = letters.chars().count();
+        letters.chars().all(char::is_alphabetic)
+            && letters.chars().next().is_some_and(char::is_uppercase)
+            && (n == 1 || ((2..=4).contains(&n) && t.ends_with('.')))
+    };
+    if let Some((street, after)) = raw.rsplit_once(',') {
+        let initials: Vec<&str> = after.split_whitespace().collect();
+        let words = street.split_whitespace().count();
+        if (1..=2).contains(&initials.len())
+            && initials.iter().all(|t| initial(t))
+            && words >= 2
+            && !street.contains(|c: char| c.is_ascii_digit() || c == ',' || c == ';')
+        {
+            let dotted: Vec<String> = initials
+                .iter()
+                .map(|t| format!("{}.", t.trim_end_matches('.')))
+                .collect();
+            return Some(format!("{} {}", dotted.join(" "), street.trim()));
+        }
+    }
+    let (first, rest) = raw.split_once(char::is_whitespace)?;
+    let (stem, last) = first.split_once(':')?;
+    let n = stem.chars().count();
+    let mut tail = last.chars();
+    match (tail.next(), tail.next()) {
+        (Some(c), None)
+            if (1..=2).contains(&n)
+                && stem.chars().all(char::is_alphabetic)
+                && c.is_alphabetic() =>
+        {
+            Some(format!("{stem}. {}", rest.trim_start()))
+        }
+        _ => None,
+    }
 }
 
 /// The Norwegian word of a street's type or prefix that a browser translating a page into
@@ -992,6 +1073,9 @@ fn is_flat_name(t: &str) -> bool {
             "bnr",
             "boenhet",
             "bolignummer",
+            // The Matrikkel's word for a unit (`bruksenhet L0104`, `bruksenh. U0102`).
+            "bruksenhet",
+            "bruksenh",
             // An English-language CRM's (`Apt. H0404`, `Unit 3`).
             "apt",
             "apartment",

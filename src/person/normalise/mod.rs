@@ -430,7 +430,12 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
             ';' if before && (after || (layout_seen && at_end && word_before_len >= 2)) => {
                 Some('ø')
             }
-            ':' if before && (after || (layout_seen && at_end && capitals_before)) => Some('Ø'),
+            ':' if before
+                && (after || (layout_seen && at_end && capitals_before))
+                && !colon_contraction(chars, i) =>
+            {
+                Some('Ø')
+            }
             '\'' if before
                 && after
                 && (next.is_some_and(char::is_lowercase) || capitals_before) =>
@@ -480,7 +485,30 @@ pub fn shows_us_layout(field: &str) -> bool {
     let b = field.as_bytes();
     b.windows(3).any(|w| {
         matches!(w[1], b';' | b':') && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic()
+    }) && (!field.contains(':') || {
+        let chars: Vec<char> = field.chars().collect();
+        (0..chars.len()).any(|i| {
+            matches!(chars[i], ';' | ':')
+                && between_letters(&chars, i)
+                && !colon_contraction(&chars, i)
+        })
     })
+}
+
+/// Whether the `:` at `i` contracts a street's prefix the Swedish way (`N:a` for *Norra*,
+/// `Ø:e`, `St:e`): one or two letters starting the field or a word before it, one letter and
+/// a space after it.
+fn colon_contraction(chars: &[char], i: usize) -> bool {
+    let stem = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    chars[i] == ':'
+        && (1..=2).contains(&stem)
+        && (i == stem || chars[i - stem - 1].is_whitespace())
+        && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+        && chars.get(i + 2).is_some_and(|c| c.is_whitespace())
 }
 
 /// A field a Mac wrote in Mac Roman and a Windows program read as Windows-1252, with its
@@ -1289,6 +1317,6 @@ pub use address::{
     split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
-    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, plain_name_key, sound_key, sounds_alike,
-    surnames_sound_alike,
+    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, other_name_one_letter_doubled,
+    plain_name_key, sound_key, sounds_alike, surnames_sound_alike,
 };

@@ -889,7 +889,8 @@ fn split_fields<'a>(given_names: &'a str, surname: &'a str) -> (&'a str, &'a str
         (given_names, surname) = (g, s);
     }
     if surname.trim().is_empty()
-        && let Some((s, g)) = split_capitals_first(given_names)
+        && let Some((s, g)) =
+            card_chip_name(given_names).or_else(|| split_capitals_first(given_names))
     {
         (given_names, surname) = (g, s);
     }
@@ -949,6 +950,29 @@ fn drop_former_surname(folded: &mut String, given_end: usize) {
             return;
         }
     }
+}
+
+/// A cardholder name as a payment card's chip holds it (ISO/IEC 7813: `SURNAME/GIVEN NAMES`
+/// in capitals, perhaps a title after the given names: `DYRNES/FROYDIS`, `FLOTTEN/BARD
+/// HAVARD`, `HANSEN/OLA MR`), from a payment terminal or a card-on-file export: the surname
+/// and the given names. Only in capitals, and with one word before the slash, so that a
+/// couple (`Kari/Ola`) stays a couple.
+fn card_chip_name(name: &str) -> Option<(&str, &str)> {
+    let (surname, given) = name.split_once('/')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    if surname.is_empty()
+        || given.is_empty()
+        || surname.contains(char::is_whitespace)
+        || given.contains('/')
+        || name.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let given = given
+        .rsplit_once([' ', '.'])
+        .filter(|(_, title)| matches!(*title, "MR" | "MRS" | "MS" | "MISS" | "DR"))
+        .map_or(given, |(g, _)| g.trim_end());
+    Some((surname, given))
 }
 
 /// A full name written surname first, the surname in capitals (`NYGÅRD Tomas Andreas`,
@@ -1191,6 +1215,29 @@ fn surname_key(name: &[u8], out: &mut Vec<u8>) {
         w += 1;
     }
     out.truncate(w);
+}
+
+/// Given names one doubled letter apart that are two names, not two spellings of one
+/// (`Per`/`Peer`, `Ane`/`Anne`, `Ole`/`Olle`): [`sound_key`] makes them one, so a housemate
+/// named the other would read as the person. Folded, the shorter first, sorted by it.
+/// (Spellings of one name stay one: `Britt`/`Brit`, `Annette`/`Anette`, `Ellinor`/`Elinor`.)
+const NAMES_ONE_LETTER_DOUBLED: &[(&[u8], &[u8])] = &[
+    (b"ane", b"anne"),
+    (b"eli", b"elli"),
+    (b"ina", b"inna"),
+    (b"mina", b"minna"),
+    (b"ole", b"olle"),
+    (b"per", b"peer"),
+    (b"sven", b"svenn"),
+];
+
+/// Whether two folded given names are two names one doubled letter apart
+/// ([`NAMES_ONE_LETTER_DOUBLED`]).
+pub fn other_name_one_letter_doubled(a: &[u8], b: &[u8]) -> bool {
+    let pair = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    NAMES_ONE_LETTER_DOUBLED
+        .binary_search_by(|(short, _)| (*short).cmp(pair.0))
+        .is_ok_and(|i| NAMES_ONE_LETTER_DOUBLED[i].1 == pair.1)
 }
 
 /// Whether two folded given names are spellings of one name ([`sound_key`] agrees, or they
