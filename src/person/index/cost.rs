@@ -13,12 +13,18 @@ use crate::person::normalise::{
 
 /// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
 /// system that keeps a date as local midnight and exports it in UTC writes the day before),
-/// [`EXCEL_1904`] days apart (or a day either side of that), or written otherwise
+/// a week apart (a date picker's calendar grid clicked a row off), [`EXCEL_1904`] days apart
+/// (or a day either side of that), or written otherwise
 /// ([`written_otherwise`]).
 #[inline]
 pub(super) fn agrees(a: u16, b: u16) -> bool {
     let apart = a.abs_diff(b);
-    a == 0 || b == 0 || apart <= 1 || apart.abs_diff(EXCEL_1904) <= 1 || written_otherwise(a, b)
+    a == 0
+        || b == 0
+        || apart <= 1
+        || apart == 7
+        || apart.abs_diff(EXCEL_1904) <= 1
+        || written_otherwise(a, b)
 }
 
 /// Days between the two date systems of spreadsheets: a workbook kept in the 1904 date system

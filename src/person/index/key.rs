@@ -183,6 +183,12 @@ impl Folded {
                 _ => (self.clean_street.as_str(), n, l),
             }
         };
+        // A house number typed in the postcode box (`127 C`, `92A`) of a lead whose street
+        // has none: the house, and no postcode.
+        let (number, letter, postcode) = match house_in_postcode_box(postcode) {
+            Some((n, l)) if number.is_none() => (Some(n), letter.or(Some(l)), ""),
+            _ => (number, letter, postcode),
+        };
         let national_id = national_id.and_then(NationalId::parse);
         let birth = birth.or_else(|| national_id.and_then(|id| id.birth_date()));
         self.name.set(given, surname, &mut self.names);
@@ -805,6 +811,20 @@ pub(super) const SIGNATURE_BYTES: usize = 3;
 /// A name's twelve bits of [`name_signature`].
 pub(super) fn name_bits(name: &[u8]) -> u16 {
     (xxhash_rust::xxh3::xxh3_64(name) & 0xFFF) as u16
+}
+
+/// A house number and its letter in a postcode field (`127 C`, `92A`: one to three digits and
+/// a letter, which no postcode has).
+fn house_in_postcode_box(field: &str) -> Option<(u32, u8)> {
+    let f = field.trim();
+    let digits = f.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = f[digits..].trim_start();
+    match rest.as_bytes() {
+        [l] if (1..=3).contains(&digits) && l.is_ascii_alphabetic() => {
+            Some((f[..digits].parse().ok()?, l.to_ascii_lowercase()))
+        }
+        _ => None,
+    }
 }
 
 /// The 32-bit stored form of a national id's keyed hash; never 0 (0 means none).

@@ -1287,6 +1287,11 @@ fn entities_leading_houses_double_surnames_and_initials_in_a_large_town() {
     let mut lead = Folded::default();
     lead.fill_query(&q);
     assert_eq!((lead.number, lead.letter), (Some(1), Some(b'a')));
+    // The letter apart from the number before the street.
+    assert_eq!(
+        crate::person::normalise::leading_house("91 B Nedre Tollbodtunet"),
+        Some(("Nedre Tollbodtunet", 91, Some('b')))
+    );
     // An ordinal is a street's name, not a house before it.
     assert_eq!(
         crate::person::normalise::leading_house("17. mai-gata 4"),
@@ -2530,4 +2535,76 @@ fn names_one_letter_doubled_and_streets_named_after_another_of_the_surname() {
     let mut q = query("Jofrid", "Solheim", "Vogts vei", "95", "9503");
     q.city = "ALTA".into();
     assert_eq!(find(&q), Some(5), "{q:?}");
+}
+
+#[test]
+fn calendar_grids_door_signs_letter_names_and_aa_by_ear() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Åshild", "Tveiten", "Vindkroken", "16", "5444");
+    r.birth_date = NaiveDate::from_ymd_opt(1981, 8, 10);
+    w.add(&r, 1).unwrap();
+    w.add(
+        &record("Marit", "Øyen", "Lille Måneskinnlia", "4", "6059"),
+        2,
+    )
+    .unwrap();
+    w.add(
+        &record("Anette", "Lægreid", "Henrik Mohns vei", "55", "1601"),
+        3,
+    )
+    .unwrap();
+    w.add(
+        &record("Ingeborg", "Vågsether", "Carl Størmers gate", "95", "0855"),
+        4,
+    )
+    .unwrap();
+    w.add(&record("Halvard", "Løvås", "Snøfokkåsen", "141", "0171"), 5)
+        .unwrap();
+    let mut r = record("Hjørdis", "Vestbø", "Regnveien", "127", "2424");
+    (r.house_letter, r.city) = ("C".into(), "ØSTBY".into());
+    w.add(&r, 6).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A date picker's calendar grid clicked one row off: a week either way; not two.
+    let mut q = query("Åshild", "Tveiten", "Vindkroken 16", "", "5444");
+    // (A date after the youngest person's is no birth date: only earlier ones are tried.)
+    for (m, d, found) in [(8, 3, Some(1)), (7, 27, None)] {
+        q.birth_date = NaiveDate::from_ymd_opt(1981, m, d);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // A bolignummer copied off a door sign with small o's for zeros.
+    for street in ["Lille Måneskinnlia 4 ho1o1", "Lille Måneskinnlia 4, HO2O1"] {
+        let q = query("Marit", "Øyen", street, "", "6059");
+        assert_eq!(find(&q), Some(2), "{q:?}");
+    }
+    // A street's initial as the letter's name, from speech to text.
+    for (given, surname, street, found) in [
+        ("Anette", "Lægreid", "hå Mohns vei 55", Some(3)),
+        ("Anette", "Lægreid", "KÅ MOHNS VEI 55", None),
+        ("Ingeborg", "Vågsether", "se Størmers gate 95", Some(4)),
+        ("Ingeborg", "Vogsether", "se Størmers gate 95", Some(4)),
+    ] {
+        let q = query(
+            given,
+            surname,
+            street,
+            "",
+            if found == Some(4) { "0855" } else { "1601" },
+        );
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // Å written as it sounds, in two fields: one habit, paid once.
+    let q = query("Halvard", "Lovos", "Snofokkosen 141", "", "0171");
+    assert_eq!(find(&q), Some(5), "{q:?}");
+    // A phone's double-space shortcut: a full stop after the street and after the number.
+    let q = query("Hjørdis", "Vestbø", "Regnveien. 127. C", "", "2424");
+    assert_eq!(find(&q), Some(6), "{q:?}");
+    // The house typed in the postcode box, the town kept.
+    for house in ["127 C", "127c"] {
+        let mut q = query("Hjørdis", "Vestbø", "Regnveien", "", house);
+        q.city = "Østby".into();
+        assert_eq!(find(&q), Some(6), "{q:?}");
+    }
 }

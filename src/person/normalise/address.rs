@@ -201,7 +201,10 @@ pub fn plain_street_key_into(street: &str, folded: &mut String, out: &mut String
                 i += 1;
             }
             b' ' => {
-                if i == word || street.get(word..i).is_none_or(may_designate) {
+                if i == word
+                    || street.get(word..i).is_none_or(may_designate)
+                    || (word == 0 && street.get(..i).and_then(letter_named).is_some())
+                {
                     return false;
                 }
                 word = i + 1;
@@ -336,8 +339,9 @@ pub fn split_house(street: &str) -> (&str, Option<u32>, Option<char>) {
     }
 }
 
-/// A house number written before the street (`12 Låvevegen`, `1A Hans Falsen allé`, the
-/// English order of web forms): the street, the number and a letter glued to it. `None`
+/// A house number written before the street (`12 Låvevegen`, `1A Hans Falsen allé`, `91 B
+/// Nedre Tollbodtunet`, the English order of web forms): the street, the number and its
+/// letter. `None`
 /// unless one to four digits (and a letter) start the field, a space follows, and the rest
 /// is a street of letters without digits; an ordinal (`17. mai-gata`) is a street's name.
 pub fn leading_house(street: &str) -> Option<(&str, u32, Option<char>)> {
@@ -354,6 +358,14 @@ pub fn leading_house(street: &str) -> Option<(&str, u32, Option<char>)> {
     {
         letter = Some(c.to_ascii_lowercase());
         rest = &rest[1..];
+    }
+    // The letter apart (`91 B Nedre Tollbodtunet`): one letter, no full stop, then the street.
+    if letter.is_none()
+        && let [b' ', c, b' ', ..] = rest.as_bytes()
+        && c.is_ascii_alphabetic()
+    {
+        letter = Some(c.to_ascii_lowercase() as char);
+        rest = &rest[2..];
     }
     let rest = rest
         .strip_prefix([' ', ','])?
@@ -560,6 +572,20 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 }
                 _ => t,
             };
+            // `Karlsvogngata. 39. D`: a phone's double-space shortcut typed a full stop after
+            // the number too (an ordinal before a floor word is read above).
+            let t = match t.strip_suffix('.') {
+                Some(n)
+                    if (1..=4).contains(&n.len())
+                        && n.bytes().all(|b| b.is_ascii_digit())
+                        && tokens.clone().next().is_none_or(|next| {
+                            next.len() == 1 && next.as_bytes()[0].is_ascii_alphabetic()
+                        }) =>
+                {
+                    n
+                }
+                _ => t,
+            };
             if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
                 numbers += 1;
             }
@@ -587,7 +613,10 @@ fn is_plain(raw: &str) -> bool {
             let Some(token) = raw.get(start..i).filter(|t| !t.is_empty()) else {
                 return false;
             };
-            if may_designate(token) || may_dictate(prev, token) {
+            if may_designate(token)
+                || may_dictate(prev, token)
+                || (start == 0 && letter_named(token).is_some())
+            {
                 return false;
             }
             prev = token;
@@ -681,6 +710,17 @@ fn street_index_read(raw: &str) -> Option<String> {
         }
     }
     let (first, rest) = raw.split_once(char::is_whitespace)?;
+    // A person-named street's initial written as the letter's Norwegian name, as speech to
+    // text or a listener writes it (`hå Mohns vei` for H. Mohns vei, `Ærr Fjørtofts vei`,
+    // `se Størmers gate`): before a genitive and another word.
+    if let Some(letter) = letter_named(first) {
+        let mut words = rest.split_whitespace();
+        if let (Some(name), Some(_)) = (words.next(), words.next())
+            && (name.ends_with(['s', 'S', '\'']) || name.ends_with("'s"))
+        {
+            return Some(format!("{letter}. {}", rest.trim_start()));
+        }
+    }
     let (stem, last) = first.split_once(':')?;
     let n = stem.chars().count();
     let mut tail = last.chars();
@@ -694,6 +734,37 @@ fn street_index_read(raw: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The letter whose Norwegian name `word` is (`hå` H, `kå` K, `ærr` R, `se` C, `ell` L),
+/// for the names of more than one letter that are no street word.
+fn letter_named(word: &str) -> Option<char> {
+    const NAMES: &[(&str, char)] = &[
+        ("be", 'B'),
+        ("se", 'C'),
+        ("de", 'D'),
+        ("eff", 'F'),
+        ("ge", 'G'),
+        ("hå", 'H'),
+        ("je", 'J'),
+        ("jodd", 'J'),
+        ("kå", 'K'),
+        ("ell", 'L'),
+        ("emm", 'M'),
+        ("enn", 'N'),
+        ("pe", 'P'),
+        ("ærr", 'R'),
+        ("ess", 'S'),
+        ("te", 'T'),
+        ("ve", 'V'),
+    ];
+    if !(2..=4).contains(&word.len()) {
+        return None;
+    }
+    NAMES
+        .iter()
+        .find(|(name, _)| name.chars().eq(word.chars().flat_map(char::to_lowercase)))
+        .map(|&(_, c)| c)
 }
 
 /// The Norwegian word of a street's type or prefix that a browser translating a page into
@@ -780,7 +851,8 @@ fn may_designate(t: &str) -> bool {
     }
     match b.first() {
         Some(b'h' | b'H') => {
-            (b.len() <= 6 && b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-'))
+            (b.len() <= 6
+                && (b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-') || is_bolignummer(t)))
                 || (b.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"hybel")) && is_flat_word(t))
         }
         Some(b'l' | b'L' | b'b' | b'B') => {
@@ -964,7 +1036,12 @@ fn is_bolignummer(t: &str) -> bool {
         }
         _ => false,
     };
-    read && is_level(b[0]) && b[1..].iter().all(u8::is_ascii_digit)
+    // A small `o` for a zero, copied off a door sign (`ho1o1`): digits all the same.
+    read && is_level(b[0])
+        && b[1..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'o' | b'O'))
+        && b[1..].iter().any(u8::is_ascii_digit)
 }
 
 /// How many tokens, from `t` on (`next` gives those after it), a bolignummer written apart

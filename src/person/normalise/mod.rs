@@ -1275,6 +1275,8 @@ pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
             } else if lead.get(i) == Some(&vowel)
                 || (vowel == b'a' && lead.get(i) == Some(&b'e') && rec[j + 1] == b'e')
                 || (vowel == b'o' && lead.get(i) == Some(&b'0'))
+                // å written as it sounds (`Lovos` for Løvås, `Snofokkosen`).
+                || (pair == Some(b"aa") && lead.get(i) == Some(&b'o'))
                 || lead.get(i) == high_bit_stripped(pair)
             {
                 i += 1;
