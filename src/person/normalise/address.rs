@@ -739,6 +739,8 @@ fn street_index_read(raw: &str) -> Option<String> {
 /// The letter whose Norwegian name `word` is (`hå` H, `kå` K, `ærr` R, `se` C, `ell` L),
 /// for the names of more than one letter that are no street word.
 fn letter_named(word: &str) -> Option<char> {
+    // Compared as bytes, ASCII letters of either case (`HÅ`, `Hå`, `ÆRR`: the non-ASCII
+    // letter in both cases); on every plain street's first word, so no case folding.
     const NAMES: &[(&str, char)] = &[
         ("be", 'B'),
         ("se", 'C'),
@@ -746,24 +748,28 @@ fn letter_named(word: &str) -> Option<char> {
         ("eff", 'F'),
         ("ge", 'G'),
         ("hå", 'H'),
+        ("hÅ", 'H'),
         ("je", 'J'),
         ("jodd", 'J'),
         ("kå", 'K'),
+        ("kÅ", 'K'),
         ("ell", 'L'),
         ("emm", 'M'),
         ("enn", 'N'),
         ("pe", 'P'),
         ("ærr", 'R'),
+        ("Ærr", 'R'),
         ("ess", 'S'),
         ("te", 'T'),
         ("ve", 'V'),
     ];
-    if !(2..=4).contains(&word.len()) {
+    let w = word.as_bytes();
+    if !(2..=4).contains(&w.len()) {
         return None;
     }
     NAMES
         .iter()
-        .find(|(name, _)| name.chars().eq(word.chars().flat_map(char::to_lowercase)))
+        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(w))
         .map(|&(_, c)| c)
 }
 
