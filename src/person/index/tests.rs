@@ -2599,6 +2599,9 @@ fn calendar_grids_door_signs_letter_names_and_aa_by_ear() {
     // Å written as it sounds, in two fields: one habit, paid once.
     let q = query("Halvard", "Lovos", "Snofokkosen 141", "", "0171");
     assert_eq!(find(&q), Some(5), "{q:?}");
+    // A Danish keyboard layout: æ and ø the other way round, in every field, paid once.
+    let q = query("Hjærdis", "Vestbæ", "Regnveien 127 C", "", "2424");
+    assert_eq!(find(&q), Some(6), "{q:?}");
     // A phone's double-space shortcut: a full stop after the street and after the number.
     let q = query("Hjørdis", "Vestbø", "Regnveien. 127. C", "", "2424");
     assert_eq!(find(&q), Some(6), "{q:?}");

@@ -1241,6 +1241,23 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// Whether `lead` (folded, as long as `rec`) is `rec` with at least one æ written as ø or ø
+/// as æ, and nothing else different.
+fn ae_oe_swapped(lead: &[u8], rec: &[u8]) -> bool {
+    let (mut i, mut swapped) = (0, false);
+    while i < rec.len() {
+        match (lead.get(i..i + 2), rec.get(i..i + 2)) {
+            (Some(b"ae"), Some(b"oe")) | (Some(b"oe"), Some(b"ae")) => {
+                swapped = true;
+                i += 2;
+            }
+            _ if lead[i] == rec[i] => i += 1,
+            _ => return false,
+        }
+    }
+    swapped
+}
+
 /// Whether `lead` is `rec` with æ, ø or å written lossily as a bare vowel (`jorgensen` for
 /// `joergensen`, `blabergt` for `blaabergt`, `sather` for `saether`), ø as the digit zero
 /// it looks like (`bj0rnstad`, what a keyboard or a scanner without Ø gives), or æ and ø left
@@ -1250,8 +1267,12 @@ pub fn ocr_fold(s: &[u8], out: &mut Vec<u8>) {
 /// A `?` in the lead (a letter a character set lost, see [`fold`]) stands for any one letter
 /// of `rec`, or for one of æ, ø and å. A letter whose Latin-1 byte lost its high bit on a
 /// 7-bit mail or terminal link (`e f x` for å æ ø: `Bjxrnstad`, `Sfther`, `Eker` for Åker)
-/// is one too.
+/// is one too. So is æ typed for ø and ø for æ (a Danish keyboard layout, whose keys for the
+/// two are the other way round: `Søbæ` for Sæbø, `Æstre` for Østre).
 pub fn lossy_equal(lead: &[u8], rec: &[u8]) -> bool {
+    if lead.len() == rec.len() && ae_oe_swapped(lead, rec) {
+        return true;
+    }
     let wild = lead.contains(&b'?');
     if lead.len() > rec.len() || (lead.len() == rec.len() && !wild) || rec.len() - lead.len() > 6 {
         return false;
