@@ -813,14 +813,16 @@ pub(super) fn name_bits(name: &[u8]) -> u16 {
     (xxhash_rust::xxh3::xxh3_64(name) & 0xFFF) as u16
 }
 
-/// A house number and its letter in a postcode field (`127 C`, `92A`: one to three digits and
-/// a letter, which no postcode has).
+/// A house number and its letter in a postcode field (`127 C`, `92A`: one to three digits, a
+/// space and a letter, or one or two digits and a letter, which no postcode has; `927Z` is a
+/// postcode misread).
 fn house_in_postcode_box(field: &str) -> Option<(u32, u8)> {
     let f = field.trim();
     let digits = f.bytes().take_while(u8::is_ascii_digit).count();
     let rest = f[digits..].trim_start();
+    let apart = rest.len() < f.len() - digits;
     match rest.as_bytes() {
-        [l] if (1..=3).contains(&digits) && l.is_ascii_alphabetic() => {
+        [l] if (1..=if apart { 3 } else { 2 }).contains(&digits) && l.is_ascii_alphabetic() => {
             Some((f[..digits].parse().ok()?, l.to_ascii_lowercase()))
         }
         _ => None,
