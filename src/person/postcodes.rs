@@ -177,9 +177,12 @@ impl Postcodes {
         if folded.is_empty() {
             return None;
         }
+        // A name cut short is read before a lossy spelling: `KROKSTAD`, a dialer's field
+        // width, is Krokstadelva rather than Kråkstad with å written as it sounds.
         self.by_name
             .get(&folded)
             .copied()
+            .or_else(|| self.town_cut_short(&folded))
             .or_else(|| {
                 // Ø written as a bare o: `tromso`.
                 self.by_name
@@ -187,7 +190,6 @@ impl Postcodes {
                     .find(|(n, _)| super::normalise::lossy_equal(folded.as_bytes(), n.as_bytes()))
                     .map(|(_, &t)| t)
             })
-            .or_else(|| self.town_cut_short(&folded))
             .or_else(|| self.town_misread(&folded))
     }
 
@@ -308,6 +310,9 @@ mod tests {
         assert_eq!(p.town_named("steinkje"), p.town_named("Steinkjer"));
         assert_eq!(p.town_named("HELLESYL"), p.town_named("Hellesylt"));
         assert!(p.town_named("Hellesylt").is_some());
+        // A name cut short before a lossy spelling: Krokstadelva, not Kråkstad by ear.
+        assert_eq!(p.town_named("KROKSTAD"), p.town_named("Krokstadelva"));
+        assert_ne!(p.town_named("KROKSTAD"), p.town_named("Kråkstad"));
         // Too short, or the start of two towns' names: none.
         assert_eq!(p.town_named("Stei"), None);
         assert_ne!(p.town_named("Kristiansand"), p.town_named("Kristiansund"));
