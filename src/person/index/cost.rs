@@ -7,7 +7,7 @@ use super::Best;
 use super::key::birth_date;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    NameKey, has_ocr_confusion, is_common_given_name, lossy_equal, ocr_fold,
+    NameKey, has_ocr_confusion, is_common_given_name, is_one_letter, lossy_equal, ocr_fold,
     other_name_one_letter_doubled, sound_key, sounds_alike, surnames_sound_alike,
 };
 
@@ -385,10 +385,10 @@ pub(super) fn name_cost(
             lossy_cost(max, &lossy)
         } else if in_middles(s) || surnames_sound_alike(s, last) || cut_at_width(s, last, written) {
             (max >= 1).then_some(1)
-        } else if (s.len() == 1 || matches!(s, b"ae" | b"oe" | b"aa")) && last.starts_with(s) {
-            // The surname as its initial (`Ole T.`, `Bård Ø.`: a social login's display name,
-            // æ, ø and å folded to two letters): as much
-            // as a given name written short; a lodger of another initial is not the person.
+        } else if is_one_letter(s) && last.starts_with(s) {
+            // The surname as its initial (`Ole T.`, `Bård Ø.`: a social login's display
+            // name): as much as a given name written short; a lodger of another initial is
+            // not the person.
             (max >= 2).then_some(2)
         } else {
             token_cost(s, last, max, born_same_day, &lossy)

@@ -13,8 +13,8 @@ use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS
 
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, lossy_equal, ocr_fold, other_ending,
-    other_prefix, street_key, suffix_spellings,
+    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, is_one_letter, lossy_equal, ocr_fold,
+    other_ending, other_prefix, street_key, suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -1161,9 +1161,7 @@ fn initial_unexplained(folded: &str, street: &[u8]) -> bool {
     let (Some(first), Some(_)) = (words.next(), words.next()) else {
         return false;
     };
-    let lone = (first.len() == 1 && first.as_bytes()[0].is_ascii_alphabetic())
-        || matches!(first, "ae" | "oe" | "aa");
-    lone && !street.starts_with(first.as_bytes())
+    is_one_letter(first.as_bytes()) && !street.starts_with(first.as_bytes())
 }
 
 /// The members of both ascending lists, appended to `out` ascending: each of the shorter's

@@ -224,6 +224,12 @@ pub(crate) fn norwegian_letter(second: u8) -> Option<[u8; 2]> {
     }
 }
 
+/// Whether folded text is one letter: an ASCII letter, or æ, ø or å folded to two (`ae`, `oe`,
+/// `aa`): an initial.
+pub fn is_one_letter(folded: &[u8]) -> bool {
+    matches!(folded, [c] if c.is_ascii_alphabetic()) || matches!(folded, b"ae" | b"oe" | b"aa")
+}
+
 /// Appends a `?` standing for a lost letter, after the separator pending before it; a `?`
 /// right after another is the same letter's.
 fn keep_wildcard(out: &mut String, start: usize, pending_space: &mut bool) {
