@@ -108,6 +108,32 @@ impl NationalId {
     }
 }
 
+/// A birth date typed into the national-id box instead of an id: the id's first six digits,
+/// which are the date (`211124`, `13.09.30`), or the date in full (`13.09.1930`), with or
+/// without dots, dashes, slashes or spaces. Six digits do not say the century: the date is
+/// given in the 1900s, and a birth date a century apart on the same day and month agrees
+/// with it ([`crate::person`]'s matching reads a two-digit year either way). `None` unless
+/// the box holds a real date and nothing else.
+pub fn birth_date_in_id_box(s: &str) -> Option<NaiveDate> {
+    let mut d = [0u32; 8];
+    let mut n = 0;
+    for c in s.chars() {
+        if let Some(v) = c.to_digit(10) {
+            *d.get_mut(n)? = v;
+            n += 1;
+        } else if !(c.is_whitespace() || matches!(c, '.' | '-' | '/')) {
+            return None;
+        }
+    }
+    let two = |i: usize| d[i] * 10 + d[i + 1];
+    let year = match n {
+        6 => 1900 + two(4) as i32,
+        8 => (two(4) * 100 + two(6)) as i32,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, two(2), two(0))
+}
+
 /// The keyed-hash state for one id-hash key.
 #[derive(Clone)]
 pub struct IdHashKey {
@@ -176,6 +202,21 @@ pub(crate) mod tests {
         assert_eq!(NationalId::parse(&y).unwrap().birth_date(), Some(young));
         // Debug never shows the digits.
         assert!(!format!("{parsed:?}").contains(&id[..6]));
+    }
+
+    #[test]
+    fn reads_a_birth_date_typed_into_the_id_box() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(birth_date_in_id_box("211124"), date(1924, 11, 21));
+        assert_eq!(birth_date_in_id_box("13.09.30"), date(1930, 9, 13));
+        assert_eq!(birth_date_in_id_box("25-05-93"), date(1993, 5, 25));
+        assert_eq!(birth_date_in_id_box("13.09.1930"), date(1930, 9, 13));
+        assert_eq!(birth_date_in_id_box("010814"), date(1914, 8, 1));
+        // Not a date, or more than one.
+        assert_eq!(birth_date_in_id_box("321124"), None);
+        assert_eq!(birth_date_in_id_box("12345"), None);
+        assert_eq!(birth_date_in_id_box("21112412345"), None);
+        assert_eq!(birth_date_in_id_box("21.11.24 Oslo"), None);
     }
 
     #[test]

@@ -427,6 +427,15 @@ pub(super) fn name_cost(
             });
         middle_cost += match spelt {
             Some(c) => c,
+            // A hyphenated given name's second part the record lacks (`Nils-Rune` at Nils's):
+            // one name, and another than the record's; twins apart (born the same day).
+            None if i == 0
+                && lead.first_hyphenated
+                && !born_same_day
+                && !joined(first, lead.first.as_bytes(), m) =>
+            {
+                return None;
+            }
             None if middles.is_empty() => 1,
             // The first part of a double surname the record lacks (`Bråten Rustad` for
             // `Rustad`): a name lists add and drop, not another person.

@@ -8,6 +8,7 @@ use memmap2::Mmap;
 use super::cost::{agrees, allowed_edits, limit, name_cost, ocr_read, ocr_readings_back};
 use super::key::{
     Folded, id_hash32, name_bits, push_decimal, push_postcode, with_sans_serif_letters_read,
+    with_y_and_z_swapped,
 };
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
@@ -291,7 +292,7 @@ impl PersonIndex {
                             )
                         })
                         .or_else(|| {
-                            self.find_sans_serif_reading(
+                            self.find_late_reading(
                                 run[i],
                                 strictness,
                                 &mut scratch.other,
@@ -347,11 +348,12 @@ impl PersonIndex {
         self.find_slow(other, strictness, false, key, near)
     }
 
-    /// A lead that text recognition read from a sans-serif font (`OIav NiIsen`, `LARVlK`),
-    /// found by no other reading: its `I`s and `l`s read back where their words tell which
-    /// they are, and the lead looked up again from its exact key. Tried last, and only for a
-    /// lead that shows such letters, so a lead found as written is never read this way.
-    fn find_sans_serif_reading(
+    /// A lead found by no other reading, read as what text recognition makes of a sans-serif
+    /// font (`OIav NiIsen`, `LARVlK`: its `I`s and `l`s read back where their words tell
+    /// which they are) or as typed on a German keyboard (`Lzngstad`: `y` and `z` swapped), and
+    /// looked up again. Tried last, and only for a lead that shows such letters, so a lead
+    /// found as written is never read this way.
+    fn find_late_reading(
         &self,
         q: &PersonQuery,
         strictness: Strictness,
@@ -359,10 +361,14 @@ impl PersonIndex {
         key: &mut Vec<u8>,
         near: &mut Vec<(u32, bool, Vec<u8>)>,
     ) -> Option<PersonMatch> {
-        let read = with_sans_serif_letters_read(q)?;
-        other.fill_query(&read);
-        other.birth = self.plausible_birth(other.birth);
-        self.find_slow(other, strictness, false, key, near)
+        [with_sans_serif_letters_read, with_y_and_z_swapped]
+            .into_iter()
+            .find_map(|reading| {
+                let read = reading(q)?;
+                other.fill_query(&read);
+                other.birth = self.plausible_birth(other.birth);
+                self.find_slow(other, strictness, false, key, near)
+            })
     }
 
     /// The general path, for a lead whose exact key (if `exact_tried`) found nothing.
@@ -759,7 +765,12 @@ impl PersonIndex {
         // The postcodes worth trying: the town's, and those one slip from the lead's. A
         // street the register has at the lead's postcode is sought only in the town: a slip
         // into another town that has a street of that name too is no likelier than a move.
-        let slips_of = lead.postcode.filter(|_| !spelt_right || town.is_none());
+        // Nor is a slip into another town where the lead's town is its postcode's: two
+        // fields that agree are not one typo (a namesake one postcode digit away).
+        let agreeing = named.is_some() && named == own;
+        let slips_of = lead
+            .postcode
+            .filter(|_| (!spelt_right || town.is_none()) && !agreeing);
         let allowed = PostcodeSet::new(
             table,
             town,

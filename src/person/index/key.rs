@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 
 use crate::person::PersonQuery;
-use crate::person::nid::{IdHashKey, NationalId};
+use crate::person::nid::{IdHashKey, NationalId, birth_date_in_id_box};
 use crate::person::normalise::{
-    BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, clean_address, cp865_read, ebcdic_277_read,
-    form_decoded, four_digits, house_key, house_range, is_invisible, iso646_read, json_unescaped,
-    leading_house, letter_key, mac_roman_read, may_have_contact_details, narrowed, number_word,
-    plain_name_key, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
+    BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, candidate_postcodes, clean_address, cp865_read,
+    ebcdic_277_read, form_decoded, four_digits, house_key, house_range, is_card_chip_name,
+    is_invisible, iso646_read, json_unescaped, leading_house, letter_key, mac_roman_read,
+    may_have_contact_details, narrowed, number_word, overstrikes_read, plain_name_key,
+    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
     quoted_printable_decoded, sans_serif_read, shows_cp865, shows_us_layout, split_house,
     split_postal_line, street_key_into, strip_contact_details, strip_notes,
     with_line_breaks_joined, without_customer_number, without_field_label,
@@ -126,6 +127,12 @@ impl Folded {
         };
         self.city.clear();
         self.city.push_str(city);
+        // Two candidate digits (`[7|1]244`): a repaired postcode unless the town confirms it.
+        let candidates = candidate_postcodes(postcode);
+        let (postcode, confirmed) = match &candidates {
+            Some(codes) => chosen_candidate(codes, city),
+            None => (postcode, true),
+        };
         self.fill(
             &q.given_names,
             &q.surname,
@@ -136,6 +143,7 @@ impl Folded {
             q.birth_date,
             q.national_id.as_deref(),
         );
+        self.postcode_repaired |= self.postcode.is_some() && !confirmed;
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -189,8 +197,11 @@ impl Folded {
             Some((n, l)) if number.is_none() => (Some(n), letter.or(Some(l)), ""),
             _ => (number, letter, postcode),
         };
+        let written_id = national_id;
         let national_id = national_id.and_then(NationalId::parse);
-        let birth = birth.or_else(|| national_id.and_then(|id| id.birth_date()));
+        let birth = birth
+            .or_else(|| national_id.and_then(|id| id.birth_date()))
+            .or_else(|| written_id.and_then(birth_date_in_id_box));
         self.name.set(given, surname, &mut self.names);
         let postcode = postcode_key_lenient(postcode);
         self.postcode = postcode.map(|p| p.0);
@@ -292,13 +303,33 @@ impl Folded {
     }
 }
 
+/// Of two candidate postcodes ([`candidate_postcodes`]), the one of the lead's town `city`
+/// (then confirmed: `true`), or else the only one that is a postcode at all, or the first.
+fn chosen_candidate<'a>(codes: &'a [String; 2], city: &str) -> (&'a str, bool) {
+    let table = postcodes::norway();
+    let town = |c: &String| postcode_key(c).and_then(|pc| table.town_of(pc));
+    if let Some(named) = table.town_named(city)
+        && let Some(c) = codes.iter().find(|c| town(c) == Some(named))
+    {
+        return (c, true);
+    }
+    match codes
+        .iter()
+        .filter(|c| town(c).is_some())
+        .collect::<Vec<_>>()[..]
+    {
+        [c] => (c, false),
+        _ => (&codes[0], false),
+    }
+}
+
 /// A reading of a lead: a copy of it with something taken out or decoded, or `None` if it
 /// has nothing of the kind.
 type Reading = fn(&PersonQuery) -> Option<PersonQuery>;
 
 /// The readings [`Folded::fill_query`] makes of a lead before it reads its fields, in order,
 /// each with the [`Marks`] a lead must have for it to be tried.
-const READINGS: [(u32, Reading); 16] = [
+const READINGS: [(u32, Reading); 17] = [
     (Marks::INVISIBLE, without_invisibles),
     (Marks::WIDE, with_wide_forms_narrowed),
     (Marks::ENCODED, without_url_encoding),
@@ -322,6 +353,7 @@ const READINGS: [(u32, Reading); 16] = [
     (Marks::EBCDIC, with_ebcdic_277_letters_read),
     // After the entities and labels, whose `;` and `:` are no letters.
     (Marks::ISO646, with_iso646_letters_read),
+    (Marks::SLASH, with_overstrikes_read),
 ];
 
 /// What a lead's text fields may need before they are read, found in one pass over their
@@ -365,6 +397,8 @@ impl Marks {
     const MARKUP: u32 = 1 << 15;
     /// `#`, `@`, `$` or a byte `¦` begins with: EBCDIC 277 read as 037 ([`ebcdic_277_read`]).
     const EBCDIC: u32 = 1 << 16;
+    /// A `/`: `ø` typed as the overstrike `o/` ([`overstrikes_read`]).
+    const SLASH: u32 = 1 << 17;
 
     /// Per byte, the marks it sets.
     const OF_BYTE: [u32; 256] = {
@@ -401,6 +435,7 @@ impl Marks {
         t[b'@' as usize] = Self::CONTACT | Self::EBCDIC;
         t[b':' as usize] = Self::LABEL | Self::ISO646;
         t[b'-' as usize] = Self::DASH;
+        t[b'/' as usize] = Self::SLASH;
         t[b',' as usize] = Self::COMMA;
         t[b';' as usize] = Self::COMMA | Self::ISO646;
         let mut d = b'0';
@@ -486,11 +521,59 @@ pub(super) fn with_sans_serif_letters_read(q: &PersonQuery) -> Option<PersonQuer
     with_fields_read(q, sans_serif_read)
 }
 
+/// A lead typed on a German (QWERTZ) keyboard, `y` and `z` swapped in every text field
+/// (`Lzngstad`, `Yakarias`), but a town named as written; `None` if it has no `z` (a
+/// Norwegian lead seldom has one). Not
+/// one of [`READINGS`]: tried only when the lead finds no one as written.
+pub(super) fn with_y_and_z_swapped(q: &PersonQuery) -> Option<PersonQuery> {
+    if !text_fields(q)
+        .iter()
+        .any(|f| f.bytes().any(|b| matches!(b, b'z' | b'Z')))
+    {
+        return None;
+    }
+    let swap = |f: &str| {
+        f.bytes()
+            .any(|b| matches!(b, b'y' | b'Y' | b'z' | b'Z'))
+            .then(|| {
+                f.chars()
+                    .map(|c| match c {
+                        'y' => 'z',
+                        'z' => 'y',
+                        'Y' => 'Z',
+                        'Z' => 'Y',
+                        c => c,
+                    })
+                    .collect()
+            })
+    };
+    let mut read = with_fields_read(q, swap)?;
+    // A town the lead names as written is named right: one of its fields was typed elsewhere.
+    if postcodes::norway().town_named(&q.city).is_some() {
+        read.city.clone_from(&q.city);
+    }
+    Some(read)
+}
+
 /// A lead a DOS program wrote in code page 865 and Windows read, with its æ, ø and å read
 /// ([`cp865_read`]).
 fn with_cp865_letters_read(q: &PersonQuery) -> Option<PersonQuery> {
     let seen = text_fields(q).iter().any(|f| shows_cp865(f));
     with_fields_read(q, |f| cp865_read(f, seen))
+}
+
+/// A lead typed where only ASCII could be sent, `ø` as the overstrike `o/`
+/// ([`overstrikes_read`]).
+fn with_overstrikes_read(q: &PersonQuery) -> Option<PersonQuery> {
+    let mut read = with_fields_read(q, overstrikes_read)?;
+    // A payment card's `SURNAME/GIVEN` in one name field has a slash of its own (`LOMO/BJARTE`).
+    if q.surname.trim().is_empty() && is_card_chip_name(&q.given_names) {
+        read.given_names.clone_from(&q.given_names);
+    }
+    if q.given_names.trim().is_empty() && is_card_chip_name(&q.surname) {
+        read.surname.clone_from(&q.surname);
+    }
+    Some(read)
 }
 
 /// A lead from a JSON export encoded twice, its `\\u00f8` escapes decoded ([`json_unescaped`]).

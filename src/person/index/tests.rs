@@ -2616,3 +2616,104 @@ fn calendar_grids_door_signs_letter_names_and_aa_by_ear() {
     lead.fill_query(&query("Anne", "Johannessen", "Torgløkka", "", "927Z"));
     assert_eq!((lead.number, lead.postcode), (None, Some(9272)));
 }
+
+#[test]
+fn overstrikes_unit_keys_typewriter_ones_and_dates_in_the_id_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Bjørnar", "Brøndbo", "Fløytekleiva", "115", "7017");
+    (r.city, r.birth_date) = ("TRONDHEIM".into(), NaiveDate::from_ymd_opt(1976, 5, 21));
+    w.add(&r, 1).unwrap();
+    let mut r = record("Siri", "Åmodt", "Tunnelkleiva", "47", "0244");
+    r.house_letter = "B".into();
+    w.add(&r, 2).unwrap();
+    w.add(
+        &record("Annelise", "Åmodt", "Tunnelkleiva", "49", "0244"),
+        3,
+    )
+    .unwrap();
+    let mut r = record("Zakarias", "Lyngstad", "Lyktmyra", "137", "7011");
+    r.city = "TRONDHEIM".into();
+    w.add(&r, 4).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    let in_town = |given: &str, surname: &str, street: &str, postcode: &str, city: &str| {
+        let mut q = query(given, surname, street, "", postcode);
+        q.city = city.into();
+        q
+    };
+    // `ø` as the ASCII overstrike `o/`, in two fields and in capitals; a sole proprietorship's
+    // `ENK` after the surname.
+    for (given, surname, street) in [
+        ("Bjo/rnar", "Bro/ndbo", "Fløytekleiva 115"),
+        ("BJO/RNAR", "BRØNDBO", "FLO/YTEKLEIVA 115"),
+        ("Bjørnar", "Brøndbo ENK", "Fløytekleiva 115"),
+        ("Bjørnar", "Brøndbo (ENK)", "Fløytekleiva 115"),
+    ] {
+        let q = in_town(given, surname, street, "7017", "Trondheim");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // The birth date typed into the national-id box: the person's, or a grandparent's of the
+    // same name at the house.
+    for (written, found) in [("210576", Some(1)), ("21.05.76", Some(1)), ("211124", None)] {
+        let mut q = in_town(
+            "Bjørnar",
+            "Brøndbo",
+            "Fløytekleiva 115",
+            "7017",
+            "Trondheim",
+        );
+        q.national_id = Some(written.into());
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // A namesake at the same street and house in another town one postcode digit away: the
+    // lead's postcode and town agree, so the postcode is no typo; with the person's town
+    // written, it is.
+    for (city, found) in [("Steinkjer", None), ("Trondheim", Some(1))] {
+        let q = in_town("Bjørnar", "Brøndbo", "Fløytekleiva 115", "7717", city);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // Two candidate digits left by handwriting recognition, and the town misread.
+    for (postcode, city) in [("[1|7]017", "Trondheim"), ("70(1/7)7", "Trondhelm")] {
+        let q = in_town("Bjørnar", "Brøndbo", "Fløytekleiva 115", postcode, city);
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // A housing system's unit key after `_` or `:`.
+    for street in [
+        "Tunnelkleiva 47 B_H0501",
+        "Tunnelkleiva 47 B:h0504",
+        "Tunnelkleiva 47b:H0301",
+    ] {
+        let q = query("Siri", "Åmodt", street, "", "0244");
+        assert_eq!(find(&q), Some(2), "{q:?}");
+    }
+    // A hyphenated given name is one name: `Siri-Unni` is not Siri; `Anne-Lise` is Annelise.
+    let q = query("Siri-Unni", "Åmodt", "Tunnelkleiva 47 B", "", "0244");
+    assert_eq!(find(&q), None, "{q:?}");
+    let q = query("Anne-Lise", "Åmodt", "Tunnelkleiva 49", "", "0244");
+    assert_eq!(find(&q), Some(3), "{q:?}");
+    // A typewriter's `l` for every `1` of the house number, in either field.
+    for (street, number) in [("Lyktmyra l37", ""), ("Lyktmyra", "l37")] {
+        let mut q = in_town("Zakarias", "Lyngstad", street, "7011", "Trondheim");
+        q.house_number = number.into();
+        assert_eq!(find(&q), Some(4), "{q:?}");
+    }
+    let mut lead = Folded::default();
+    for (street, number, letter) in [
+        ("Lyktmyra l0l D", 101, Some(b'd')),
+        ("Lyktmyra ll4", 114, None),
+        ("Lyktmyra l20d", 120, Some(b'd')),
+        ("Lyktmyra 4l C", 41, Some(b'c')),
+    ] {
+        lead.fill_query(&query("Zakarias", "Lyngstad", street, "", "7011"));
+        assert_eq!(
+            (lead.number, lead.letter),
+            (Some(number), letter),
+            "{street}"
+        );
+    }
+    // A German keyboard's `y` and `z` swapped in every field.
+    let q = in_town("Yakarias", "Lzngstad", "Lzktmzra 137", "7011", "TRONDHEIM");
+    assert_eq!(find(&q), Some(4), "{q:?}");
+}

@@ -464,8 +464,9 @@ pub fn clean_address(raw: &str, out: &mut String) {
             if is_bolignummer(t) {
                 continue;
             }
-            // `Storgata 9/H0102`, `6D/H0602`: the house, a slash, the bolignummer.
-            let t = match t.split_once('/') {
+            // `Storgata 9/H0102`, `6D/H0602`: the house, a slash, the bolignummer; a
+            // housing system's unit key after `_` or `:` (`47_H0501`, `71 B:h0504`).
+            let t = match t.split_once(['/', '_', ':']) {
                 Some((house, bolig)) if !house.is_empty() && is_bolignummer(bolig) => house,
                 _ => t,
             };
@@ -530,6 +531,8 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 continue;
             }
             let t = without_glued_bolignummer(t).unwrap_or(t);
+            let ones = typewriter_ones(t);
+            let t = ones.as_deref().unwrap_or(t);
             // `Kildegata nr. 3`: the word for number before the house number.
             if is_number_word(t)
                 && !out.is_empty()
@@ -864,6 +867,7 @@ fn may_designate(t: &str) -> bool {
         Some(b'l' | b'L' | b'b' | b'B') => {
             b.len() <= 12
                 && (is_flat_word(t)
+                    || typewriter_ones(t).is_some()
                     || is_bolignummer(t)
                     || is_cadastre_word(t)
                     || is_level_and_floor(t))
@@ -892,6 +896,7 @@ fn may_designate(t: &str) -> bool {
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
+                || typewriter_ones(t).is_some()
                 || (b.len() > 3 && is_floor_word(t))
                 || (b.len() > 5 && without_glued_bolignummer(t).is_some())
         }
@@ -1168,6 +1173,27 @@ fn is_flat_name(t: &str) -> bool {
         .any(|w| t.eq_ignore_ascii_case(w))
 }
 
+/// A house number typed with a small `l` for every `1`, a habit from typewriters that had no
+/// `1` key (`l37`, `l0l`, `ll4`, `4l C`, `l20d`): the number with its ones, and a house
+/// letter glued after it. A token of digits and `l`s with both (`4l` alone is read as 41 by
+/// [`split_house`] too). `None` if `t` is not one.
+fn typewriter_ones(t: &str) -> Option<String> {
+    let (t, letter) = match t.as_bytes() {
+        [.., d, l]
+            if (d.is_ascii_digit() || *d == b'l') && l.is_ascii_alphabetic() && *l != b'l' =>
+        {
+            t.split_at(t.len() - 1)
+        }
+        _ => (t, ""),
+    };
+    let b = t.as_bytes();
+    (b.len() <= 6
+        && b.contains(&b'l')
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().all(|&c| c == b'l' || c.is_ascii_digit()))
+    .then(|| t.replace('l', "1") + letter)
+}
+
 /// A house number with a bolignummer glued to it by fixed-width fields joined without a
 /// separator (`28H0103`, `5AH0607`, `88Ch0405`): the house number and its letter
 /// (`28`, `5A`, `88C`). `None` if `t` is not one.
@@ -1281,6 +1307,33 @@ pub fn postcode_field<'a>(postcode: &'a str, town: &'a str) -> (&'a str, &'a str
             None => (postcode, town),
         },
         None => (postcode, town),
+    }
+}
+
+/// A postcode from a handwriting-recognition export whose verification step was never run:
+/// one digit left as its two candidates in brackets (`[7|1]244`, `(5/6)851`, `590[83]`), the
+/// two codes it may be, in the order written. `None` for any other postcode.
+pub fn candidate_postcodes(postcode: &str) -> Option<[String; 2]> {
+    let p = postcode.trim();
+    let open = p.find(['[', '('])?;
+    let close = open + p[open..].find([']', ')'])?;
+    let inside: Vec<char> = p[open + 1..close]
+        .chars()
+        .filter(|c| !matches!(c, '|' | '/' | ' '))
+        .collect();
+    let (before, after) = (&p[..open], &p[close + 1..]);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match inside[..] {
+        [a, b]
+            if a.is_ascii_digit()
+                && b.is_ascii_digit()
+                && digits(before)
+                && digits(after)
+                && before.len() + after.len() == 3 =>
+        {
+            Some([a, b].map(|d| format!("{before}{d}{after}")))
+        }
+        _ => None,
     }
 }
 

@@ -391,6 +391,46 @@ pub fn other_digit(c: char) -> Option<u8> {
     u8::try_from(d).ok().filter(|&d| d < 10)
 }
 
+/// A field typed where only ASCII could be sent (old mail, terminals), `ø` written as the
+/// overstrike `o/` read back (`Bjo/rnar`, `O/YVIND`, `Skjaervo/`, `Flo/ytekleiva`); `ae` and
+/// `aa` already fold as `æ` and `å`. An `o/` is read so where no digit comes before it and a
+/// letter or the word's end after it, unless a given name follows the slash (a couple,
+/// `Jo/Rita`, or a card's `TVEITO/KARI`). `None` if the field has none.
+pub fn overstrikes_read(field: &str) -> Option<String> {
+    let b = field.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    for i in memchr::memchr_iter(b'/', b) {
+        let Some(&o) = i.checked_sub(1).and_then(|j| b.get(j)) else {
+            continue;
+        };
+        if !matches!(o, b'o' | b'O') || (i >= 2 && matches!(b[i - 2], b'0'..=b'9' | b'/')) {
+            continue;
+        }
+        let after = &field[i + 1..];
+        let rest = after.trim_start_matches(' ');
+        let word = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
+        // At a word's end (`Skjaervo/`) only after a letter: a lone `o/` is no word.
+        let ends_word = rest.len() < after.len() || word.is_empty();
+        let letter_before = i >= 2 && (b[i - 2].is_ascii_alphabetic() || b[i - 2] >= 0x80);
+        if (ends_word && !letter_before)
+            || (word.chars().count() >= 2 && is_common_given_name(fold(word).as_bytes()))
+        {
+            continue;
+        }
+        out.push_str(&field[copied..i - 1]);
+        out.push(if o == b'O' { 'Ø' } else { 'ø' });
+        copied = i + 1;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&field[copied..]);
+    Some(out)
+}
+
 /// A field whose æ, ø and å were typed or stored as other characters, with its letters
 /// back: 7-bit Norwegian (ISO 646-NO, NS 4551, what old mainframes and terminals stored) read
 /// as ASCII, where `[ \ ]` are Æ Ø Å and `{ | }` æ ø å (`Skj{rv|`, `R\NNING`, `]SHILD`; the
@@ -438,7 +478,8 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
             }
             ':' if before
                 && (after || (layout_seen && at_end && capitals_before))
-                && !colon_contraction(chars, i) =>
+                && !colon_contraction(chars, i)
+                && !unit_key_after(chars, i) =>
             {
                 Some('Ø')
             }
@@ -497,8 +538,19 @@ pub fn shows_us_layout(field: &str) -> bool {
             matches!(chars[i], ';' | ':')
                 && between_letters(&chars, i)
                 && !colon_contraction(&chars, i)
+                && !unit_key_after(&chars, i)
         })
     })
+}
+
+/// Whether a bolignummer follows the character at `i` (`C:H0104`: a housing system's unit
+/// key after the house letter), which is then no letter.
+fn unit_key_after(chars: &[char], i: usize) -> bool {
+    matches!(
+        chars.get(i + 1),
+        Some('H' | 'h' | 'U' | 'u' | 'K' | 'k' | 'L' | 'l')
+    ) && chars.len() >= i + 6
+        && chars[i + 2..i + 6].iter().all(char::is_ascii_digit)
 }
 
 /// Whether the `:` at `i` contracts a street's prefix the Swedish way (`N:a` for *Norra*,
@@ -1340,12 +1392,12 @@ mod names;
 mod tests;
 
 pub use address::{
-    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, clean_address, four_digits, house_key,
-    house_range, leading_house, letter_key, number_word, other_ending, other_prefix,
-    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient, split_house,
-    split_postal_line, street_key, street_key_into, suffix_spellings,
+    CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, candidate_postcodes, clean_address,
+    four_digits, house_key, house_range, leading_house, letter_key, number_word, other_ending,
+    other_prefix, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
+    split_house, split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
-    COMMON_GIVEN_NAMES, NameKey, is_common_given_name, other_name_one_letter_doubled,
-    plain_name_key, sound_key, sounds_alike, surnames_sound_alike,
+    COMMON_GIVEN_NAMES, NameKey, is_card_chip_name, is_common_given_name,
+    other_name_one_letter_doubled, plain_name_key, sound_key, sounds_alike, surnames_sound_alike,
 };

@@ -493,6 +493,9 @@ pub struct NameKey {
     /// The first given name was written abbreviated with a full stop (`Chr.`, `Elis.`): a
     /// prefix of the name, not a name.
     pub first_abbreviated: bool,
+    /// The first given name is hyphenated (`Nils-Rune`): one name, whose second part is the
+    /// first middle name here, not a middle name of its own.
+    pub first_hyphenated: bool,
     /// A couple in the given-name field (`Hilde og Geir`, `Hilde & Geir`, `Hilde/Geir`): the
     /// first given name of the second person (the names are the first's); empty if none.
     pub other_first: String,
@@ -574,6 +577,10 @@ impl NameKey {
         self.other_first.clear();
         self.surname_middles = 0;
         self.first_abbreviated = first_abbreviated(given_names);
+        self.first_hyphenated = given_names
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.trim_matches('-').contains('-'));
         // Folded text is tokens joined by single spaces; either field may be empty.
         let n = folded.split_ascii_whitespace().count();
         // The tokens before `given_end` came from the given-name field.
@@ -670,8 +677,8 @@ fn without_generation(field: &str) -> &str {
 }
 
 /// Occupations as an old telephone directory prints them after the name (`Røed adv.`,
-/// `Myklebust, lærer`, `LØVÅS PENS.`), folded, the abbreviations without their dot. None is
-/// a Norwegian surname; those that are ([`OCCUPATIONS_ALSO_SURNAMES`]) are read as an
+/// `Myklebust, lærer`, `LØVÅS PENS.`), and the business register's `ENK` after a sole
+/// proprietor's name, folded, the abbreviations without their dot. None is a Norwegian surname; those that are ([`OCCUPATIONS_ALSO_SURNAMES`]) are read as an
 /// occupation only where written as one.
 const DIRECTORY_OCCUPATIONS: &[&str] = &[
     "adjunkt",
@@ -687,6 +694,9 @@ const DIRECTORY_OCCUPATIONS: &[&str] = &[
     "drosjeeier",
     "ekspeditoer",
     "elektriker",
+    // A sole proprietorship's firm name is its owner's (`Lunde ENK`, `Bøe (ENK)`): a lead
+    // bought from the business register.
+    "enk",
     "farmasoeyt",
     "formann",
     "frisoer",
@@ -973,6 +983,11 @@ fn card_chip_name(name: &str) -> Option<(&str, &str)> {
         .filter(|(_, title)| matches!(*title, "MR" | "MRS" | "MS" | "MISS" | "DR"))
         .map_or(given, |(g, _)| g.trim_end());
     Some((surname, given))
+}
+
+/// Whether `name` is a cardholder name as a payment card's chip holds it ([`card_chip_name`]).
+pub fn is_card_chip_name(name: &str) -> bool {
+    card_chip_name(name).is_some()
 }
 
 /// A full name written surname first, the surname in capitals (`NYGÅRD Tomas Andreas`,

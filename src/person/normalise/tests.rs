@@ -90,9 +90,13 @@ fn names_split_into_first_last_middles() {
         2
     );
     // Case, punctuation and Norwegian letters.
+    // (A hyphenated given name is one name: its second part is no middle name of its own.)
     assert_eq!(
         NameKey::new("KÅRE-JOHAN", "Sæther"),
-        NameKey::new("kaare johan", "saether")
+        NameKey {
+            first_hyphenated: true,
+            ..NameKey::new("kaare johan", "saether")
+        }
     );
     // Missing middle name: same first and last, no middles.
     let short = NameKey::new("Ola", "Nordmann");
@@ -1550,4 +1554,34 @@ fn directory_occupations_after_the_surname_are_no_name() {
         &mut folded,
         &mut key
     ));
+}
+
+#[test]
+fn overstrikes_and_candidate_postcodes_read() {
+    for (written, read) in [
+        ("Bjo/rnar", Some("Bjørnar")),
+        ("O/YVIND", Some("ØYVIND")),
+        ("Skjaervo/", Some("Skjaervø")),
+        ("Flo/ytekleiva 115", Some("Fløytekleiva 115")),
+        ("Bo/e", Some("Bøe")),
+        // A couple, a card's `SURNAME/GIVEN`, a house and its flat: no overstrike.
+        ("Jo/Kari", None),
+        ("TVEITO/KARI", None),
+        ("Storgata 10/12", None),
+        ("c/o Hansen", None),
+        ("o/", None),
+    ] {
+        assert_eq!(overstrikes_read(written).as_deref(), read, "{written}");
+    }
+    for (written, codes) in [
+        ("[7|1]244", Some(["7244", "1244"])),
+        ("(5/6)851", Some(["5851", "6851"])),
+        ("590[83]", Some(["5908", "5903"])),
+        ("[7|1]24", None),
+        ("[7|1|2]244", None),
+        ("7244", None),
+    ] {
+        let want = codes.map(|c| c.map(String::from));
+        assert_eq!(candidate_postcodes(written), want, "{written}");
+    }
 }
