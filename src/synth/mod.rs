@@ -9,7 +9,8 @@
 //! (written blind, measured once held out, then tuned on); [`twentyninth_eval`] the
 //! twenty-ninth (written blind, measured once held out, then tuned on); [`thirtieth_eval`] the
 //! thirtieth (written blind, measured once held out, then tuned on); [`thirtyfirst_eval`] the
-//! thirty-first, held out (written blind, never tuned on).
+//! thirty-first (written blind, measured once held out, then tuned on); [`thirtysecond_eval`]
+//! the thirty-second, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -44,6 +45,7 @@ pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod thirtieth_eval;
 pub mod thirtyfirst_eval;
+pub mod thirtysecond_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
 pub mod twentyeighth_eval;
