@@ -171,7 +171,7 @@ impl Postcodes {
     /// The town a city as written names (`Oslo`, `KRISTIANSAND`, `Tromsø`, `tromso`, or a
     /// former name, `Christiania`, [`FORMER_NAMES`]), or the one town whose name it begins,
     /// cut short by a fixed-width column (`Steinkje`, `Hauge I Dala`; at least [`CUT_TOWN`]
-    /// letters).
+    /// letters), or with an old postal district's number (`OSLO 12`).
     pub fn town_named(&self, city: &str) -> Option<Town> {
         let folded = fold(city);
         if folded.is_empty() {
@@ -191,6 +191,14 @@ impl Postcodes {
                     .map(|(_, &t)| t)
             })
             .or_else(|| self.town_misread(&folded))
+            .or_else(|| {
+                // An old postal district's number after the town (`OSLO 12`, `Oslo 5`), from
+                // before four-digit postcodes.
+                let (town, district) = folded.rsplit_once(' ')?;
+                let old_district = (1..=2).contains(&district.len())
+                    && district.bytes().all(|b| b.is_ascii_digit());
+                old_district.then(|| self.by_name.get(town).copied()).flatten()
+            })
     }
 
     /// The one town whose folded name is `folded` with `i`s and `l`s confused, as text

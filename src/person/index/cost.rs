@@ -34,7 +34,8 @@ const EXCEL_1904: u16 = 1462;
 
 /// Whether two birth days may be one date written otherwise: in one year, day and month
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
-/// what a system that kept only the birth year writes (`01.01.1976`); or one day and month in
+/// what a system that kept only the birth year writes (`01.01.1976`), or the first of the
+/// month, what one that kept the year and month writes (an age segment's `01.03.1982`); or one day and month in
 /// years a century apart (a two-digit year read with the wrong century, `12.05.43` as 2043)
 /// or a year apart (a phone's date wheel left a notch off); or one day in adjacent months (a
 /// zero-based month). Not a year a decade or more apart:
@@ -57,7 +58,10 @@ fn written_otherwise(a: u16, b: u16) -> bool {
             && matches!(a.year().abs_diff(b.year()), 1 | 100);
     }
     a.year() == b.year()
-        && ((a.day() == b.month() && a.month() == b.day()) || a.ordinal() == 1 || b.ordinal() == 1)
+        && ((a.day() == b.month() && a.month() == b.day())
+            || a.ordinal() == 1
+            || b.ordinal() == 1
+            || (a.month() == b.month() && (a.day() == 1 || b.day() == 1)))
 }
 
 /// The highest cost still worth finding: below the best so far and at most `max`.
@@ -159,6 +163,15 @@ fn lossy_cost(max: u32, lossy: &Cell<bool>) -> Option<u32> {
 /// or more are cut (one letter more is another surname, Lund/Lunde).
 fn cut_at_width(lead: &[u8], rec: &[u8], written: usize) -> bool {
     written >= 14 && lead.len() >= 3 && rec.len() >= lead.len() + 2 && rec.starts_with(lead)
+}
+
+/// Whether the surname `lead` is `rec` cut just before its first æ, ø or å (folded `ae`,
+/// `oe`, `aa`), as a form that accepts only ASCII letters keeps it (`Bj` for Bjørnstad).
+fn cut_at_aeoeaa(lead: &[u8], rec: &[u8]) -> bool {
+    !lead.is_empty()
+        && rec.starts_with(lead)
+        && matches!(rec.get(lead.len()..lead.len() + 2), Some(b"ae" | b"oe" | b"aa"))
+        && !lead.windows(2).any(|w| matches!(w, b"ae" | b"oe" | b"aa"))
 }
 
 /// Whether `lead` is `rec` with one or two of its `l`s read as `i` or `i`s as `l`, and
@@ -385,10 +398,11 @@ pub(super) fn name_cost(
             lossy_cost(max, &lossy)
         } else if in_middles(s) || surnames_sound_alike(s, last) || cut_at_width(s, last, written) {
             (max >= 1).then_some(1)
-        } else if is_one_letter(s) && last.starts_with(s) {
+        } else if (is_one_letter(s) && last.starts_with(s)) || cut_at_aeoeaa(s, last) {
             // The surname as its initial (`Ole T.`, `Bård Ø.`: a social login's display
-            // name): as much as a given name written short; a lodger of another initial is
-            // not the person.
+            // name), or cut where an ASCII-only form refused its first æ, ø or å (`St` for
+            // Stålesen): as much as a given name written short; a lodger of another initial
+            // is not the person.
             (max >= 2).then_some(2)
         } else {
             token_cost(s, last, max, born_same_day, &lossy)

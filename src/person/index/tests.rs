@@ -2717,3 +2717,41 @@ fn overstrikes_unit_keys_typewriter_ones_and_dates_in_the_id_box() {
     let q = in_town("Yakarias", "Lzngstad", "Lzktmzra 137", "7011", "TRONDHEIM");
     assert_eq!(find(&q), Some(4), "{q:?}");
 }
+
+#[test]
+fn months_kept_surnames_cut_at_aeoeaa_dashed_letters_and_old_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Njål", "Håland", "Stammeveien", "139", "0976");
+    (r.house_letter, r.birth_date) = ("A".into(), NaiveDate::from_ymd_opt(1982, 3, 21));
+    w.add(&r, 1).unwrap();
+    w.add(&record("Aud", "Bjørnstad", "Vedlia", "22", "0976"), 2)
+        .unwrap();
+    w.add(&record("Aud", "Bjerke", "Vedlia", "24", "0976"), 3)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A birth date kept to the month (the first of it) by an age-segment CRM; another month
+    // is another person. (A date after the youngest person's is no birth date: only earlier
+    // ones are tried.)
+    for (m, found) in [(3, Some(1)), (2, None)] {
+        let mut q = query("Njål", "Håland", "Stammeveien 139 A", "", "0976");
+        q.birth_date = NaiveDate::from_ymd_opt(1982, m, 1);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // The house letter after a word processor's en or em dash.
+    for street in ["Stammeveien 139 – A", "Stammeveien 139—A"] {
+        let q = query("Njål", "Håland", street, "", "0976");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // A surname cut where an ASCII-only form refused its `ø`; not another surname's start.
+    let q = query("Aud", "Bj", "Vedlia 22", "", "0976");
+    assert_eq!(find(&q), Some(2), "{q:?}");
+    let q = query("Aud", "Bj", "Vedlia 24", "", "0976");
+    assert_eq!(find(&q), None, "{q:?}");
+    // An old Oslo postal district after the town, no postcode.
+    let mut q = query("Njål", "Håland", "Stammeveien 139 A", "", "");
+    q.city = "OSLO 12".into();
+    assert_eq!(find(&q), Some(1), "{q:?}");
+}

@@ -421,7 +421,10 @@ pub fn clean_address(raw: &str, out: &mut String) {
         out.push_str(raw);
         return;
     }
-    if let Some(read) = dos_hard_spaces_read(raw).or_else(|| street_index_read(raw)) {
+    if let Some(read) = dos_hard_spaces_read(raw)
+        .or_else(|| street_index_read(raw))
+        .or_else(|| dashed_house_letter_read(raw))
+    {
         clean_address(&read, out);
         return;
     }
@@ -681,6 +684,22 @@ fn dos_hard_spaces_read(raw: &str) -> Option<String> {
         })
         .collect();
     read.then_some(out)
+}
+
+/// A street whose house letter a word processor's autoformat set after an en or em dash
+/// (`Stammeveien 139 – A`, `Flåteløkka 28—C`): the number and the letter apart. `None` if
+/// there is no such dash between a number and a lone letter.
+fn dashed_house_letter_read(raw: &str) -> Option<String> {
+    let at = raw.find(['–', '—'])?;
+    let before = raw[..at].trim_end();
+    let after = raw[at + '–'.len_utf8()..].trim_start();
+    let letter_len = after
+        .find(|c: char| c.is_whitespace() || c == ',')
+        .unwrap_or(after.len());
+    let lone_letter = after[..letter_len].chars().count() == 1
+        && after.starts_with(|c: char| c.is_alphabetic());
+    (before.ends_with(|c: char| c.is_ascii_digit()) && lone_letter)
+        .then(|| format!("{before} {after}"))
 }
 
 /// A street written as a street index or a Swedish typist writes it, read as a Norwegian
