@@ -915,7 +915,7 @@ fn may_designate(t: &str) -> bool {
         }
         Some(d) if d.is_ascii_digit() => {
             b.last() == Some(&b'.')
-                || typewriter_ones(t).is_some()
+                || (b.contains(&b'l') && typewriter_ones(t).is_some())
                 || (b.len() > 3 && is_floor_word(t))
                 || (b.len() > 5 && without_glued_bolignummer(t).is_some())
         }
