@@ -10,7 +10,8 @@
 //! twenty-ninth (written blind, measured once held out, then tuned on); [`thirtieth_eval`] the
 //! thirtieth (written blind, measured once held out, then tuned on); [`thirtyfirst_eval`] the
 //! thirty-first (written blind, measured once held out, then tuned on); [`thirtysecond_eval`]
-//! the thirty-second, held out (written blind, never tuned on).
+//! the thirty-second (written blind, measured once held out, then tuned on);
+//! [`thirtythird_eval`] the thirty-third, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -46,6 +47,7 @@ pub mod thirteenth_eval;
 pub mod thirtieth_eval;
 pub mod thirtyfirst_eval;
 pub mod thirtysecond_eval;
+pub mod thirtythird_eval;
 pub mod twelfth_eval;
 pub mod twentieth_eval;
 pub mod twentyeighth_eval;
