@@ -197,7 +197,9 @@ impl Postcodes {
                 let (town, district) = folded.rsplit_once(' ')?;
                 let old_district = (1..=2).contains(&district.len())
                     && district.bytes().all(|b| b.is_ascii_digit());
-                old_district.then(|| self.by_name.get(town).copied()).flatten()
+                old_district
+                    .then(|| self.by_name.get(town).copied())
+                    .flatten()
             })
     }
 

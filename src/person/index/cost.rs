@@ -170,7 +170,10 @@ fn cut_at_width(lead: &[u8], rec: &[u8], written: usize) -> bool {
 fn cut_at_aeoeaa(lead: &[u8], rec: &[u8]) -> bool {
     !lead.is_empty()
         && rec.starts_with(lead)
-        && matches!(rec.get(lead.len()..lead.len() + 2), Some(b"ae" | b"oe" | b"aa"))
+        && matches!(
+            rec.get(lead.len()..lead.len() + 2),
+            Some(b"ae" | b"oe" | b"aa")
+        )
         && !lead.windows(2).any(|w| matches!(w, b"ae" | b"oe" | b"aa"))
 }
 

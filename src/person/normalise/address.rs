@@ -696,8 +696,8 @@ fn dashed_house_letter_read(raw: &str) -> Option<String> {
     let letter_len = after
         .find(|c: char| c.is_whitespace() || c == ',')
         .unwrap_or(after.len());
-    let lone_letter = after[..letter_len].chars().count() == 1
-        && after.starts_with(|c: char| c.is_alphabetic());
+    let lone_letter =
+        after[..letter_len].chars().count() == 1 && after.starts_with(|c: char| c.is_alphabetic());
     (before.ends_with(|c: char| c.is_ascii_digit()) && lone_letter)
         .then(|| format!("{before} {after}"))
 }
