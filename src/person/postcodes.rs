@@ -197,9 +197,10 @@ impl Postcodes {
                 let (town, district) = folded.rsplit_once(' ')?;
                 let old_district = (1..=2).contains(&district.len())
                     && district.bytes().all(|b| b.is_ascii_digit());
-                old_district
-                    .then(|| self.by_name.get(town).copied())
-                    .flatten()
+                if !old_district {
+                    return None;
+                }
+                self.by_name.get(town).copied()
             })
     }
 

@@ -313,12 +313,9 @@ fn chosen_candidate<'a>(codes: &'a [String; 2], city: &str) -> (&'a str, bool) {
     {
         return (c, true);
     }
-    match codes
-        .iter()
-        .filter(|c| town(c).is_some())
-        .collect::<Vec<_>>()[..]
-    {
-        [c] => (c, false),
+    let mut real = codes.iter().filter(|c| town(c).is_some());
+    match (real.next(), real.next()) {
+        (Some(c), None) => (c, false),
         _ => (&codes[0], false),
     }
 }
@@ -522,30 +519,25 @@ pub(super) fn with_sans_serif_letters_read(q: &PersonQuery) -> Option<PersonQuer
 }
 
 /// A lead typed on a German (QWERTZ) keyboard, `y` and `z` swapped in every text field
-/// (`Lzngstad`, `Yakarias`), but a town named as written; `None` if it has no `z` (a
-/// Norwegian lead seldom has one). Not
-/// one of [`READINGS`]: tried only when the lead finds no one as written.
+/// (`Lzngstad`, `Yakarias`) but a town named as written; `None` if it has no `z` (a Norwegian
+/// lead seldom has one). Not one of [`READINGS`]: tried only when the lead finds no one as
+/// written.
 pub(super) fn with_y_and_z_swapped(q: &PersonQuery) -> Option<PersonQuery> {
-    if !text_fields(q)
-        .iter()
-        .any(|f| f.bytes().any(|b| matches!(b, b'z' | b'Z')))
-    {
+    if !text_fields(q).iter().any(|f| f.contains(['z', 'Z'])) {
         return None;
     }
     let swap = |f: &str| {
-        f.bytes()
-            .any(|b| matches!(b, b'y' | b'Y' | b'z' | b'Z'))
-            .then(|| {
-                f.chars()
-                    .map(|c| match c {
-                        'y' => 'z',
-                        'z' => 'y',
-                        'Y' => 'Z',
-                        'Z' => 'Y',
-                        c => c,
-                    })
-                    .collect()
-            })
+        f.contains(['y', 'Y', 'z', 'Z']).then(|| {
+            f.chars()
+                .map(|c| match c {
+                    'y' => 'z',
+                    'z' => 'y',
+                    'Y' => 'Z',
+                    'Z' => 'Y',
+                    c => c,
+                })
+                .collect()
+        })
     };
     let mut read = with_fields_read(q, swap)?;
     // A town the lead names as written is named right: one of its fields was typed elsewhere.

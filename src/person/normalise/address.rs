@@ -692,6 +692,7 @@ fn dos_hard_spaces_read(raw: &str) -> Option<String> {
 fn dashed_house_letter_read(raw: &str) -> Option<String> {
     let at = raw.find(['–', '—'])?;
     let before = raw[..at].trim_end();
+    // (Both dashes are three bytes of UTF-8.)
     let after = raw[at + '–'.len_utf8()..].trim_start();
     let letter_len = after
         .find(|c: char| c.is_whitespace() || c == ',')

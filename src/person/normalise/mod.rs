@@ -395,7 +395,7 @@ pub fn other_digit(c: char) -> Option<u8> {
 /// overstrike `o/` read back (`Bjo/rnar`, `O/YVIND`, `Skjaervo/`, `Flo/ytekleiva`); `ae` and
 /// `aa` already fold as `æ` and `å`. An `o/` is read so where no digit comes before it and a
 /// letter or the word's end after it, unless a given name follows the slash (a couple,
-/// `Jo/Rita`, or a card's `TVEITO/KARI`). `None` if the field has none.
+/// `Jo/Kari`, or a card's `TVEITO/KARI`). `None` if the field has none.
 pub fn overstrikes_read(field: &str) -> Option<String> {
     let b = field.as_bytes();
     let mut out = String::new();

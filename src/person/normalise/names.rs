@@ -679,8 +679,9 @@ fn without_generation(field: &str) -> &str {
 
 /// Occupations as an old telephone directory prints them after the name (`Røed adv.`,
 /// `Myklebust, lærer`, `LØVÅS PENS.`), and the business register's `ENK` after a sole
-/// proprietor's name, folded, the abbreviations without their dot. None is a Norwegian surname; those that are ([`OCCUPATIONS_ALSO_SURNAMES`]) are read as an
-/// occupation only where written as one.
+/// proprietor's name, folded, the abbreviations without their dot. None is a Norwegian
+/// surname; those that are ([`OCCUPATIONS_ALSO_SURNAMES`]) are read as an occupation only
+/// where written as one.
 const DIRECTORY_OCCUPATIONS: &[&str] = &[
     "adjunkt",
     "adv",
