@@ -36,11 +36,10 @@ const EXCEL_1904: u16 = 1462;
 /// swapped (a date written month first, `07/12/1976` for 12 July), or one of them 1 January,
 /// what a system that kept only the birth year writes (`01.01.1976`), or the first of the
 /// month, what one that kept the year and month writes (an age segment's `01.03.1982`); or
-/// one day and month in years a century apart (a two-digit year read with the wrong century, `12.05.43` as 2043)
-/// or a year apart (a phone's date wheel left a notch off); or one day in adjacent months (a
-/// zero-based month). Not a year a decade or more apart:
-/// a namesake of another generation in the same house is often listed with the same day of
-/// the year.
+/// one day and month in years a century apart (a two-digit year read with the wrong century,
+/// `12.05.43` as 2043) or a year apart (a phone's date wheel left a notch off); or one day in
+/// adjacent months (a zero-based month). Not a year a decade or more apart: a namesake of
+/// another generation in the same house is often listed with the same day of the year.
 fn written_otherwise(a: u16, b: u16) -> bool {
     use chrono::Datelike;
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {

@@ -1106,7 +1106,7 @@ fn is_level_and_floor(t: &str) -> bool {
 }
 
 /// The level letter a bolignummer starts with (see [`is_bolignummer`]).
-fn is_level(b: u8) -> bool {
+pub(super) fn is_level(b: u8) -> bool {
     matches!(b.to_ascii_lowercase(), b'h' | b'u' | b'k' | b'l')
 }
 

@@ -544,12 +544,13 @@ pub fn shows_us_layout(field: &str) -> bool {
 }
 
 /// Whether a bolignummer follows the character at `i` (`C:H0104`: a housing system's unit
-/// key after the house letter), which is then no letter.
+/// key after the house letter, its level one of [`address::is_level`]'s), which is then no
+/// letter.
 fn unit_key_after(chars: &[char], i: usize) -> bool {
-    matches!(
-        chars.get(i + 1),
-        Some('H' | 'h' | 'U' | 'u' | 'K' | 'k' | 'L' | 'l')
-    ) && chars.len() >= i + 6
+    chars
+        .get(i + 1)
+        .is_some_and(|&c| c.is_ascii() && address::is_level(c as u8))
+        && chars.len() >= i + 6
         && chars[i + 2..i + 6].iter().all(char::is_ascii_digit)
 }
 

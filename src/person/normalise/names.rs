@@ -987,7 +987,8 @@ fn card_chip_name(name: &str) -> Option<(&str, &str)> {
     Some((surname, given))
 }
 
-/// Whether `name` is a cardholder name as a payment card's chip holds it ([`card_chip_name`]).
+/// Whether `name` is a cardholder name as a payment card's chip holds it (`SURNAME/GIVEN` in
+/// capitals, one word before the slash: `LOMO/BJARTE`).
 pub fn is_card_chip_name(name: &str) -> bool {
     card_chip_name(name).is_some()
 }
