@@ -202,6 +202,40 @@ impl Postcodes {
                 }
                 self.by_name.get(town).copied()
             })
+            .or_else(|| self.town_in_words(city, &folded))
+    }
+
+    /// The town a city names in words around it, as people write it: the municipality
+    /// (`Vennesla kommune`), after a preposition (`i Elverum`, `på Hamar`), or cut in the
+    /// middle with a full stop, the old way (`Tr.heim`, `Kr.sand S`, `L.hammer`: the one town
+    /// whose name begins and ends so).
+    fn town_in_words(&self, city: &str, folded: &str) -> Option<Town> {
+        if let Some(town) = folded.strip_suffix(" kommune") {
+            return self.town_named(town);
+        }
+        if let Some(town) = ["i ", "paa ", "pa "]
+            .iter()
+            .find_map(|p| folded.strip_prefix(p))
+        {
+            return self.town_named(town);
+        }
+        let (head, tail) = city.split_once('.')?;
+        let (head, tail) = (fold(head), fold(tail));
+        if !(1..=3).contains(&head.len())
+            || !head.bytes().all(|b| b.is_ascii_lowercase())
+            || tail.len() < 3
+        {
+            return None;
+        }
+        let mut towns = self
+            .by_name
+            .iter()
+            .filter(|(n, _)| {
+                n.len() > head.len() + tail.len() && n.starts_with(&head) && n.ends_with(&tail)
+            })
+            .map(|(_, &t)| t);
+        let first = towns.next()?;
+        towns.all(|t| t == first).then_some(first)
     }
 
     /// The one town whose folded name is `folded` with `i`s and `l`s confused, as text
@@ -346,6 +380,33 @@ mod tests {
             p.town_named("Christianssand"),
             p.town_named("Christianssund")
         );
+    }
+
+    #[test]
+    fn towns_named_in_words_around_them() {
+        let p = norway();
+        let town = |name| p.town_named_exactly(name);
+        assert!(town("TRONDHEIM").is_some());
+        for (written, today) in [
+            ("Vennesla kommune", "VENNESLA"),
+            ("STAVANGER KOMMUNE", "STAVANGER"),
+            ("i Elverum", "ELVERUM"),
+            ("på Hamar", "HAMAR"),
+            ("paa Hamar", "HAMAR"),
+            ("i Sande I Vestfold", "SANDE I VESTFOLD"),
+            ("Tr.heim", "TRONDHEIM"),
+            ("TR.HEIM", "TRONDHEIM"),
+            ("Kr.sand S", "KRISTIANSAND S"),
+            ("Kr.sund N", "KRISTIANSUND N"),
+            ("Fr.stad", "FREDRIKSTAD"),
+            ("L.hammer", "LILLEHAMMER"),
+        ] {
+            assert_eq!(p.town_named(written), town(today), "{written}");
+        }
+        // Words that name no town, and a cut that two towns fit, name none.
+        assert_eq!(p.town_named("i morgen"), None);
+        assert_eq!(p.town_named("Oslo kommune sentrum"), None);
+        assert_eq!(p.town_named("S.vik"), None);
     }
 
     #[test]

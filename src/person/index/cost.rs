@@ -37,9 +37,10 @@ const EXCEL_1904: u16 = 1462;
 /// what a system that kept only the birth year writes (`01.01.1976`), or the first of the
 /// month, what one that kept the year and month writes (an age segment's `01.03.1982`); or
 /// one day and month in years a century apart (a two-digit year read with the wrong century,
-/// `12.05.43` as 2043) or a year apart (a phone's date wheel left a notch off); or one day in
-/// adjacent months (a zero-based month). Not a year a decade or more apart: a namesake of
-/// another generation in the same house is often listed with the same day of the year.
+/// `12.05.43` as 2043) or a year apart (a phone's date wheel left a notch off) or with the
+/// year's last two digits swapped by a typist (`1915` for `1951`); or one day in adjacent
+/// months (a zero-based month). Not other years a decade or more apart: a namesake of another
+/// generation in the same house is often listed with the same day of the year.
 fn written_otherwise(a: u16, b: u16) -> bool {
     use chrono::Datelike;
     let (Some(a), Some(b)) = (birth_date(a), birth_date(b)) else {
@@ -54,13 +55,20 @@ fn written_otherwise(a: u16, b: u16) -> bool {
     if a.year() != b.year() {
         return a.month() == b.month()
             && a.day() == b.day()
-            && matches!(a.year().abs_diff(b.year()), 1 | 100);
+            && (matches!(a.year().abs_diff(b.year()), 1 | 100)
+                || last_two_digits_swapped(a.year(), b.year()));
     }
     a.year() == b.year()
         && ((a.day() == b.month() && a.month() == b.day())
             || a.ordinal() == 1
             || b.ordinal() == 1
             || (a.month() == b.month() && (a.day() == 1 || b.day() == 1)))
+}
+
+/// Whether two years differ only by their last two digits swapped (`1915` typed for `1951`).
+fn last_two_digits_swapped(a: i32, b: i32) -> bool {
+    let (tens, ones) = ((a / 10) % 10, a % 10);
+    a / 100 == b / 100 && b == a - 9 * tens + 9 * ones
 }
 
 /// The highest cost still worth finding: below the best so far and at most `max`.

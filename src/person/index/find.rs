@@ -14,8 +14,8 @@ use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS
 
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, is_one_letter, lossy_equal, ocr_fold,
-    other_ending, other_prefix, street_key, suffix_spellings,
+    CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, is_common_given_name, is_one_letter,
+    lossy_equal, ocr_fold, other_ending, other_prefix, sounds_alike, street_key, suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -709,6 +709,7 @@ impl PersonIndex {
                 && !other_prefix(want, street)
                 && !other_ending(want, street)
                 && !initial_unexplained(&lead.street_folded, street)
+                && !another_persons_street(&lead.street_folded, want, street)
             {
                 near.push((d, lossy, street.to_vec()));
             }
@@ -796,6 +797,7 @@ impl PersonIndex {
                     if !other_prefix(want, street)
                         && !other_ending(want, street)
                         && !initial_unexplained(&lead.street_folded, street)
+                        && !another_persons_street(&lead.street_folded, want, street)
                     {
                         found.push((d, pc, street.to_vec()));
                     }
@@ -891,6 +893,7 @@ impl PersonIndex {
                     .iter()
                     .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
                     && !other_prefix(want, street)
+                    && !another_persons_street(&lead.street_folded, want, street)
                 {
                     near.push((pc, street.to_vec()));
                 }
@@ -1173,6 +1176,29 @@ fn initial_unexplained(folded: &str, street: &[u8]) -> bool {
         return false;
     };
     is_one_letter(first.as_bytes()) && !street.starts_with(first.as_bytes())
+}
+
+/// Whether `street` (a register street's key) is the lead's street `want` (its key; `folded`,
+/// its folded words) named after another person of the surname: the same key after the
+/// first word, and two given names there that are not one slip apart (`Oline Vigs vei`
+/// beside `Ole Vigs vei`, `Henny Raanes vei` beside `Hans Raanes vei`), as two members of a
+/// household are two persons ([`is_common_given_name`]).
+fn another_persons_street(folded: &str, want: &[u8], street: &[u8]) -> bool {
+    let mut words = folded.split(' ');
+    let (Some(given), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(rest) = want.strip_prefix(given.as_bytes()) else {
+        return false;
+    };
+    let Some(other) = street.strip_suffix(rest) else {
+        return false;
+    };
+    other != given.as_bytes()
+        && is_common_given_name(given.as_bytes())
+        && is_common_given_name(other)
+        && !sounds_alike(given.as_bytes(), other)
+        && osa_within(given.as_bytes(), other, 1).is_none()
 }
 
 /// The members of both ascending lists, appended to `out` ascending: each of the shorter's

@@ -2755,3 +2755,76 @@ fn months_kept_surnames_cut_at_aeoeaa_dashed_letters_and_old_districts() {
     q.city = "OSLO 12".into();
     assert_eq!(find(&q), Some(1), "{q:?}");
 }
+
+#[test]
+fn counters_hyphened_units_hos_remarks_towns_in_words_swapped_years_and_other_streets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Asbjørn", "Fjøsne", "Rektor Steens vei", "28", "0976");
+    r.birth_date = NaiveDate::from_ymd_opt(1951, 12, 27);
+    w.add(&r, 1).unwrap();
+    let mut r = record("Hilde", "Sørlie", "Sløydhaugen", "62", "7020");
+    r.city = "TRONDHEIM".into();
+    r.birth_date = NaiveDate::from_ymd_opt(1954, 5, 20);
+    w.add(&r, 2).unwrap();
+    w.add(
+        &record("Kjell", "Kjølås", "Oline Vigs vei", "86", "0976"),
+        3,
+    )
+    .unwrap();
+    w.add(&record("Kari", "Lunde", "Ole Vigs vei", "12", "0976"), 4)
+        .unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // A CRM's duplicate counter after the surname.
+    for surname in ["Fjøsne_2", "Fjøsne (1)", "Fjøsne(3)"] {
+        let q = query("Asbjørn", surname, "Rektor Steens vei 28", "", "0976");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // A bolignummer joined on with a dash; a remark of whose home it is after the house.
+    for street in [
+        "Rektor Steens vei 28-H0701",
+        "Rektor Steens vei 28 hos mor",
+        "Rektor Steens vei 28, hos besteforeldre",
+        "Rektor Steens vei 28 (hos mor)",
+    ] {
+        let q = query("Asbjørn", "Fjøsne", street, "", "0976");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // No postcode, and the town in words: the municipality, a chatbot's preposition, the
+    // old shortening with a full stop.
+    for city in [
+        "Trondheim kommune",
+        "i Trondheim",
+        "på Trondheim",
+        "TR.HEIM",
+    ] {
+        let mut q = query("Hilde", "Sørlie", "Sløydhaugen 62", "", "");
+        q.city = city.into();
+        assert_eq!(find(&q), Some(2), "{q:?}");
+    }
+    // The birth year's last two digits swapped by a typist; another year is another person
+    // (a date after the youngest person's is no birth date: only earlier ones are tried).
+    for (year, found) in [(1915, Some(1)), (1925, None)] {
+        let mut q = query("Asbjørn", "Fjøsne", "Rektor Steens vei 28", "", "0976");
+        q.birth_date = NaiveDate::from_ymd_opt(year, 12, 27);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // A twin at the house with another real name two letters off, born the same day, is
+    // the twin; a slip in the name is the person.
+    for (given, found) in [("Hulda", None), ("Hidle", Some(2))] {
+        let mut q = query(given, "Sørlie", "Sløydhaugen 62", "", "7020");
+        q.city = "TRONDHEIM".into();
+        q.birth_date = NaiveDate::from_ymd_opt(1954, 5, 20);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    // A street named after another person of the surname (Ole Vig beside Oline Vig) is
+    // another street, either way; a slip in its given name is not.
+    let q = query("Kjell", "Kjølås", "Ole Vigs vei 86", "", "0976");
+    assert_eq!(find(&q), None, "{q:?}");
+    let q = query("Kari", "Lunde", "Oline Vigs vei 12", "", "0976");
+    assert_eq!(find(&q), None, "{q:?}");
+    let q = query("Kjell", "Kjølås", "Olina Vigs vei 86", "", "0976");
+    assert_eq!(find(&q), Some(3), "{q:?}");
+}

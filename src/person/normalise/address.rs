@@ -468,8 +468,9 @@ pub fn clean_address(raw: &str, out: &mut String) {
                 continue;
             }
             // `Storgata 9/H0102`, `6D/H0602`: the house, a slash, the bolignummer; a
-            // housing system's unit key after `_` or `:` (`47_H0501`, `71 B:h0504`).
-            let t = match t.split_once(['/', '_', ':']) {
+            // housing system's unit key after `_` or `:` (`47_H0501`, `71 B:h0504`); one
+            // joined on with a dash by a spreadsheet's concatenation (`28-H0701`).
+            let t = match t.split_once(['/', '_', ':', '-']) {
                 Some((house, bolig)) if !house.is_empty() && is_bolignummer(bolig) => house,
                 _ => t,
             };
@@ -648,8 +649,12 @@ fn is_plain(raw: &str) -> bool {
                 && i > 0
                 && b[i - 1].is_ascii_alphabetic()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+            || (c == b'-'
+                && b.get(i + 1).is_some_and(|&l| is_level(l))
+                && b.get(i + 2).is_some_and(u8::is_ascii_digit))
         {
-            // Not plain either: a house joined to its street by a dash (`storgata-12`).
+            // Not plain either: a house joined to its street by a dash (`storgata-12`), or a
+            // bolignummer to its house (`28-H0701`).
             return false;
         }
         i += 1;
@@ -883,6 +888,7 @@ fn may_designate(t: &str) -> bool {
             (b.len() <= 6
                 && (b.get(1).is_none_or(|&c| c.is_ascii_digit() || c == b'-') || is_bolignummer(t)))
                 || (b.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"hybel")) && is_flat_word(t))
+                || is_care_of(t)
         }
         Some(b'l' | b'L' | b'b' | b'B') => {
             b.len() <= 12
@@ -1038,9 +1044,13 @@ fn is_delivery_note(t: &str, next: Option<&str>) -> bool {
             .is_some_and(|n| ["på", "pa", "paa"].contains(&strip_dots(n).to_lowercase().as_str())))
 }
 
+/// `c/o`, `v/` or `hos` (at the home of): the name of whom the mail goes through follows.
 fn is_care_of(t: &str) -> bool {
     let t = strip_dots(t);
-    t.eq_ignore_ascii_case("c/o") || t.eq_ignore_ascii_case("co/") || t.eq_ignore_ascii_case("v/")
+    t.eq_ignore_ascii_case("c/o")
+        || t.eq_ignore_ascii_case("co/")
+        || t.eq_ignore_ascii_case("v/")
+        || t.eq_ignore_ascii_case("hos")
 }
 
 /// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot, or

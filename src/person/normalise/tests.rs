@@ -1585,3 +1585,31 @@ fn overstrikes_and_candidate_postcodes_read() {
         assert_eq!(candidate_postcodes(written), want, "{written}");
     }
 }
+
+#[test]
+fn duplicate_counters_hyphened_units_and_hos_remarks_read() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    for surname in ["Rønning_2", "Rønning (1)", "Rønning(12)", "RØNNING_3 "] {
+        key.set("Gunvor", surname, &mut buf);
+        assert_eq!(
+            (key.first.as_str(), key.last.as_str()),
+            ("gunvor", "roenning")
+        );
+        assert!(key.middles.is_empty(), "{surname}: {key:?}");
+    }
+    let mut out = String::new();
+    for (raw, clean) in [
+        ("Rektor Steens vei 28-H0701", "Rektor Steens vei 28"),
+        ("Hans Raanes sti 109b-H0904", "Hans Raanes sti 109b"),
+        ("Kateterlia 100 hos mor", "Kateterlia 100"),
+        ("Katekismegata 56, hos besteforeldre", "Katekismegata 56"),
+        ("Ole Vigs vei 65 (hos mor)", "Ole Vigs vei 65"),
+        // A dash between houses or in a street's name stays.
+        ("Storgata 44-46", "Storgata 44-46"),
+        ("Sør-Lia 4", "Sør-Lia 4"),
+    ] {
+        clean_address(raw, &mut out);
+        assert_eq!(out, clean, "{raw}");
+    }
+}
