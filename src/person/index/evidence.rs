@@ -23,7 +23,7 @@ impl PersonIndex {
         strictness: Strictness,
     ) -> PersonEvidence {
         let mut lead = Folded::default();
-        lead.fill_query(q);
+        lead.fill_query(q, false);
         let p = m.person as usize;
         let mut fields: Vec<(&'static str, Agreement)> = Vec::new();
         let mut key = Vec::with_capacity(64);

@@ -224,7 +224,7 @@ impl PersonIndex {
                 let lead = &mut scratch.leads[i];
                 keyed[i] = lead.plain_key(q);
                 if !keyed[i] {
-                    lead.fill_query(q);
+                    lead.fill_query(q, false);
                     read[i] = true;
                     keyed[i] = lead.exact_key();
                 }
@@ -268,7 +268,7 @@ impl PersonIndex {
                     .map(|p| self.matched(MatchKind::Exact, 0, p, CandidatePath::Postcode));
                 if exact.is_none() && !read[i] {
                     let lead = &mut scratch.leads[i];
-                    lead.fill_query(run[i]);
+                    lead.fill_query(run[i], true);
                     lead.birth = self.plausible_birth(lead.birth);
                 }
                 let lead = &scratch.leads[i];
@@ -365,7 +365,7 @@ impl PersonIndex {
             .into_iter()
             .find_map(|reading| {
                 let read = reading(q)?;
-                other.fill_query(&read);
+                other.fill_query(&read, false);
                 other.birth = self.plausible_birth(other.birth);
                 self.find_slow(other, strictness, false, key, near)
             })

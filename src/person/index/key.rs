@@ -81,7 +81,10 @@ pub(super) struct Folded {
 }
 
 impl Folded {
-    pub(super) fn fill_query(&mut self, q: &PersonQuery) {
+    /// Reads the whole lead: every reading its [`Marks`] call for, then its fields
+    /// ([`Folded::fill`]). `plain`: [`Folded::plain_key`] read this lead (its key, street
+    /// and name are in place); if no reading changes it, only what that left unread is read.
+    pub(super) fn fill_query(&mut self, q: &PersonQuery, plain: bool) {
         // What pasting, encoding, exporting and form-parsing leave in a lead, taken out
         // (a copy only of a lead that has some of it; most have none).
         let mut marks = Marks::of(q);
@@ -111,6 +114,12 @@ impl Folded {
             .is_empty()
             .then(|| split_postal_line(&q.street))
             .flatten();
+        let as_written = plain
+            && read.is_none()
+            && noted.is_none()
+            && put_back.is_none()
+            && shifted_back.is_none()
+            && in_figures.is_none();
         let (street, postcode, city) = match line {
             Some((street, code, town)) => {
                 let city = if q.city.trim().is_empty() {
@@ -127,6 +136,10 @@ impl Folded {
         };
         self.city.clear();
         self.city.push_str(city);
+        if as_written && postcode == q.postcode && city == q.city {
+            self.fill_plain(q);
+            return;
+        }
         // Two candidate digits (`[7|1]244`): a repaired postcode unless the town confirms it.
         let candidates = candidate_postcodes(postcode);
         let (postcode, confirmed) = match &candidates {
@@ -211,6 +224,41 @@ impl Folded {
         self.letter = letter;
         self.birth = birth_day(birth);
         self.national_id = national_id;
+        self.key.clear();
+    }
+
+    /// [`Folded::fill`] for a plain lead as written ([`Folded::plain_key`] read it): its
+    /// street key and name from what that built, its number, letter, postcode and birth date
+    /// as they are. (A test holds the two to one reading.)
+    fn fill_plain(&mut self, q: &PersonQuery) {
+        self.clean_street.clear();
+        self.clean_street.push_str(&q.street);
+        self.street_folded.clear();
+        crate::person::normalise::fold_into(&q.street, &mut self.street_folded);
+        self.clean_number.clear();
+        self.clean_number.push_str(&q.house_number);
+        self.other_number = None;
+        self.number = q.house_number.parse().ok();
+        self.letter = letter_key(q.house_letter.chars().next());
+        self.postcode = postcode_key(&q.postcode);
+        self.postcode_repaired = false;
+        self.national_id = None;
+        self.birth = birth_day(q.birth_date);
+        // The key ends in `last SEP first SEP middles`, the name as `NameKey::set` reads it.
+        let mut fields = self.key.split(|&b| b == SEP).skip(3);
+        let name = &mut self.name;
+        for part in [&mut name.last, &mut name.first, &mut name.middles] {
+            part.clear();
+            part.push_str(
+                std::str::from_utf8(fields.next().unwrap_or_default()).unwrap_or_default(),
+            );
+        }
+        name.first_abbreviated = false;
+        name.first_hyphenated = NameKey::is_hyphenated(&q.given_names);
+        name.other_first.clear();
+        // (A plain name's words are separated by spaces and hyphens only.)
+        let surname_words = q.surname.split([' ', '-']).filter(|w| !w.is_empty());
+        name.surname_middles = surname_words.count().saturating_sub(1);
         self.key.clear();
     }
 

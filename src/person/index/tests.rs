@@ -1285,7 +1285,7 @@ fn entities_leading_houses_double_surnames_and_initials_in_a_large_town() {
     let mut q = query("Hilde", "Torvik", "1A Hans Falsen allé", "", "0120");
     q.city = "OSLO".into();
     let mut lead = Folded::default();
-    lead.fill_query(&q);
+    lead.fill_query(&q, false);
     assert_eq!((lead.number, lead.letter), (Some(1), Some(b'a')));
     // The letter apart from the number before the street.
     assert_eq!(
@@ -1595,7 +1595,7 @@ fn form_labels_broken_words_and_housing_cooperatives_are_read_through() {
 /// The general reading of a lead's exact key (what [`Folded::plain_key`] must equal).
 fn general_key(q: &PersonQuery) -> Option<(Vec<u8>, u16)> {
     let mut lead = Folded::default();
-    lead.fill_query(q);
+    lead.fill_query(q, false);
     lead.exact_key().then(|| (lead.key.clone(), lead.birth))
 }
 
@@ -2613,7 +2613,10 @@ fn calendar_grids_door_signs_letter_names_and_aa_by_ear() {
     }
     // Not a postcode misread with a letter for its last digit (`927Z` for 9272).
     let mut lead = Folded::default();
-    lead.fill_query(&query("Anne", "Johannessen", "Torgløkka", "", "927Z"));
+    lead.fill_query(
+        &query("Anne", "Johannessen", "Torgløkka", "", "927Z"),
+        false,
+    );
     assert_eq!((lead.number, lead.postcode), (None, Some(9272)));
 }
 
@@ -2706,7 +2709,7 @@ fn overstrikes_unit_keys_typewriter_ones_and_dates_in_the_id_box() {
         ("Lyktmyra l20d", 120, Some(b'd')),
         ("Lyktmyra 4l C", 41, Some(b'c')),
     ] {
-        lead.fill_query(&query("Zakarias", "Lyngstad", street, "", "7011"));
+        lead.fill_query(&query("Zakarias", "Lyngstad", street, "", "7011"), false);
         assert_eq!(
             (lead.number, lead.letter),
             (Some(number), letter),
@@ -2827,4 +2830,45 @@ fn counters_hyphened_units_hos_remarks_towns_in_words_swapped_years_and_other_st
     assert_eq!(find(&q), None, "{q:?}");
     let q = query("Kjell", "Kjølås", "Olina Vigs vei 86", "", "0976");
     assert_eq!(find(&q), Some(3), "{q:?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+    /// A plain lead whose key finds no one is read on from what its key left
+    /// (`Folded::fill_query` with `plain`): the same reading as the whole one.
+    #[test]
+    fn a_plain_lead_read_on_from_its_key_is_read_as_a_whole(
+        given in words(NAME_WORDS, 3), surname in words(NAME_WORDS, 3),
+        street in words(STREET_WORDS, 3),
+        number in proptest::prop_oneof![4 => "[1-9][0-9]{0,2}", 1 => "0?[0-9]{0,4}"],
+        letter in "[A-Da-d]?",
+        postcode in "[0-9]{4}",
+        city in proptest::sample::select(vec!["Oslo", "TRONDHEIM", "", "Storgata 5", "Bærum kommune"]),
+        days in proptest::option::of(0i64..40_000),
+    ) {
+        let q = PersonQuery {
+            given_names: given,
+            surname,
+            street,
+            house_number: number,
+            house_letter: letter,
+            postcode,
+            city: city.into(),
+            birth_date: days.and_then(|d| NaiveDate::from_ymd_opt(1920, 1, 1).map(|e| e + chrono::Duration::days(d))),
+            national_id: None,
+        };
+        let mut whole = Folded::default();
+        whole.fill_query(&q, false);
+        let mut on = Folded::default();
+        if on.plain_key(&q) {
+            on.fill_query(&q, true);
+            let fields = |f: &Folded| format!(
+                "{:?} {:?} {} {} {} {} {:?} {:?} {:?} {} {:?} {:?} {} {}",
+                f.name, f.postcode, f.postcode_repaired, f.city, f.street, f.street_folded,
+                f.number, f.other_number, f.letter, f.birth, f.national_id.is_some(), f.key,
+                f.clean_street, f.clean_number,
+            );
+            proptest::prop_assert_eq!(fields(&on), fields(&whole), "{:?}", q);
+        }
+    }
 }

@@ -721,11 +721,7 @@ impl NameKey {
         self.other_first.clear();
         self.surname_middles = 0;
         self.first_abbreviated = first_abbreviated(given_names);
-        self.first_hyphenated = given_names.contains('-')
-            && given_names
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.trim_matches('-').contains('-'));
+        self.first_hyphenated = NameKey::is_hyphenated(given_names);
         // Folded text is tokens joined by single spaces; either field may be empty.
         let n = folded.split_ascii_whitespace().count();
         // The tokens before `given_end` came from the given-name field.
@@ -762,6 +758,15 @@ impl NameKey {
             self.other_first
                 .push_str(folded.split(' ').next().unwrap_or_default());
         }
+    }
+
+    /// Whether the first of the given names is hyphenated (`Nils-Rune`).
+    pub fn is_hyphenated(given_names: &str) -> bool {
+        given_names.contains('-')
+            && given_names
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.trim_matches('-').contains('-'))
     }
 
     /// The middle names, in order.
