@@ -11,7 +11,8 @@
 //! thirtieth (written blind, measured once held out, then tuned on); [`thirtyfirst_eval`] the
 //! thirty-first (written blind, measured once held out, then tuned on); [`thirtysecond_eval`]
 //! the thirty-second (written blind, measured once held out, then tuned on);
-//! [`thirtythird_eval`] the thirty-third, held out (written blind, never tuned on).
+//! [`thirtythird_eval`] the thirty-third (written blind, measured once held out, then tuned
+//! on); [`thirtyfourth_eval`] the thirty-fourth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -46,6 +47,7 @@ pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod thirtieth_eval;
 pub mod thirtyfirst_eval;
+pub mod thirtyfourth_eval;
 pub mod thirtysecond_eval;
 pub mod thirtythird_eval;
 pub mod twelfth_eval;
