@@ -6,10 +6,10 @@ use crate::person::PersonQuery;
 use crate::person::nid::{IdHashKey, NationalId, birth_date_in_id_box};
 use crate::person::normalise::{
     BYTE_ORDER_MARKS_READ_AS_TEXT, NameKey, SEP, candidate_postcodes, clean_address, cp865_read,
-    ebcdic_277_read, form_decoded, four_digits, house_key, house_range, is_card_chip_name,
-    is_invisible, iso646_read, json_unescaped, leading_house, letter_key, mac_roman_read,
-    may_have_contact_details, narrowed, number_word, overstrikes_read, plain_name_key,
-    plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
+    ebcdic_277_read, fold_into, form_decoded, four_digits, house_key, house_range,
+    is_card_chip_name, is_invisible, iso646_read, json_unescaped, leading_house, letter_key,
+    mac_roman_read, may_have_contact_details, narrowed, number_word, overstrikes_read,
+    plain_name_key, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
     quoted_printable_decoded, sans_serif_read, shows_cp865, shows_us_layout, split_house,
     split_postal_line, street_key_into, strip_contact_details, strip_notes,
     with_line_breaks_joined, without_customer_number, without_field_label,
@@ -234,7 +234,7 @@ impl Folded {
         self.clean_street.clear();
         self.clean_street.push_str(&q.street);
         self.street_folded.clear();
-        crate::person::normalise::fold_into(&q.street, &mut self.street_folded);
+        fold_into(&q.street, &mut self.street_folded);
         self.clean_number.clear();
         self.clean_number.push_str(&q.house_number);
         self.other_number = None;

@@ -2791,6 +2791,7 @@ fn counters_hyphened_units_hos_remarks_towns_in_words_swapped_years_and_other_st
         "Rektor Steens vei 28 hos mor",
         "Rektor Steens vei 28, hos besteforeldre",
         "Rektor Steens vei 28 (hos mor)",
+        "Rektor Steens vei 28 0701",
     ] {
         let q = query("Asbjørn", "Fjøsne", street, "", "0976");
         assert_eq!(find(&q), Some(1), "{q:?}");

@@ -50,8 +50,15 @@ pub fn suffix_spellings(canonical: &str) -> &'static [&'static str] {
 /// The canonical street-type suffixes [`street_key`] produces.
 pub const CANONICAL_SUFFIXES: &[&str] = &["gt", "vei", "pl", "alle", "torg", "terr", "sti"];
 
-/// Abbreviations that only count as a whole (separate) token, never as the end of a word.
-const TOKEN_ONLY: &[(&str, &str)] = &[("g", "gt"), ("v", "vei"), ("pl", "pl"), ("vg", "vei")];
+/// Abbreviations that only count as a whole (separate) token, never as the end of a word
+/// (`st.` ends a street as *sti*; first, it is *sankt*).
+const TOKEN_ONLY: &[(&str, &str)] = &[
+    ("g", "gt"),
+    ("v", "vei"),
+    ("pl", "pl"),
+    ("vg", "vei"),
+    ("st", "sti"),
+];
 
 /// Appends the last token of a street to `out` (the tokens before it, joined), with the
 /// street-type suffix made canonical: a standalone abbreviation (`gt` in `karl johans gt`)
@@ -464,7 +471,7 @@ pub fn clean_address(raw: &str, out: &mut String) {
                     continue;
                 }
             }
-            if is_bolignummer(t) {
+            if is_bolignummer(t) || (numbers > 0 && unit_after_house(last_token(out), t)) {
                 continue;
             }
             // `Storgata 9/H0102`, `6D/H0602`: the house, a slash, the bolignummer; a
@@ -622,6 +629,7 @@ fn is_plain(raw: &str) -> bool {
             };
             if may_designate(token)
                 || may_dictate(prev, token)
+                || unit_after_house(prev, token)
                 || (start == 0 && letter_named(token).is_some())
             {
                 return false;
@@ -660,7 +668,7 @@ fn is_plain(raw: &str) -> bool {
         i += 1;
     }
     raw.get(start..)
-        .is_some_and(|t| !may_designate(t) && !may_dictate(prev, t))
+        .is_some_and(|t| !may_designate(t) && !may_dictate(prev, t) && !unit_after_house(prev, t))
 }
 
 /// A street typed in a DOS program with Alt+255, its hard space, and read as Windows-1252,
@@ -836,6 +844,23 @@ fn english_street_word(t: &str) -> Option<&'static str> {
 }
 
 /// Whether the address written so far ends with a number (the house's, so far).
+/// The last space-separated token of the address written so far.
+fn last_token(out: &str) -> &str {
+    out.rsplit(' ').next().unwrap_or_default()
+}
+
+/// Whether `t` is a bolignummer's floor and flat without its level letter, as a numeric unit
+/// field keeps it (`0605`), after `prev`, a house number or house letter (`Sagveien 9 0605`,
+/// `Sagveien 9 C, 0605`).
+fn unit_after_house(prev: &str, t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && &b[..2] != b"00"
+        && &b[2..] != b"00"
+        && (is_house_number(prev) || (prev.len() == 1 && prev.as_bytes()[0].is_ascii_alphabetic()))
+}
+
 fn ends_with_number(out: &str) -> bool {
     out.rsplit(' ')
         .next()

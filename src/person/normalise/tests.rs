@@ -1613,3 +1613,25 @@ fn duplicate_counters_hyphened_units_and_hos_remarks_read() {
         assert_eq!(out, clean, "{raw}");
     }
 }
+
+#[test]
+fn units_without_their_level_and_a_path_written_st() {
+    let mut out = String::new();
+    for (raw, clean) in [
+        ("Snøreodden 138 D 0605", "Snøreodden 138 D"),
+        ("Skyttervollen 96 0101", "Skyttervollen 96"),
+        ("Nedre Røyetjernet 67, 0203", "Nedre Røyetjernet 67"),
+        ("Elgtjernet 99C 0406", "Elgtjernet 99C"),
+        // Four digits that are no floor and flat, or not after a house, stay.
+        ("Storgata 5 0050", "Storgata 5 0050"),
+        ("Storgata 1905", "Storgata 1905"),
+    ] {
+        clean_address(raw, &mut out);
+        assert_eq!(out, clean, "{raw}");
+    }
+    assert_eq!(
+        street_key("Hjalmar Johansens st."),
+        street_key("Hjalmar Johansens sti")
+    );
+    assert_eq!(street_key("St. Olavs gate"), street_key("Sankt Olavs gate"));
+}
