@@ -18,7 +18,8 @@
 //! thirty-second, written blind, measured once held out, then tuned on,
 //! `vask::synth::thirtysecond_eval`; the thirty-third, written blind, measured once held out,
 //! then tuned on, `vask::synth::thirtythird_eval`; the thirty-fourth, held out,
-//! `vask::synth::thirtyfourth_eval`).
+//! `vask::synth::thirtyfourth_eval`; the thirty-fifth, held out,
+//! `vask::synth::thirtyfifth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -28,9 +29,10 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, thirtieth_eval,
-    thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtythird_eval, twelfth_eval,
-    twentieth_eval, twentyeighth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval,
-    twentyninth_eval, twentysecond_eval, twentyseventh_eval, twentysixth_eval, twentythird_eval,
+    thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtythird_eval,
+    twelfth_eval, twentieth_eval, twentyeighth_eval, twentyfifth_eval, twentyfirst_eval,
+    twentyfourth_eval, twentyninth_eval, twentysecond_eval, twentyseventh_eval, twentysixth_eval,
+    twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -64,8 +66,10 @@ pub struct PersonEvalArgs {
     /// `thirtysecond` (written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-thirtysecond-set.md), `thirtythird` (written blind, measured once
     /// held out, then tuned on; docs/person-evaluation-thirtythird-set.md), `thirtyfourth` (held
-    /// out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md), `both`
-    /// (first and second) or `all` (the thirty-four). The third set's generator
+    /// out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md),
+    /// `thirtyfifth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-thirtyfifth-set.md), `both` (first and second) or `all` (the
+    /// thirty-five). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -146,6 +150,8 @@ enum EvalSet {
     Thirtythird,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md
     Thirtyfourth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyfifth-set.md
+    Thirtyfifth,
     Both,
     All,
 }
@@ -188,6 +194,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtysecond,
             EvalSet::Thirtythird,
             EvalSet::Thirtyfourth,
+            EvalSet::Thirtyfifth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -224,6 +231,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Thirtysecond => &[EvalSet::Thirtysecond],
         EvalSet::Thirtythird => &[EvalSet::Thirtythird],
         EvalSet::Thirtyfourth => &[EvalSet::Thirtyfourth],
+        EvalSet::Thirtyfifth => &[EvalSet::Thirtyfifth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -565,6 +573,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyfourth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Thirtyfifth => {
+                let set = thirtyfifth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Thirty-fifth set (held out, written blind, never tuned on; docs/person-evaluation-thirtyfifth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    thirtyfifth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

@@ -12,7 +12,8 @@
 //! thirty-first (written blind, measured once held out, then tuned on); [`thirtysecond_eval`]
 //! the thirty-second (written blind, measured once held out, then tuned on);
 //! [`thirtythird_eval`] the thirty-third (written blind, measured once held out, then tuned
-//! on); [`thirtyfourth_eval`] the thirty-fourth, held out (written blind, never tuned on).
+//! on); [`thirtyfourth_eval`] the thirty-fourth, held out (written blind, never tuned on);
+//! [`thirtyfifth_eval`] the thirty-fifth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -46,6 +47,7 @@ pub mod sixth_eval;
 pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod thirtieth_eval;
+pub mod thirtyfifth_eval;
 pub mod thirtyfirst_eval;
 pub mod thirtyfourth_eval;
 pub mod thirtysecond_eval;
