@@ -17,8 +17,8 @@
 //! written blind, measured once held out, then tuned on, `vask::synth::thirtyfirst_eval`; the
 //! thirty-second, written blind, measured once held out, then tuned on,
 //! `vask::synth::thirtysecond_eval`; the thirty-third, written blind, measured once held out,
-//! then tuned on, `vask::synth::thirtythird_eval`; the thirty-fourth, held out,
-//! `vask::synth::thirtyfourth_eval`; the thirty-fifth, held out,
+//! then tuned on, `vask::synth::thirtythird_eval`; the thirty-fourth, written blind, measured
+//! once held out, then tuned on, `vask::synth::thirtyfourth_eval`; the thirty-fifth, held out,
 //! `vask::synth::thirtyfifth_eval`).
 
 use anyhow::{Context, Result};
@@ -65,8 +65,8 @@ pub struct PersonEvalArgs {
     /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfirst-set.md),
     /// `thirtysecond` (written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-thirtysecond-set.md), `thirtythird` (written blind, measured once
-    /// held out, then tuned on; docs/person-evaluation-thirtythird-set.md), `thirtyfourth` (held
-    /// out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md),
+    /// held out, then tuned on; docs/person-evaluation-thirtythird-set.md), `thirtyfourth` (written
+    /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfourth-set.md),
     /// `thirtyfifth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-thirtyfifth-set.md), `both` (first and second) or `all` (the
     /// thirty-five). The third set's generator
@@ -148,7 +148,8 @@ enum EvalSet {
     /// Written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-thirtythird-set.md
     Thirtythird,
-    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md
+    /// Written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-thirtyfourth-set.md
     Thirtyfourth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyfifth-set.md
     Thirtyfifth,
@@ -569,7 +570,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtyfourth => {
                 let set = thirtyfourth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Thirty-fourth set (held out, written blind, never tuned on; docs/person-evaluation-thirtyfourth-set.md)",
+                    "Thirty-fourth set (written blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfourth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyfourth_eval::ISSUE_KINDS,

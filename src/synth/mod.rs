@@ -12,7 +12,8 @@
 //! thirty-first (written blind, measured once held out, then tuned on); [`thirtysecond_eval`]
 //! the thirty-second (written blind, measured once held out, then tuned on);
 //! [`thirtythird_eval`] the thirty-third (written blind, measured once held out, then tuned
-//! on); [`thirtyfourth_eval`] the thirty-fourth, held out (written blind, never tuned on);
+//! on); [`thirtyfourth_eval`] the thirty-fourth (written blind, measured once held out, then
+//! tuned on);
 //! [`thirtyfifth_eval`] the thirty-fifth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
