@@ -840,12 +840,14 @@ fn without_duplicate_counter(field: &str) -> &str {
         return field;
     }
     let before = &body[..body.len() - digits];
-    let rest = match (closed, before.strip_suffix(['_', '('])) {
-        (false, Some(rest)) if before.ends_with('_') => rest,
-        (true, Some(rest)) if before.ends_with('(') => rest,
-        _ => return field,
+    let opened = if closed {
+        before.strip_suffix('(')
+    } else {
+        before.strip_suffix('_')
     };
-    let rest = rest.trim_end();
+    let Some(rest) = opened.map(str::trim_end) else {
+        return field;
+    };
     if rest.chars().any(char::is_alphabetic) {
         rest
     } else {

@@ -1587,7 +1587,7 @@ fn overstrikes_and_candidate_postcodes_read() {
 }
 
 #[test]
-fn duplicate_counters_hyphened_units_and_hos_remarks_read() {
+fn duplicate_counters_units_hos_remarks_and_paths_written_st_read() {
     let mut key = NameKey::default();
     let mut buf = String::new();
     for surname in ["Rønning_2", "Rønning (1)", "Rønning(12)", "RØNNING_3 "] {
@@ -1608,16 +1608,7 @@ fn duplicate_counters_hyphened_units_and_hos_remarks_read() {
         // A dash between houses or in a street's name stays.
         ("Storgata 44-46", "Storgata 44-46"),
         ("Sør-Lia 4", "Sør-Lia 4"),
-    ] {
-        clean_address(raw, &mut out);
-        assert_eq!(out, clean, "{raw}");
-    }
-}
-
-#[test]
-fn units_without_their_level_and_a_path_written_st() {
-    let mut out = String::new();
-    for (raw, clean) in [
+        // A bolignummer's floor and flat without its level letter, after the house.
         ("Snøreodden 138 D 0605", "Snøreodden 138 D"),
         ("Skyttervollen 96 0101", "Skyttervollen 96"),
         ("Nedre Røyetjernet 67, 0203", "Nedre Røyetjernet 67"),
