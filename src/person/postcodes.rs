@@ -227,15 +227,14 @@ impl Postcodes {
         {
             return None;
         }
-        let mut towns = self
-            .by_name
-            .iter()
-            .filter(|(n, _)| {
-                n.len() > head.len() + tail.len() && n.starts_with(&head) && n.ends_with(&tail)
-            })
-            .map(|(_, &t)| t);
-        let first = towns.next()?;
-        towns.all(|t| t == first).then_some(first)
+        the_one_town(
+            self.by_name
+                .iter()
+                .filter(|(n, _)| {
+                    n.len() > head.len() + tail.len() && n.starts_with(&head) && n.ends_with(&tail)
+                })
+                .map(|(_, &t)| t),
+        )
     }
 
     /// The one town whose folded name is `folded` with `i`s and `l`s confused, as text
@@ -257,12 +256,12 @@ impl Postcodes {
         let from = self
             .sorted_names
             .partition_point(|(n, _)| n.as_str() < folded);
-        let mut towns = self.sorted_names[from..]
-            .iter()
-            .take_while(|(n, _)| n.starts_with(folded))
-            .map(|&(_, t)| t);
-        let first = towns.next()?;
-        towns.all(|t| t == first).then_some(first)
+        the_one_town(
+            self.sorted_names[from..]
+                .iter()
+                .take_while(|(n, _)| n.starts_with(folded))
+                .map(|&(_, t)| t),
+        )
     }
 
     /// The town's name as the register writes it.
@@ -279,6 +278,13 @@ impl Postcodes {
     pub fn towns(&self) -> usize {
         self.names.len()
     }
+}
+
+/// The town every one of `towns` is (names of one town may come more than once), if there is
+/// any; two towns: neither.
+fn the_one_town(mut towns: impl Iterator<Item = Town>) -> Option<Town> {
+    let first = towns.next()?;
+    towns.all(|t| t == first).then_some(first)
 }
 
 /// The bundled register, parsed on first use.

@@ -557,7 +557,7 @@ pub fn clean_address(raw: &str, out: &mut String) {
             if is_floor_word(t) {
                 // `2. etg`: the ordinal before the word goes too, and a number kept after the
                 // house number.
-                let last = out.rsplit(' ').next().unwrap_or_default();
+                let last = last_token(out);
                 let ordinal = last.ends_with('.')
                     && last.len() > 1
                     && last[..last.len() - 1].bytes().all(|b| b.is_ascii_digit());
@@ -862,9 +862,8 @@ fn unit_after_house(prev: &str, t: &str) -> bool {
 }
 
 fn ends_with_number(out: &str) -> bool {
-    out.rsplit(' ')
-        .next()
-        .is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+    let last = last_token(out);
+    !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Drops a dash (and the spaces around it) that ends the address written so far: what came

@@ -845,9 +845,12 @@ fn without_duplicate_counter(field: &str) -> &str {
     } else {
         before.strip_suffix('_')
     };
-    let Some(rest) = opened.map(str::trim_end) else {
-        return field;
-    };
+    opened.map_or(field, |rest| name_left(rest.trim_end(), field))
+}
+
+/// `rest`, a name field without what followed the name, if a name is left in it; else the
+/// field as it was.
+fn name_left<'a>(rest: &'a str, field: &'a str) -> &'a str {
     if rest.chars().any(char::is_alphabetic) {
         rest
     } else {
@@ -966,12 +969,10 @@ fn without_occupation(field: &str) -> &str {
     if !occupation {
         return field;
     }
-    let rest = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-    if rest.chars().any(char::is_alphabetic) {
-        rest
-    } else {
-        field
-    }
+    name_left(
+        t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ','),
+        field,
+    )
 }
 
 /// A name field written a letter at a time, as a scanned form's boxes give it (`K J Æ R N E
