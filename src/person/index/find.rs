@@ -709,7 +709,7 @@ impl PersonIndex {
                 && !other_prefix(want, street)
                 && !other_ending(want, street)
                 && !initial_unexplained(&lead.street_folded, street)
-                && !another_persons_street(&lead.street_folded, want, street)
+                && !another_persons_street(lead, want, street)
             {
                 near.push((d, lossy, street.to_vec()));
             }
@@ -797,7 +797,7 @@ impl PersonIndex {
                     if !other_prefix(want, street)
                         && !other_ending(want, street)
                         && !initial_unexplained(&lead.street_folded, street)
-                        && !another_persons_street(&lead.street_folded, want, street)
+                        && !another_persons_street(lead, want, street)
                     {
                         found.push((d, pc, street.to_vec()));
                     }
@@ -893,7 +893,7 @@ impl PersonIndex {
                     .iter()
                     .any(|(k, rest)| abbreviates(&tokens[..*k], rest.as_bytes(), street))
                     && !other_prefix(want, street)
-                    && !another_persons_street(&lead.street_folded, want, street)
+                    && !another_persons_street(lead, want, street)
                 {
                     near.push((pc, street.to_vec()));
                 }
@@ -1157,6 +1157,12 @@ impl PersonIndex {
             else {
                 continue;
             };
+            // In another town, a surname with `e` for the person's `æ` or the other way is a
+            // name of its own (`Meland` and `Mæland`, `Ness` and `Næss`): only the address
+            // could tell it a lossy spelling, and it is another.
+            if e_ae_twins(lead.name.last.as_bytes(), last) && !in_leads_town(lead, key) {
+                continue;
+            }
             if let Some(c) = name_cost(&lead.name, last, first, middles, limit - 1, false, false) {
                 let total = c + 1;
                 if best.is_none_or(|b| total < b.0) {
@@ -1165,6 +1171,30 @@ impl PersonIndex {
             }
         }
     }
+}
+
+/// Whether two surnames (folded) differ only where one has `e` and the other `æ` (`ae`).
+fn e_ae_twins(a: &[u8], b: &[u8]) -> bool {
+    fn without_ae(s: &[u8]) -> impl Iterator<Item = &u8> {
+        s.iter()
+            .enumerate()
+            .filter(|&(i, &c)| !(c == b'a' && s.get(i + 1) == Some(&b'e')))
+            .map(|(_, c)| c)
+    }
+    a != b && without_ae(a).eq(without_ae(b))
+}
+
+/// Whether the address key `key` (its postcode first) is in the lead's town: its postcode's
+/// or the one it names.
+fn in_leads_town(lead: &Folded, key: &[u8]) -> bool {
+    let table = postcodes::norway();
+    let town = key
+        .get(..4)
+        .and_then(|d| std::str::from_utf8(d).ok()?.parse::<u16>().ok())
+        .and_then(|pc| table.town_of(pc));
+    town.is_some()
+        && (lead.postcode.and_then(|pc| table.town_of(pc)) == town
+            || table.town_named(&lead.city) == town)
 }
 
 /// Whether the lead's street (`folded`, its words) begins with a lone initial that `street`
@@ -1178,13 +1208,14 @@ fn initial_unexplained(folded: &str, street: &[u8]) -> bool {
     is_one_letter(first.as_bytes()) && !street.starts_with(first.as_bytes())
 }
 
-/// Whether `street` (a register street's key) is the lead's street `want` (its key; `folded`,
-/// its folded words) named after another person of the surname: the same key after the
-/// first word, and two given names there that are not one slip apart (`Oline Vigs vei`
-/// beside `Ole Vigs vei`, `Henny Raanes vei` beside `Hans Raanes vei`), as two members of a
-/// household are two persons ([`is_common_given_name`]).
-fn another_persons_street(folded: &str, want: &[u8], street: &[u8]) -> bool {
-    let mut words = folded.split(' ');
+/// Whether `street` (a register street's key) is the lead's street `want` (its key) named
+/// after another person of the surname: the same key after the first word, and two given
+/// names there that are not one slip apart (`Oline Vigs vei` beside `Ole Vigs vei`, `Henny
+/// Raanes vei` beside `Hans Raanes vei`), as two members of a household are two persons
+/// ([`is_common_given_name`]). A given name the lead writes with a full stop and the other
+/// begins with is that one cut short (`Odd. Brekkes gate` for Oddvar, `Ola.` for Olaug).
+fn another_persons_street(lead: &Folded, want: &[u8], street: &[u8]) -> bool {
+    let mut words = lead.street_folded.split(' ');
     let (Some(given), Some(_)) = (words.next(), words.next()) else {
         return false;
     };
@@ -1194,11 +1225,20 @@ fn another_persons_street(folded: &str, want: &[u8], street: &[u8]) -> bool {
     let Some(other) = street.strip_suffix(rest) else {
         return false;
     };
+    let cut_short = || {
+        other.starts_with(given.as_bytes())
+            && lead
+                .clean_street
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with('.'))
+    };
     other != given.as_bytes()
         && is_common_given_name(given.as_bytes())
         && is_common_given_name(other)
         && !sounds_alike(given.as_bytes(), other)
         && osa_within(given.as_bytes(), other, 1).is_none()
+        && !cut_short()
 }
 
 /// The members of both ascending lists, appended to `out` ascending: each of the shorter's

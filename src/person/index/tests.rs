@@ -2873,3 +2873,76 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn shirt_numbers_units_after_semicolons_cut_athlete_streets_and_e_ae_twins_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record("Ingrid", "Fjørtoft", "Lagåndveien", "78", "3627");
+    r.house_letter = "A".into();
+    w.add(&r, 1).unwrap();
+    w.add(
+        &record("Janne", "Grønvold", "Olaug Brekkes allé", "80", "6530"),
+        2,
+    )
+    .unwrap();
+    w.add(
+        &record("Leif", "Ålmo", "Oddvar Brekkes gate", "146", "7469"),
+        3,
+    )
+    .unwrap();
+    w.add(
+        &record("Yngve Åge", "Nøkleby", "Sonja Hovdes vei", "101", "0475"),
+        4,
+    )
+    .unwrap();
+    let mut r = record("Thea", "Meland", "Bryteplassen", "70", "4373");
+    r.birth_date = NaiveDate::from_ymd_opt(1963, 3, 15);
+    w.add(&r, 5).unwrap();
+    let mut r = record("Marcus", "Næss", "Skiskytterlia", "94", "1152");
+    r.birth_date = NaiveDate::from_ymd_opt(1961, 2, 27);
+    w.add(&r, 6).unwrap();
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    // The second address line's bolignummer joined on with a semicolon, after the letter.
+    for street in [
+        "Lagåndveien 78 A;H0705",
+        "Lagåndveien 78A;h0705",
+        "Lagåndveien 78 A; H0705",
+    ] {
+        let q = query("Ingrid", "Fjørtoft", street, "", "3627");
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // An athlete street's given name cut short with a full stop, though the cut is a name of
+    // its own; without the stop it is the street of another person.
+    let q = query("Janne", "Grønvold", "Ola. Brekkes allé 80", "", "6530");
+    assert_eq!(find(&q), Some(2), "{q:?}");
+    let q = query("Leif", "Ålmo", "Odd. Brekkes gate 146", "", "7469");
+    assert_eq!(find(&q), Some(3), "{q:?}");
+    let q = query("Leif", "Ålmo", "Odd Brekkes gate 146", "", "7469");
+    assert_eq!(find(&q), None, "{q:?}");
+    // A shirt number after the given names.
+    for given in ["Yngve Åge #51", "Yngve #51", "Yngve Åge (51)"] {
+        let q = query(given, "Nøkleby", "Sonja Hovdes vei 101", "", "0475");
+        assert_eq!(find(&q), Some(4), "{q:?}");
+    }
+    // Born the same day in another town with the `e`/`æ` twin of the surname: another
+    // person, either way; the surname itself is the person moved; the twin in the person's
+    // own town (the street written otherwise) is the person.
+    for (given, surname, day, found) in [
+        ("Thea", "Mæland", (1963, 3, 15), None),
+        ("Marcus", "Ness", (1961, 2, 27), None),
+        ("Thea", "Meland", (1963, 3, 15), Some(5)),
+        ("Marcus", "Næss", (1961, 2, 27), Some(6)),
+    ] {
+        let mut q = query(given, surname, "Øvre Spydvollen 27", "", "7590");
+        q.city = "TYDAL".into();
+        q.birth_date = NaiveDate::from_ymd_opt(day.0, day.1, day.2);
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+    let mut q = query("Thea", "Mæland", "Øvre Spydvollen 27", "", "4373");
+    q.city = "EGERSUND".into();
+    q.birth_date = NaiveDate::from_ymd_opt(1963, 3, 15);
+    assert_eq!(find(&q), Some(5), "{q:?}");
+}

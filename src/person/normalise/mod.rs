@@ -473,7 +473,10 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
             '\\' if before || after => Some('Ø'),
             '[' if after && (before || !closes) => Some(if lower { 'å' } else { 'Æ' }),
             ']' if (before && after) || ((before || after) && !opens) => Some('Å'),
-            ';' if before && (after || (layout_seen && at_end && word_before_len >= 2)) => {
+            ';' if before
+                && (after || (layout_seen && at_end && word_before_len >= 2))
+                && !unit_key_after(chars, i) =>
+            {
                 Some('ø')
             }
             ':' if before
@@ -532,20 +535,20 @@ pub fn shows_us_layout(field: &str) -> bool {
     let b = field.as_bytes();
     b.windows(3).any(|w| {
         matches!(w[1], b';' | b':') && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic()
-    }) && (!field.contains(':') || {
+    }) && {
         let chars: Vec<char> = field.chars().collect();
         (0..chars.len()).any(|i| {
             matches!(chars[i], ';' | ':')
                 && between_letters(&chars, i)
-                && !colon_contraction(&chars, i)
+                && (chars[i] == ';' || !colon_contraction(&chars, i))
                 && !unit_key_after(&chars, i)
         })
-    })
+    }
 }
 
 /// Whether a bolignummer follows the character at `i` (`C:H0104`: a housing system's unit
-/// key after the house letter, its level one of [`address::is_level`]'s), which is then no
-/// letter.
+/// key after the house letter; `A;H0705`, a membership system's second address line joined
+/// on with a semicolon; its level one of [`address::is_level`]'s), which is then no letter.
 fn unit_key_after(chars: &[char], i: usize) -> bool {
     chars
         .get(i + 1)

@@ -667,12 +667,11 @@ impl NameKey {
         let surname = surname_joined.as_deref().unwrap_or(surname);
         // A generation suffix (`Brekke d.y.`, `Hansen jr.`) or an occupation (`Røed adv.`)
         // after the name is not a name.
-        let after_name =
-            |field| without_occupation(without_generation(without_duplicate_counter(field)));
+        let after_name = |field| without_occupation(without_generation(without_number(field)));
         let (given_names, surname) = if surname.trim().is_empty() {
             (after_name(given_names), surname)
         } else {
-            (given_names, after_name(surname))
+            (without_number(given_names), after_name(surname))
         };
         // A call name beside the given names (`Kris (Kristoffer)`, `Ingeborg "Inga"`): read
         // without it, and what it names as the other reading of the first name.
@@ -826,22 +825,30 @@ fn without_generation(field: &str) -> &str {
     field
 }
 
-/// The field without a counter a CRM's merge of duplicate customers wrote after the name
-/// (`Rønning_2`, `Lunde (1)`, `Lunde(3)`): one or two digits after an underscore, or in
-/// brackets. The field as it is if there is none, or nothing of a name is left.
-fn without_duplicate_counter(field: &str) -> &str {
+/// The field without a number written after the name, which no name has: a counter a CRM's
+/// merge of duplicate customers wrote (`Rønning_2`, `Lunde (1)`, `Lunde(3)`), a match squad
+/// list's shirt number (`Oskar Einar #57`, `Tomas Åge (16)`, `Thomas#7`): one to three
+/// digits after an underscore or a `#` (`# 7`), or in brackets (`(#7)` too). The field as it is if
+/// there is none, or nothing of a name is left.
+fn without_number(field: &str) -> &str {
     let t = field.trim_end();
     let (body, closed) = match t.strip_suffix(')') {
         Some(inner) => (inner, true),
         None => (t, false),
     };
     let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    if !(1..=2).contains(&digits) {
+    if !(1..=3).contains(&digits) {
         return field;
     }
     let before = &body[..body.len() - digits];
+    let (before, hashed) = match before.trim_end().strip_suffix('#') {
+        Some(before) => (before, true),
+        None => (before, false),
+    };
     let opened = if closed {
         before.strip_suffix('(')
+    } else if hashed {
+        Some(before)
     } else {
         before.strip_suffix('_')
     };

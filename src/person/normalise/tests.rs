@@ -1626,3 +1626,38 @@ fn duplicate_counters_units_hos_remarks_and_paths_written_st_read() {
     );
     assert_eq!(street_key("St. Olavs gate"), street_key("Sankt Olavs gate"));
 }
+
+/// A shirt number a match squad list writes after the given names is no name; a bolignummer
+/// a membership system joins on after the house letter with a semicolon is no `ø` typed on a
+/// US layout.
+#[test]
+fn shirt_numbers_and_units_after_a_semicolon_read() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    for given in [
+        "Oskar Einar #57",
+        "Oskar Einar # 7",
+        "Oskar Einar (16)",
+        "Oskar Einar(#9)",
+    ] {
+        key.set(given, "Nøkleby", &mut buf);
+        assert_eq!(
+            (key.first.as_str(), key.middles.as_str(), key.last.as_str()),
+            ("oskar", "einar", "noekleby"),
+            "{given}"
+        );
+    }
+    key.set("Thomas#7", "Berg", &mut buf);
+    assert_eq!((key.first.as_str(), key.middles.as_str()), ("thomas", ""));
+    // Nothing of a name left: the field as it was.
+    key.set("#57", "Berg", &mut buf);
+    assert_eq!(key.first, "57");
+    for street in ["Lagåndveien 78 A;H0705", "Trenerplassen 10b;h0502"] {
+        assert_eq!(iso646_read(street, false), None, "{street}");
+        assert!(!shows_us_layout(street), "{street}");
+    }
+    assert_eq!(
+        iso646_read("J;rgensveien 7 A;H0705", false).as_deref(),
+        Some("Jørgensveien 7 A;H0705")
+    );
+}
