@@ -19,7 +19,8 @@
 //! `vask::synth::thirtysecond_eval`; the thirty-third, written blind, measured once held out,
 //! then tuned on, `vask::synth::thirtythird_eval`; the thirty-fourth, written blind, measured
 //! once held out, then tuned on, `vask::synth::thirtyfourth_eval`; the thirty-fifth, held out,
-//! `vask::synth::thirtyfifth_eval`).
+//! `vask::synth::thirtyfifth_eval`; the thirty-sixth, held out,
+//! `vask::synth::thirtysixth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -29,10 +30,10 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, thirtieth_eval,
-    thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtythird_eval,
-    twelfth_eval, twentieth_eval, twentyeighth_eval, twentyfifth_eval, twentyfirst_eval,
-    twentyfourth_eval, twentyninth_eval, twentysecond_eval, twentyseventh_eval, twentysixth_eval,
-    twentythird_eval,
+    thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtysixth_eval,
+    thirtythird_eval, twelfth_eval, twentieth_eval, twentyeighth_eval, twentyfifth_eval,
+    twentyfirst_eval, twentyfourth_eval, twentyninth_eval, twentysecond_eval, twentyseventh_eval,
+    twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -68,8 +69,9 @@ pub struct PersonEvalArgs {
     /// held out, then tuned on; docs/person-evaluation-thirtythird-set.md), `thirtyfourth` (written
     /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfourth-set.md),
     /// `thirtyfifth` (held out, written blind, never tuned on;
-    /// docs/person-evaluation-thirtyfifth-set.md), `both` (first and second) or `all` (the
-    /// thirty-five). The third set's generator
+    /// docs/person-evaluation-thirtyfifth-set.md), `thirtysixth` (held out, written blind, never
+    /// tuned on; docs/person-evaluation-thirtysixth-set.md), `both` (first and second) or `all`
+    /// (the thirty-six). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -153,6 +155,8 @@ enum EvalSet {
     Thirtyfourth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyfifth-set.md
     Thirtyfifth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtysixth-set.md
+    Thirtysixth,
     Both,
     All,
 }
@@ -196,6 +200,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtythird,
             EvalSet::Thirtyfourth,
             EvalSet::Thirtyfifth,
+            EvalSet::Thirtysixth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -233,6 +238,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Thirtythird => &[EvalSet::Thirtythird],
         EvalSet::Thirtyfourth => &[EvalSet::Thirtyfourth],
         EvalSet::Thirtyfifth => &[EvalSet::Thirtyfifth],
+        EvalSet::Thirtysixth => &[EvalSet::Thirtysixth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -584,6 +590,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyfifth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Thirtysixth => {
+                let set = thirtysixth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Thirty-sixth set (held out, written blind, never tuned on; docs/person-evaluation-thirtysixth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    thirtysixth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }
