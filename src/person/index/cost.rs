@@ -226,12 +226,14 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
 }
 
 /// Whether `long` is the feminine form of the given name `short` made with an ending
-/// (`Paula`, `Daniela`, `Henrikke`, `Fredrikke`, `Martine`, `Justina` for Paul, Daniel,
-/// Henrik, Fredrik, Martin, Justin): another person's name, not `short` misspelt.
+/// (`Paula`, `Daniela`, `Henrikke`, `Fredrikke`, `Justina`, `Albertine` for Paul, Daniel,
+/// Henrik, Fredrik, Justin, Albert; `Martine` for Martin where both are names in use):
+/// another person's name, not `short` misspelt, even for twins born the same day.
 fn feminine_form(long: &[u8], short: &[u8]) -> bool {
     short.len() >= 3
         && long.strip_prefix(short).is_some_and(|ending| {
-            matches!(ending, b"a" | b"ke" | b"ine" | b"ina")
+            (matches!(ending, b"a" | b"ke" | b"ine" | b"ina")
+                || (ending == b"e" && is_common_given_name(long) && is_common_given_name(short)))
                 && !b"aeiouy".contains(&short[short.len() - 1])
         })
 }
@@ -389,8 +391,9 @@ pub(super) fn name_cost(
         {
             // Two different names of the household (Tone/Anne; a name and its feminine form,
             // Paul/Paula, Henrik/Henrikke): another member; born the same day, twins, unless
-            // the names are one slip apart (Kari/Karin).
-            if born_same_day {
+            // the names are one slip apart (Kari/Karin) and not a boy's and a girl's
+            // (Martin/Martine).
+            if born_same_day && !feminine_form(g, first) && !feminine_form(first, g) {
                 token_cost(g, first, max.min(1), false, &lossy)
             } else {
                 None

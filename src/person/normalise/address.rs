@@ -440,8 +440,13 @@ pub fn clean_address(raw: &str, out: &mut String) {
     // Skip the next token (the number of a flat or bolig designation).
     let mut skip_value = false;
     // A semicolon separates as a comma does (`Seljeløkka;14;B`: a row of a semicolon-separated
-    // export left unsplit).
-    for (si, segment) in raw.split([',', ';']).enumerate() {
+    // export left unsplit), and so do a bar and a middle dot (`Syrinveien 9 B | H0304`,
+    // `Humleenga 71·H0102`: a label's second line joined on to the first).
+    for (si, segment) in raw.split([',', ';', '|', '¦', '·']).enumerate() {
+        // `Syrinveien 9, 30 m bæring`: a mover's note of how far to carry, after the house.
+        if numbers > 0 && segment.split_whitespace().any(is_carrying_word) {
+            continue;
+        }
         // A designation in brackets (`Storgata 5 (H0405)`) is read without them.
         let mut tokens = segment
             .split(char::is_whitespace)
@@ -917,6 +922,7 @@ fn may_designate(t: &str) -> bool {
         Some(b'l' | b'L' | b'b' | b'B') => {
             b.len() <= 12
                 && (is_flat_word(t)
+                    || is_carrying_word(t)
                     || typewriter_ones(t).is_some()
                     || is_bolignummer(t)
                     || is_cadastre_word(t)
@@ -1049,8 +1055,12 @@ fn is_entrance_word(t: &str) -> bool {
 }
 
 /// Whether `t` (and `next`, the token after it) begins a courier's note: a door or gate code
-/// (`kode 7706#`, `portkode`, `dørkode`), or `ring på` (ring the bell).
+/// (`kode 7706#`, `portkode`, `dørkode`), `ring på` (ring the bell), or a mover's how far
+/// to carry (`- bæring 40 m`, [`is_carrying_word`]).
 fn is_delivery_note(t: &str, next: Option<&str>) -> bool {
+    if is_carrying_word(t) {
+        return true;
+    }
     let t = strip_dots(t);
     let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
     is(&[
@@ -1066,6 +1076,14 @@ fn is_delivery_note(t: &str, next: Option<&str>) -> bool {
     ]) || (is(&["ring", "ringes"])
         && next
             .is_some_and(|n| ["på", "pa", "paa"].contains(&strip_dots(n).to_lowercase().as_str())))
+}
+
+/// `bæring` (carrying: how far a mover carries from the van to the door), `bæreavstand`.
+fn is_carrying_word(t: &str) -> bool {
+    let t = strip_dots(t);
+    ["bæring", "baering", "bæreavstand", "baereavstand"]
+        .iter()
+        .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// `c/o`, `v/` or `hos` (at the home of): the name of whom the mail goes through follows.

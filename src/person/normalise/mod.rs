@@ -468,7 +468,7 @@ pub fn iso646_read(field: &str, layout_seen: bool) -> Option<String> {
         let at_end = i + 1 == chars.len();
         match chars[i] {
             '{' if before || after => Some(if lower { 'æ' } else { 'Å' }),
-            '|' if before || after => Some('ø'),
+            '|' if (before || after) && !unit_key_after(chars, i) => Some('ø'),
             '}' if before || after => Some('å'),
             '\\' if before || after => Some('Ø'),
             '[' if after && (before || !closes) => Some(if lower { 'å' } else { 'Æ' }),
@@ -547,8 +547,8 @@ pub fn shows_us_layout(field: &str) -> bool {
 }
 
 /// Whether a bolignummer follows the character at `i` (`C:H0104`: a housing system's unit
-/// key after the house letter; `A;H0705`, a membership system's second address line joined
-/// on with a semicolon; its level one of [`address::is_level`]'s), which is then no letter.
+/// key after the house letter; `A;H0705`, `141|H0803`, a second address line joined on with
+/// a semicolon or a bar; its level one of [`address::is_level`]'s), which is then no letter.
 fn unit_key_after(chars: &[char], i: usize) -> bool {
     chars
         .get(i + 1)

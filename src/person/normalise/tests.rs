@@ -1660,4 +1660,34 @@ fn shirt_numbers_and_units_after_a_semicolon_read() {
         iso646_read("J;rgensveien 7 A;H0705", false).as_deref(),
         Some("Jørgensveien 7 A;H0705")
     );
+    assert_eq!(iso646_read("Kløverkroken 141|H0803", false), None);
+    assert_eq!(iso646_read("Sk|yen 4", false).as_deref(), Some("Skøyen 4"));
+}
+
+/// A label's second line joined on with a bar or a middle dot, and a mover's note of how far
+/// to carry, after the house.
+#[test]
+fn bars_middle_dots_and_carrying_notes_after_the_house() {
+    let mut out = String::new();
+    for (raw, clean) in [
+        ("Syrinveien 9 B | H0304", "Syrinveien 9 B"),
+        ("Kløverkroken 141|H0803", "Kløverkroken 141"),
+        ("Humleenga 71·H0102", "Humleenga 71"),
+        ("Humleenga 71 ¦ H0102", "Humleenga 71"),
+        (
+            "Østre Rosekroken 21 A - bæring 30 m",
+            "Østre Rosekroken 21 A",
+        ),
+        (
+            "NEDRE PRESTEKRAGEVEIEN 28, 30 M BÆRING",
+            "NEDRE PRESTEKRAGEVEIEN 28",
+        ),
+        ("Peonstien 86, 20 m baering", "Peonstien 86"),
+        ("Storgata 5 - baering 30 m", "Storgata 5"),
+        // A street of the word is a street.
+        ("Bæringveien 4", "Bæringveien 4"),
+    ] {
+        clean_address(raw, &mut out);
+        assert_eq!(out, clean, "{raw}");
+    }
 }
