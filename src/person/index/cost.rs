@@ -227,16 +227,20 @@ fn abbreviates(short: &[u8], name: &[u8]) -> bool {
 
 /// Whether `long` is the feminine form of the given name `short` made with an ending
 /// (`Paula`, `Daniela`, `Henrikke`, `Fredrikke`, `Justina`, `Albertine` for Paul, Daniel,
-/// Henrik, Fredrik, Justin, Albert; `Martine` for Martin where both are names in use):
+/// Henrik, Fredrik, Justin, Albert; `Martine` for Martin, of [`MEN_WITH_E_FORMS`]):
 /// another person's name, not `short` misspelt, even for twins born the same day.
 fn feminine_form(long: &[u8], short: &[u8]) -> bool {
     short.len() >= 3
         && long.strip_prefix(short).is_some_and(|ending| {
             (matches!(ending, b"a" | b"ke" | b"ine" | b"ina")
-                || (ending == b"e" && is_common_given_name(long) && is_common_given_name(short)))
+                || (ending == b"e" && MEN_WITH_E_FORMS.contains(&short)))
                 && !b"aeiouy".contains(&short[short.len() - 1])
         })
 }
+
+/// Men's names (folded) whose feminine form adds an `e` (`Martine`, `Kristiane`). Not any
+/// name ending so: `Kristine` is Kristin spelt another way, one woman.
+const MEN_WITH_E_FORMS: &[&[u8]] = &[b"albert", b"christian", b"justin", b"kristian", b"martin"];
 
 /// Letters a scanner reads as others that [`ocr_fold`](crate::person::normalise::ocr_fold)
 /// does not fold (folding them would make real names one): `h` read as `li` (`Dalil` for

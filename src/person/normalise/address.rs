@@ -1081,9 +1081,13 @@ fn is_delivery_note(t: &str, next: Option<&str>) -> bool {
 /// `bæring` (carrying: how far a mover carries from the van to the door), `bæreavstand`.
 fn is_carrying_word(t: &str) -> bool {
     let t = strip_dots(t);
-    ["bæring", "baering", "bæreavstand", "baereavstand"]
-        .iter()
-        .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
+    // Seven or twelve bytes (`æ` is two), `ba` or `bæ`: most words are ruled out before any
+    // is compared.
+    matches!(t.len(), 7 | 12)
+        && matches!(t.as_bytes(), [b'b' | b'B', b'a' | b'A' | 0xC3, ..])
+        && ["bæring", "baering", "bæreavstand", "baereavstand"]
+            .iter()
+            .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// `c/o`, `v/` or `hos` (at the home of): the name of whom the mail goes through follows.
