@@ -284,11 +284,12 @@ impl Draft {
     }
 }
 
-/// Whether a changed word is a real name of the lists (a damage must never make one).
+/// Whether a changed word is another real name of the lists (a damage must never make one;
+/// a word whose key is unchanged, `Naess` for `Næss`, is the same name).
 fn makes_real(out: &str, orig: &str, real: &[String]) -> bool {
     out.split(' ')
         .zip(orig.split(' '))
-        .any(|(a, b)| a != b && real.contains(&fold(a)))
+        .any(|(a, b)| fold(a) != fold(b) && real.contains(&fold(a)))
 }
 
 // --- damages -------------------------------------------------------------------------------
