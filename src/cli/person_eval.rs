@@ -20,7 +20,8 @@
 //! then tuned on, `vask::synth::thirtythird_eval`; the thirty-fourth, written blind, measured
 //! once held out, then tuned on, `vask::synth::thirtyfourth_eval`; the thirty-fifth, held out,
 //! `vask::synth::thirtyfifth_eval`; the thirty-sixth, held out,
-//! `vask::synth::thirtysixth_eval`).
+//! `vask::synth::thirtysixth_eval`; the thirty-seventh, held out,
+//! `vask::synth::thirtyseventh_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -30,10 +31,10 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, thirtieth_eval,
-    thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtysixth_eval,
-    thirtythird_eval, twelfth_eval, twentieth_eval, twentyeighth_eval, twentyfifth_eval,
-    twentyfirst_eval, twentyfourth_eval, twentyninth_eval, twentysecond_eval, twentyseventh_eval,
-    twentysixth_eval, twentythird_eval,
+    thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval, thirtyseventh_eval,
+    thirtysixth_eval, thirtythird_eval, twelfth_eval, twentieth_eval, twentyeighth_eval,
+    twentyfifth_eval, twentyfirst_eval, twentyfourth_eval, twentyninth_eval, twentysecond_eval,
+    twentyseventh_eval, twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -70,8 +71,9 @@ pub struct PersonEvalArgs {
     /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfourth-set.md),
     /// `thirtyfifth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-thirtyfifth-set.md), `thirtysixth` (held out, written blind, never
-    /// tuned on; docs/person-evaluation-thirtysixth-set.md), `both` (first and second) or `all`
-    /// (the thirty-six). The third set's generator
+    /// tuned on; docs/person-evaluation-thirtysixth-set.md), `thirtyseventh` (held out, written
+    /// blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md), `both` (first and
+    /// second) or `all` (the thirty-seven). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -157,6 +159,8 @@ enum EvalSet {
     Thirtyfifth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtysixth-set.md
     Thirtysixth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md
+    Thirtyseventh,
     Both,
     All,
 }
@@ -201,6 +205,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtyfourth,
             EvalSet::Thirtyfifth,
             EvalSet::Thirtysixth,
+            EvalSet::Thirtyseventh,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -239,6 +244,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Thirtyfourth => &[EvalSet::Thirtyfourth],
         EvalSet::Thirtyfifth => &[EvalSet::Thirtyfifth],
         EvalSet::Thirtysixth => &[EvalSet::Thirtysixth],
+        EvalSet::Thirtyseventh => &[EvalSet::Thirtyseventh],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -600,6 +606,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtysixth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Thirtyseventh => {
+                let set = thirtyseventh_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Thirty-seventh set (held out, written blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    thirtyseventh_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

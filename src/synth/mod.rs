@@ -15,7 +15,8 @@
 //! on); [`thirtyfourth_eval`] the thirty-fourth (written blind, measured once held out, then
 //! tuned on);
 //! [`thirtyfifth_eval`] the thirty-fifth, held out (written blind, never tuned on);
-//! [`thirtysixth_eval`] the thirty-sixth, held out (written blind, never tuned on).
+//! [`thirtysixth_eval`] the thirty-sixth, held out (written blind, never tuned on);
+//! [`thirtyseventh_eval`] the thirty-seventh, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -53,6 +54,7 @@ pub mod thirtyfifth_eval;
 pub mod thirtyfirst_eval;
 pub mod thirtyfourth_eval;
 pub mod thirtysecond_eval;
+pub mod thirtyseventh_eval;
 pub mod thirtysixth_eval;
 pub mod thirtythird_eval;
 pub mod twelfth_eval;
