@@ -14,8 +14,9 @@
 //! [`thirtythird_eval`] the thirty-third (written blind, measured once held out, then tuned
 //! on); [`thirtyfourth_eval`] the thirty-fourth (written blind, measured once held out, then
 //! tuned on);
-//! [`thirtyfifth_eval`] the thirty-fifth, held out (written blind, never tuned on);
-//! [`thirtysixth_eval`] the thirty-sixth, held out (written blind, never tuned on);
+//! [`thirtyfifth_eval`] the thirty-fifth (written blind, measured once held out, then tuned
+//! on); [`thirtysixth_eval`] the thirty-sixth (written blind, measured once held out, then
+//! tuned on);
 //! [`thirtyseventh_eval`] the thirty-seventh, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!

@@ -665,8 +665,9 @@ impl NameKey {
         let (given_joined, surname_joined) = (joined_letters(given_names), joined_letters(surname));
         let given_names = given_joined.as_deref().unwrap_or(given_names);
         let surname = surname_joined.as_deref().unwrap_or(surname);
-        // A generation suffix (`Brekke d.y.`, `Hansen jr.`) or an occupation (`Røed adv.`)
-        // after the name is not a name.
+        // A generation suffix (`Brekke d.y.`, `Hansen jr.`), an occupation (`Røed adv.`) or
+        // a number (`Lunde (1)`) after the name is not a name; a number after the given names
+        // (`Oskar #57`) neither.
         let after_name = |field| without_occupation(without_generation(without_number(field)));
         let (given_names, surname) = if surname.trim().is_empty() {
             (after_name(given_names), surname)
@@ -828,8 +829,8 @@ fn without_generation(field: &str) -> &str {
 /// The field without a number written after the name, which no name has: a counter a CRM's
 /// merge of duplicate customers wrote (`Rønning_2`, `Lunde (1)`, `Lunde(3)`), a match squad
 /// list's shirt number (`Oskar Einar #57`, `Tomas Åge (16)`, `Thomas#7`): one to three
-/// digits after an underscore or a `#` (`# 7`), or in brackets (`(#7)` too). The field as it is if
-/// there is none, or nothing of a name is left.
+/// digits after an underscore or a `#` (`# 7`), or in brackets (`(#7)` too). The field as it
+/// is if there is none, or nothing of a name is left.
 fn without_number(field: &str) -> &str {
     let t = field.trim_end();
     let (body, closed) = match t.strip_suffix(')') {
