@@ -406,12 +406,15 @@ async fn explain_status_call_window_health_and_reflection() {
     assert!(w.open);
     assert_eq!(w.time_zone, "Europe/Oslo");
 
-    // Wash can flag "not now" separately from the lists: the coming Saturday is closed.
+    // Wash can flag "not now" separately from the lists: the coming Saturday is closed (a
+    // Saturday after today: today's 11:00 may be past).
     let mut req = wash_request("acme-energy", &["41234567", "92345678"]);
     req.check_calling_window = true;
     let mut saturday = chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Oslo)
-        .date_naive();
+        .date_naive()
+        .succ_opt()
+        .expect("date");
     while chrono::Datelike::weekday(&saturday) != chrono::Weekday::Sat {
         saturday = saturday.succ_opt().expect("date");
     }
