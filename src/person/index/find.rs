@@ -7,8 +7,8 @@ use memmap2::Mmap;
 
 use super::cost::{agrees, allowed_edits, limit, name_cost, ocr_read, ocr_readings_back};
 use super::key::{
-    Folded, id_hash32, name_bits, push_decimal, push_postcode, with_sans_serif_letters_read,
-    with_y_and_z_swapped,
+    Folded, id_hash32, key_postcode, name_bits, push_decimal, push_postcode,
+    with_sans_serif_letters_read, with_y_and_z_swapped,
 };
 use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS_MOST};
 
@@ -1188,10 +1188,7 @@ fn e_ae_twins(a: &[u8], b: &[u8]) -> bool {
 /// or the one it names.
 fn in_leads_town(lead: &Folded, key: &[u8]) -> bool {
     let table = postcodes::norway();
-    let town = key
-        .get(..4)
-        .and_then(|d| std::str::from_utf8(d).ok()?.parse::<u16>().ok())
-        .and_then(|pc| table.town_of(pc));
+    let town = key_postcode(key).and_then(|pc| table.town_of(pc));
     town.is_some()
         && (lead.postcode.and_then(|pc| table.town_of(pc)) == town
             || table.town_named(&lead.city) == town)

@@ -915,6 +915,14 @@ pub(super) fn push_postcode(pc: u16, out: &mut Vec<u8>) {
     ]);
 }
 
+/// The postcode a key begins with: its first four bytes, digits as [`push_postcode`] writes
+/// them; `None` if they are not.
+pub(super) fn key_postcode(key: &[u8]) -> Option<u16> {
+    key.get(..4)?.iter().try_fold(0u16, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+    })
+}
+
 pub(super) fn push_decimal(n: u32, out: &mut Vec<u8>) {
     let mut buf = itoa::Buffer::new();
     out.extend_from_slice(buf.format(n).as_bytes());

@@ -311,11 +311,7 @@ impl StreetTable {
         while let Some(k) = s.next() {
             // Keys are `postcode street`, the postcode four digits; anything else is no
             // postcode's street (a key the prefix scan never saw either).
-            let Some(pc) = k.get(..4).and_then(|d| {
-                d.iter().try_fold(0usize, |n, &b| {
-                    b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
-                })
-            }) else {
+            let Some(pc) = key::key_postcode(k).map(usize::from) else {
                 continue;
             };
             while next_pc <= pc {
