@@ -7,8 +7,8 @@ use super::Best;
 use super::key::birth_date;
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
-    NameKey, has_ocr_confusion, is_common_given_name, is_one_letter, lossy_equal, ocr_fold,
-    other_name_one_letter_doubled, sound_key, sounds_alike, surnames_sound_alike,
+    NameKey, given_name_sex, has_ocr_confusion, is_common_given_name, is_one_letter, lossy_equal,
+    ocr_fold, other_name_one_letter_doubled, sound_key, sounds_alike, surnames_sound_alike,
 };
 
 /// Whether two birth days (0: unknown) may be the same person's: equal, a day apart (a
@@ -238,6 +238,24 @@ fn feminine_form(long: &[u8], short: &[u8]) -> bool {
         })
 }
 
+/// Whether a scanner or handwriting recognition reads `rec` as `lead`: one confusion
+/// (`Bent` for Berit, `lna` for Ina), or letters [`ocr_fold`] makes one.
+fn read_by_scanner(lead: &[u8], rec: &[u8]) -> bool {
+    il_misread(lead, rec)
+        || ocr_read(lead, rec)
+        || ((has_ocr_confusion(lead) || has_ocr_confusion(rec)) && {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            ocr_fold(lead, &mut a);
+            ocr_fold(rec, &mut b);
+            a == b
+        })
+}
+
+/// Whether two folded given names are a man's and a woman's ([`given_name_sex`]).
+fn of_other_sexes(a: &[u8], b: &[u8]) -> bool {
+    matches!((given_name_sex(a), given_name_sex(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// Men's names (folded) whose feminine form adds an `e` (`Martine`, `Kristiane`). Not any
 /// name ending so: `Kristine` is Kristin spelt another way, one woman.
 const MEN_WITH_E_FORMS: &[&[u8]] = &[b"albert", b"christian", b"justin", b"kristian", b"martin"];
@@ -397,13 +415,21 @@ pub(super) fn name_cost(
             // Paul/Paula, Henrik/Henrikke): another member; born the same day, twins, unless
             // the names are one slip apart (Kari/Karin) and not a boy's and a girl's
             // (Martin/Martine).
-            if born_same_day && !feminine_form(g, first) && !feminine_form(first, g) {
+            if born_same_day
+                && !feminine_form(g, first)
+                && !feminine_form(first, g)
+                && (!of_other_sexes(g, first) || read_by_scanner(g, first))
+            {
                 token_cost(g, first, max.min(1), false, &lossy)
             } else {
                 None
             }
         } else {
+            // A man's name and a woman's a slip or two apart (`Terje`/`Terese`,
+            // `Geir`/`Guri`) are two persons, twins if born the same day; a scanner's
+            // misreading (`Bent` for Berit) is a slip of its own.
             token_cost(g, first, max, born_same_day, &lossy)
+                .filter(|_| !of_other_sexes(g, first) || read_by_scanner(g, first))
         }
     };
     // How long the lead's whole name is written (folded, about as written).

@@ -1402,6 +1402,6 @@ pub use address::{
     split_house, split_postal_line, street_key, street_key_into, suffix_spellings,
 };
 pub use names::{
-    COMMON_GIVEN_NAMES, NameKey, is_card_chip_name, is_common_given_name,
+    COMMON_GIVEN_NAMES, NameKey, NameSex, given_name_sex, is_card_chip_name, is_common_given_name,
     other_name_one_letter_doubled, plain_name_key, sound_key, sounds_alike, surnames_sound_alike,
 };

@@ -194,6 +194,7 @@ pub const COMMON_GIVEN_NAMES: &[&str] = &[
     "gunnar",
     "gunnhild",
     "gunvor",
+    "guri",
     "guro",
     "gustav",
     "gyda",
@@ -617,6 +618,318 @@ const MAIDEN_MARKERS: &[&str] = &[
     "tidligere",
 ];
 
+/// The men's names of [`COMMON_GIVEN_NAMES`], sorted; the others are women's, but for
+/// [`EITHER_SEX`].
+pub(super) const MEN_GIVEN_NAMES: &[&str] = &[
+    "aage",
+    "aasmund",
+    "adam",
+    "adrian",
+    "aksel",
+    "albert",
+    "alexander",
+    "alf",
+    "alfred",
+    "amund",
+    "anders",
+    "andreas",
+    "ansgar",
+    "anton",
+    "are",
+    "arild",
+    "arne",
+    "arnfinn",
+    "arnold",
+    "arnt",
+    "arve",
+    "asbjoern",
+    "asgeir",
+    "aslak",
+    "asle",
+    "atle",
+    "audun",
+    "august",
+    "axel",
+    "baard",
+    "bendik",
+    "bengt",
+    "bent",
+    "bernt",
+    "birger",
+    "birk",
+    "bjarne",
+    "bjarte",
+    "bjoern",
+    "bjoernar",
+    "boerge",
+    "brage",
+    "brede",
+    "bror",
+    "carl",
+    "christer",
+    "christian",
+    "christoffer",
+    "dag",
+    "daniel",
+    "david",
+    "didrik",
+    "edvard",
+    "egil",
+    "eigil",
+    "eilert",
+    "eilif",
+    "einar",
+    "eirik",
+    "eivind",
+    "eldar",
+    "elias",
+    "elling",
+    "emil",
+    "endre",
+    "erik",
+    "erlend",
+    "erling",
+    "eskil",
+    "espen",
+    "even",
+    "filip",
+    "finn",
+    "frank",
+    "fredrik",
+    "fridtjof",
+    "frode",
+    "gard",
+    "gaute",
+    "geir",
+    "georg",
+    "gisle",
+    "gjermund",
+    "gudmund",
+    "gunnar",
+    "gustav",
+    "haakon",
+    "haavard",
+    "haldor",
+    "hallgeir",
+    "hallvard",
+    "halvard",
+    "halvor",
+    "hans",
+    "harald",
+    "helge",
+    "helmer",
+    "henning",
+    "henrik",
+    "herman",
+    "hjalmar",
+    "hugo",
+    "idar",
+    "inge",
+    "ingolf",
+    "ingvar",
+    "isak",
+    "ivan",
+    "ivar",
+    "jakob",
+    "jan",
+    "jardar",
+    "jarl",
+    "jarle",
+    "jens",
+    "joakim",
+    "joergen",
+    "johan",
+    "johannes",
+    "john",
+    "jon",
+    "jonas",
+    "jostein",
+    "kaare",
+    "kai",
+    "karl",
+    "kasper",
+    "kenneth",
+    "kjell",
+    "kjetil",
+    "knut",
+    "kolbjoern",
+    "konrad",
+    "kristen",
+    "kristian",
+    "kristoffer",
+    "kyrre",
+    "lars",
+    "lasse",
+    "leif",
+    "leon",
+    "lucas",
+    "ludvig",
+    "lukas",
+    "magnar",
+    "magne",
+    "magnus",
+    "marcus",
+    "marius",
+    "markus",
+    "martin",
+    "martinus",
+    "mathias",
+    "mats",
+    "mikkel",
+    "morten",
+    "nikolai",
+    "nils",
+    "njaal",
+    "noah",
+    "odd",
+    "oddbjoern",
+    "oddgeir",
+    "oddmund",
+    "oddvar",
+    "odin",
+    "oeystein",
+    "oeyvind",
+    "ola",
+    "olav",
+    "ole",
+    "oliver",
+    "olve",
+    "oskar",
+    "ottar",
+    "ove",
+    "paal",
+    "paul",
+    "peder",
+    "per",
+    "petter",
+    "philip",
+    "preben",
+    "ragnar",
+    "ragnvald",
+    "rasmus",
+    "reidar",
+    "roald",
+    "roar",
+    "robert",
+    "roger",
+    "rolf",
+    "runar",
+    "rune",
+    "sander",
+    "sebastian",
+    "sigbjoern",
+    "sigmund",
+    "sigurd",
+    "sigve",
+    "simen",
+    "simon",
+    "sindre",
+    "snorre",
+    "sondre",
+    "staale",
+    "stefan",
+    "steffen",
+    "stein",
+    "steinar",
+    "stian",
+    "stig",
+    "sturla",
+    "svein",
+    "sveinung",
+    "sverre",
+    "terje",
+    "theo",
+    "thomas",
+    "thor",
+    "thorbjoern",
+    "tobias",
+    "tollef",
+    "tom",
+    "tomas",
+    "tor",
+    "torbjoern",
+    "tore",
+    "torfinn",
+    "torgeir",
+    "torje",
+    "torkel",
+    "torleif",
+    "tormod",
+    "torstein",
+    "torvald",
+    "tron",
+    "trond",
+    "trygve",
+    "trym",
+    "ulf",
+    "ulrik",
+    "vebjoern",
+    "vegard",
+    "vemund",
+    "vetle",
+    "vidar",
+    "viggo",
+    "viktor",
+    "werner",
+    "wilhelm",
+    "william",
+    "yngvar",
+    "yngve",
+];
+
+/// Names of [`COMMON_GIVEN_NAMES`] given to both men and women in Norway.
+pub(super) const EITHER_SEX: &[&str] = &["jo", "kim"];
+
+/// The sex a given name tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameSex {
+    /// A man's name (`Terje`, `Geir`).
+    Man,
+    /// A woman's name (`Terese`, `Guri`).
+    Woman,
+}
+
+/// The sex a folded given name tells: that of a name of [`COMMON_GIVEN_NAMES`] it is or
+/// sounds as ([`sound_key`]: `Terese` as Therese, `Gustaf` as Gustav); `None` for a name of
+/// either sex, an unknown one, or a sound that names of both sexes share.
+pub fn given_name_sex(folded: &[u8]) -> Option<NameSex> {
+    fn listed(name: &[u8]) -> Option<NameSex> {
+        let find = |list: &[&str]| list.binary_search_by(|n| n.as_bytes().cmp(name)).is_ok();
+        if !find(COMMON_GIVEN_NAMES) || find(EITHER_SEX) {
+            None
+        } else if find(MEN_GIVEN_NAMES) {
+            Some(NameSex::Man)
+        } else {
+            Some(NameSex::Woman)
+        }
+    }
+    static BY_SOUND: std::sync::LazyLock<std::collections::HashMap<Vec<u8>, Option<NameSex>>> =
+        std::sync::LazyLock::new(|| {
+            let mut by_sound = std::collections::HashMap::new();
+            for name in COMMON_GIVEN_NAMES {
+                let mut key = Vec::new();
+                sound_key(name.as_bytes(), &mut key);
+                let sex = listed(name.as_bytes());
+                // Names of both sexes (or of either) with one sound tell none.
+                by_sound
+                    .entry(key)
+                    .and_modify(|s: &mut Option<NameSex>| {
+                        if *s != sex {
+                            *s = None;
+                        }
+                    })
+                    .or_insert(sex);
+            }
+            by_sound
+        });
+    if is_common_given_name(folded) {
+        return listed(folded);
+    }
+    let mut key = Vec::new();
+    sound_key(folded, &mut key);
+    BY_SOUND.get(&key).copied().flatten()
+}
+
 /// Whether a folded given name is in [`COMMON_GIVEN_NAMES`].
 pub fn is_common_given_name(folded: &[u8]) -> bool {
     COMMON_GIVEN_NAMES
@@ -671,8 +984,15 @@ impl NameKey {
         let after_name = |field| without_occupation(without_generation(without_number(field)));
         let (given_names, surname) = if surname.trim().is_empty() {
             (after_name(given_names), surname)
+        } else if given_names.trim().is_empty() {
+            (given_names, after_name(surname))
         } else {
-            (without_number(given_names), after_name(surname))
+            // With the given names in their own field, a note after the surname (`Sørli,
+            // katt: Pusur`, `Løken - Trofast`) is not a name either.
+            (
+                without_number(given_names),
+                after_name(without_note(surname)),
+            )
         };
         // A call name beside the given names (`Kris (Kristoffer)`, `Ingeborg "Inga"`): read
         // without it, and what it names as the other reading of the first name.
@@ -856,6 +1176,38 @@ fn without_number(field: &str) -> &str {
     opened.map_or(field, |rest| name_left(rest.trim_end(), field))
 }
 
+/// The surname field without a note written after the surname, after a comma or a dash with
+/// a space beside it: a pet clinic's owner field (`Sørli, katten Pusur`, `Dahl, eier av Fido`,
+/// `Løken - Trofast`), a CRM's remark (`Hansen, Kari`). A double surname is written with a
+/// hyphen and no space (`Hansen-Olsen`); `Hansen, gift Olsen` (*gift*: married) names the
+/// surname after the comma and is read by [`drop_former_surname`]. The field as it is if it
+/// has no such mark or no name before it.
+fn without_note(field: &str) -> &str {
+    let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let bytes = field.as_bytes();
+    let spaced_dash = field.char_indices().find(|&(at, c)| {
+        dash(c)
+            && ((at > 0 && bytes[at - 1].is_ascii_whitespace())
+                || bytes
+                    .get(at + c.len_utf8())
+                    .is_some_and(u8::is_ascii_whitespace))
+    });
+    let comma = field.find(',').filter(|&at| {
+        let after = field[at + 1..].trim_start();
+        !after
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("gift"))
+    });
+    let Some(cut) = [comma, spaced_dash.map(|(at, _)| at)]
+        .into_iter()
+        .flatten()
+        .min()
+    else {
+        return field;
+    };
+    name_left(field[..cut].trim_end(), field)
+}
+
 /// `rest`, a name field without what followed the name, if a name is left in it; else the
 /// field as it was.
 fn name_left<'a>(rest: &'a str, field: &'a str) -> &'a str {
@@ -1031,7 +1383,12 @@ pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut
     if !super::fold_name_letters(surname, folded) {
         return false;
     }
-    if given_end == 0 || folded.len() == given_end + 1 {
+    if given_end == 0
+        || folded.len() == given_end + 1
+        || surname.contains(" -")
+        || surname.contains("- ")
+    {
+        // (A dash with a space beside it marks a note after the surname: `without_note`.)
         return false;
     }
     let (given, surname) = (&folded[..given_end], &folded[given_end + 1..]);

@@ -190,6 +190,13 @@ fn common_given_names_are_folded_and_sorted() {
     assert!(COMMON_GIVEN_NAMES.iter().all(|n| fold(n) == *n));
     assert!(is_common_given_name(b"anne") && is_common_given_name(b"oeyvind"));
     assert!(!is_common_given_name(b"anen"));
+    for list in [names::MEN_GIVEN_NAMES, names::EITHER_SEX] {
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            list.iter().all(|n| is_common_given_name(n.as_bytes())),
+            "{list:?}"
+        );
+    }
 }
 
 #[test]
@@ -1689,5 +1696,68 @@ fn bars_middle_dots_and_carrying_notes_after_the_house() {
     ] {
         clean_address(raw, &mut out);
         assert_eq!(out, clean, "{raw}");
+    }
+}
+
+/// A pet clinic's owner field holds the pet after the owner's surname: a note after a comma
+/// or a spaced dash is no name; a double surname and a married name after `gift` are.
+#[test]
+fn notes_after_the_surname_and_the_sex_of_given_names() {
+    let mut key = NameKey::default();
+    let mut buf = String::new();
+    for surname in [
+        "Hæhre, katt: Pusur",
+        "Hæhre, katten Pusur",
+        "Hæhre, eier av Tassen",
+        "HÆHRE - BELLA",
+        "Hæhre – Trofast",
+        "Hæhre -Molly",
+        "Hæhre (katten Pusur)",
+        "Hæhre / hund: Bella",
+        "Hæhre, Heidi",
+    ] {
+        key.set("Heidi", surname, &mut buf);
+        assert_eq!(
+            (key.first.as_str(), key.middles.as_str(), key.last.as_str()),
+            ("heidi", "", "haehre"),
+            "{surname}"
+        );
+        let mut plain = Vec::new();
+        assert!(
+            !plain_name_key("Heidi", surname, &mut buf, &mut plain),
+            "{surname}"
+        );
+    }
+    for (surname, middles, last) in [
+        ("Hansen-Olsen", "hansen", "olsen"),
+        ("Hansen, gift Olsen", "", "olsen"),
+        // Nothing of a name before the mark: the field as it was.
+        ("- Olsen", "", "olsen"),
+    ] {
+        key.set("Kari", surname, &mut buf);
+        assert_eq!(
+            (key.middles.as_str(), key.last.as_str()),
+            (middles, last),
+            "{surname}"
+        );
+    }
+    // Given names alone: `Surname, Given` is still read in that order.
+    key.set("Hæhre, Heidi", "", &mut buf);
+    assert_eq!((key.first.as_str(), key.last.as_str()), ("heidi", "haehre"));
+
+    for (name, sex) in [
+        ("terje", Some(NameSex::Man)),
+        ("geir", Some(NameSex::Man)),
+        ("guri", Some(NameSex::Woman)),
+        ("hege", Some(NameSex::Woman)),
+        // A spelling of a listed name tells its sex.
+        ("terese", Some(NameSex::Woman)),
+        ("marthe", Some(NameSex::Woman)),
+        ("tomas", Some(NameSex::Man)),
+        // A name of either sex, or an unknown one, tells none.
+        ("kim", None),
+        ("xqzt", None),
+    ] {
+        assert_eq!(given_name_sex(name.as_bytes()), sex, "{name}");
     }
 }
