@@ -1208,6 +1208,14 @@ fn without_note(field: &str) -> &str {
     name_left(field[..cut].trim_end(), field)
 }
 
+/// Whether a field has a hyphen with a space beside it (`Løken - Trofast`): a note after
+/// the name, which [`without_note`] cuts.
+fn has_spaced_hyphen(field: &[u8]) -> bool {
+    field.iter().enumerate().any(|(at, &b)| {
+        b == b'-' && ((at > 0 && field[at - 1] == b' ') || field.get(at + 1) == Some(&b' '))
+    })
+}
+
 /// `rest`, a name field without what followed the name, if a name is left in it; else the
 /// field as it was.
 fn name_left<'a>(rest: &'a str, field: &'a str) -> &'a str {
@@ -1383,11 +1391,7 @@ pub fn plain_name_key(given: &str, surname: &str, folded: &mut String, out: &mut
     if !super::fold_name_letters(surname, folded) {
         return false;
     }
-    if given_end == 0
-        || folded.len() == given_end + 1
-        || surname.contains(" -")
-        || surname.contains("- ")
-    {
+    if given_end == 0 || folded.len() == given_end + 1 || has_spaced_hyphen(surname.as_bytes()) {
         // (A dash with a space beside it marks a note after the surname: `without_note`.)
         return false;
     }
