@@ -18,6 +18,7 @@
 //! on); [`thirtysixth_eval`] the thirty-sixth (written blind, measured once held out, then
 //! tuned on);
 //! [`thirtyseventh_eval`] the thirty-seventh, held out (written blind, never tuned on).
+//! [`thirtyeighth_eval`] the thirty-eighth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -51,6 +52,7 @@ pub mod sixth_eval;
 pub mod tenth_eval;
 pub mod thirteenth_eval;
 pub mod thirtieth_eval;
+pub mod thirtyeighth_eval;
 pub mod thirtyfifth_eval;
 pub mod thirtyfirst_eval;
 pub mod thirtyfourth_eval;
