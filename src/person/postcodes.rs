@@ -37,10 +37,10 @@ pub struct Postcodes {
     by_misread: HashMap<String, Option<Town>>,
 }
 
-/// A folded town name with each `i` written `l`: what text recognition's confusion of a
-/// sans-serif `I` and `l` leaves the same.
+/// A folded town name with each `i` and `1` written `l`: what text recognition's confusion
+/// of a sans-serif `I`, `l` and `1` leaves the same.
 fn misread(folded: &str) -> String {
-    folded.replace('i', "l")
+    folded.replace(['i', '1'], "l")
 }
 
 const NONE: Town = Town::MAX;
@@ -237,11 +237,11 @@ impl Postcodes {
         )
     }
 
-    /// The one town whose folded name is `folded` with `i`s and `l`s confused, as text
-    /// recognition reads a sans-serif `I` and `l` (`OsIo`, `LARVlK`, `lNDERØY`); two such
-    /// towns: neither.
+    /// The one town whose folded name is `folded` with `i`s, `l`s and `1`s confused, as text
+    /// recognition reads a sans-serif `I`, `l` and `1` (`OsIo`, `LARVlK`, `lNDERØY`,
+    /// `KVERNA1AND`); two such towns: neither.
     fn town_misread(&self, folded: &str) -> Option<Town> {
-        if !folded.contains(['i', 'l']) {
+        if !folded.contains(['i', 'l', '1']) {
             return None;
         }
         self.by_misread.get(&misread(folded)).copied().flatten()
@@ -357,6 +357,9 @@ mod tests {
         assert!(p.town_named("tromso").is_some());
         assert_eq!(p.town_named(""), None);
         assert_eq!(p.town_named("Atlantis"), None);
+        // A recognised `1` for an `l`.
+        assert_eq!(p.town_named("KVERNA1AND"), p.town_named("Kvernaland"));
+        assert!(p.town_named("Kvernaland").is_some());
         // Cut short by a fixed-width column: the one town the letters begin.
         assert_eq!(p.town_named("steinkje"), p.town_named("Steinkjer"));
         assert_eq!(p.town_named("HELLESYL"), p.town_named("Hellesylt"));

@@ -15,7 +15,8 @@ use super::{Best, HOUSES_MOST, MAX_KEY, PersonIndex, PersonScratch, RUN, STREETS
 use crate::person::distance::osa_within;
 use crate::person::normalise::{
     CANONICAL_SUFFIXES, SEP, STREET_PREFIXES, abbreviates, is_common_given_name, is_one_letter,
-    lossy_equal, ocr_fold, other_ending, other_prefix, sounds_alike, street_key, suffix_spellings,
+    lossy_equal, ocr_fold, other_ending, other_prefix, shortens_other_prefix, sounds_alike,
+    street_key, suffix_spellings,
 };
 use crate::person::postcodes::{self, Postcodes, Town};
 use crate::person::{CandidatePath, MatchKind, PersonMatch, PersonQuery, Strictness};
@@ -1196,13 +1197,17 @@ fn in_leads_town(lead: &Folded, key: &[u8]) -> bool {
 
 /// Whether the lead's street (`folded`, its words) begins with a lone initial that `street`
 /// (a register street's key) does not begin with: `J. Vogts vei` is a street named after
-/// another person of the surname (`Johan Vogts vei`), not `Vogts vei` with a slip.
+/// another person of the surname (`Johan Vogts vei`), not `Vogts vei` with a slip. So does
+/// a street prefix written short that is not `street`'s (`Sø. Mispelsvingen` is Søndre's,
+/// not Store Mispelsvingen).
 fn initial_unexplained(folded: &str, street: &[u8]) -> bool {
     let mut words = folded.split(' ');
     let (Some(first), Some(_)) = (words.next(), words.next()) else {
         return false;
     };
-    is_one_letter(first.as_bytes()) && !street.starts_with(first.as_bytes())
+    let first = first.as_bytes();
+    (is_one_letter(first) && !street.starts_with(first))
+        || (first.len() <= 3 && shortens_other_prefix(first, street))
 }
 
 /// Whether `street` (a register street's key) is the lead's street `want` (its key) named

@@ -3036,3 +3036,49 @@ fn pets_after_the_owners_surname_and_twins_of_the_other_sex_by_their_names() {
         assert_eq!(find(&q), found, "{q:?}");
     }
 }
+
+#[test]
+fn care_of_glued_to_a_name_and_street_prefixes_by_their_first_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = PersonIndexWriter::new(None);
+    let mut r = record(
+        "Christian Roald",
+        "Fløtten",
+        "Lille Plommestien",
+        "118",
+        "3516",
+    );
+    r.city = "HØNEFOSS".into();
+    w.add(&r, 1).unwrap();
+    // Partner streets: the person in Store and Nordre, another in Søndre and Nedre.
+    for (i, street) in [(2, "Store Mispelsvingen"), (3, "Nordre Ripsbakken")] {
+        w.add(&record("Kjell", "Johansen", street, "118", "0840"), i)
+            .unwrap();
+    }
+    for (i, street) in [(4, "Søndre Mispelsvingen"), (5, "Nedre Ripsbakken")] {
+        w.add(&record("Per", "Lie", street, "7", "0840"), i)
+            .unwrap();
+    }
+    w.write(dir.path()).unwrap();
+    let index = PersonIndex::open(dir.path()).unwrap();
+    let find = |q: &PersonQuery| index.find(q, Strictness::Normal).map(|m| m.payload);
+    for street in [
+        "v/Gaute Fløtten, Lille Plommestien 118",
+        "V/GAUTE FLØTTEN, LILLE PLOMMESTIEN 118",
+    ] {
+        let mut q = query("Christian Roald", "Fløtten", street, "", "3516");
+        q.city = "HØNEFOSS".into();
+        assert_eq!(find(&q), Some(1), "{q:?}");
+    }
+    // `Sø.` is Søndre and `Ne.` Nedre: a namesake there is not the person in Store or
+    // Nordre; `St.` and `No.` are.
+    for (street, found) in [
+        ("Sø. Mispelsvingen 118", None),
+        ("Ne. Ripsbakken 118", None),
+        ("St. Mispelsvingen 118", Some(2)),
+        ("No. Ripsbakken 118", Some(3)),
+    ] {
+        let q = query("Kjell", "Johansen", street, "", "0840");
+        assert_eq!(find(&q), found, "{q:?}");
+    }
+}

@@ -453,14 +453,19 @@ pub fn clean_address(raw: &str, out: &mut String) {
             .map(|t| t.trim_matches(['(', ')', '[', ']']))
             .filter(|t| !t.is_empty());
         while let Some(t) = tokens.next() {
-            if is_care_of(t) {
+            let glued = is_glued_care_of(t);
+            if glued || is_care_of(t) {
                 if out.is_empty() && si == 0 && raw.contains(',') {
-                    // `c/o Hansen, Storgata 5`: the name runs to the comma.
+                    // `c/o Hansen, Storgata 5`, `v/Gaute Lie, Storgata 5`: the name runs to
+                    // the comma.
                     break;
                 }
                 if out.is_empty() {
-                    // `c/o Hansen Storgata 5`: the name is the next token.
-                    tokens.next();
+                    // `c/o Hansen Storgata 5`: the name is the next token (`v/Hansen
+                    // Storgata 5`: this one's end).
+                    if !glued {
+                        tokens.next();
+                    }
                     continue;
                 }
                 // `Storgata 5 c/o Hansen`: the rest of the segment is the name.
@@ -1099,6 +1104,15 @@ fn is_care_of(t: &str) -> bool {
         || t.eq_ignore_ascii_case("hos")
 }
 
+/// `v/Gaute`, `c/oHansen`: a care-of mark with the name's first word written on to it.
+fn is_glued_care_of(t: &str) -> bool {
+    [2, 3].into_iter().any(|n| {
+        t.get(..n)
+            .is_some_and(|mark| mark.contains('/') && is_care_of(mark))
+            && t[n..].starts_with(char::is_alphabetic)
+    })
+}
+
 /// `H0101` (the bolignummer: the level, then floor and flat), with or without a dot, or
 /// with a dash after the level or between floor and flat as on a door sign (`H-0305`,
 /// `H04-03`). The level is `H` (*hovedetasje*, a main floor), `U` (*underetasje*), `K`
@@ -1467,6 +1481,19 @@ pub fn other_prefix(a: &[u8], b: &[u8]) -> bool {
     matches!((prefix(a), prefix(b)), (Some(x), Some(y)) if x != y)
 }
 
+/// Whether `short` (a folded word of a lead's street: `ne`, `soe`, `st`) starts a street
+/// prefix, but not the one `street` (a register street's key) begins with: a street prefix
+/// written short by its first letters (`Ne.` for Nedre, `Sø.` for Søndre) is that prefix,
+/// not another that holds its letters in order (Nordre, Store), a partner street's.
+pub fn shortens_other_prefix(short: &[u8], street: &[u8]) -> bool {
+    let starts = |p: &&str| p.as_bytes().starts_with(short);
+    STREET_PREFIXES
+        .iter()
+        .find(|p| street.starts_with(p.as_bytes()))
+        .is_some_and(|p| !starts(p))
+        && STREET_PREFIXES.iter().any(starts)
+}
+
 /// The endings of Norwegian street names as they end a street key ([`street_key`]: the
 /// street-type suffixes canonical), each group the forms of one word (definite and
 /// indefinite, bokmål and nynorsk: `sletta`, `sletten`, `slette`).
@@ -1588,6 +1615,9 @@ pub fn abbreviates(initials: &[&str], rest: &[u8], rec: &[u8]) -> bool {
         };
         let a = first.as_bytes();
         if head.first() != a.first() {
+            return false;
+        }
+        if shortens_other_prefix(a, head) {
             return false;
         }
         // The word ends somewhere after its initial's letters have all been seen.

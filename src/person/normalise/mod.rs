@@ -1399,7 +1399,8 @@ pub use address::{
     CANONICAL_SUFFIXES, STREET_PREFIXES, abbreviates, candidate_postcodes, clean_address,
     four_digits, house_key, house_range, leading_house, letter_key, number_word, other_ending,
     other_prefix, plain_street_key_into, postcode_field, postcode_key, postcode_key_lenient,
-    split_house, split_postal_line, street_key, street_key_into, suffix_spellings,
+    shortens_other_prefix, split_house, split_postal_line, street_key, street_key_into,
+    suffix_spellings,
 };
 pub use names::{
     COMMON_GIVEN_NAMES, NameKey, NameSex, given_name_sex, is_card_chip_name, is_common_given_name,

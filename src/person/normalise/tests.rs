@@ -466,6 +466,24 @@ fn abbreviated_streets() {
         &key("Hans Raanes vei")
     ));
     assert!(!abbreviates(&["h"], &key("raanes vei"), &key("Raanes vei")));
+    // A street prefix by its first two letters is that prefix, not a partner street's
+    // whose letters it holds in order (`Ne.` is no Nordre, `Sø.` no Store).
+    for (short, of, other) in [
+        ("ne", "Nedre", "Nordre"),
+        ("soe", "Søndre", "Store"),
+        ("st", "Store", "Søndre"),
+        ("no", "Nordre", "Nedre"),
+    ] {
+        let rest = key("kirsebærtunet");
+        assert!(
+            abbreviates(&[short], &rest, &key(&format!("{of} Kirsebærtunet"))),
+            "{short}"
+        );
+        assert!(
+            !abbreviates(&[short], &rest, &key(&format!("{other} Kirsebærtunet"))),
+            "{short}"
+        );
+    }
     assert!(!abbreviates(
         &["h"],
         &key("raanes vei"),
@@ -1693,6 +1711,14 @@ fn bars_middle_dots_and_carrying_notes_after_the_house() {
         ("Storgata 5 - baering 30 m", "Storgata 5"),
         // A street of the word is a street.
         ("Bæringveien 4", "Bæringveien 4"),
+        // A care-of mark with the name written on to it.
+        (
+            "v/Gaute Fløtten, Lille Plommestien 118",
+            "Lille Plommestien 118",
+        ),
+        ("V/LEIF SØFTELAND, BRINGEBÆRVEIEN 60", "BRINGEBÆRVEIEN 60"),
+        ("v/Hansen Storgata 5", "Storgata 5"),
+        ("Hosethveien 4", "Hosethveien 4"),
     ] {
         clean_address(raw, &mut out);
         assert_eq!(out, clean, "{raw}");
