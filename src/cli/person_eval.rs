@@ -23,7 +23,8 @@
 //! thirty-sixth, written blind, measured once held out, then tuned on,
 //! `vask::synth::thirtysixth_eval`; the thirty-seventh, held out,
 //! `vask::synth::thirtyseventh_eval`; the thirty-eighth, held out,
-//! `vask::synth::thirtyeighth_eval`).
+//! `vask::synth::thirtyeighth_eval`; the thirty-ninth, held out,
+//! `vask::synth::thirtyninth_eval`).
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -33,10 +34,10 @@ use vask::synth::{
     blind_eval, eighteenth_eval, eighth_eval, eleventh_eval, fifteenth_eval, fifth_eval,
     fourteenth_eval, fourth_eval, holdout_eval, nineteenth_eval, ninth_eval, seventeenth_eval,
     seventh_eval, sixteenth_eval, sixth_eval, tenth_eval, thirteenth_eval, thirtieth_eval,
-    thirtyeighth_eval, thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtysecond_eval,
-    thirtyseventh_eval, thirtysixth_eval, thirtythird_eval, twelfth_eval, twentieth_eval,
-    twentyeighth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval, twentyninth_eval,
-    twentysecond_eval, twentyseventh_eval, twentysixth_eval, twentythird_eval,
+    thirtyeighth_eval, thirtyfifth_eval, thirtyfirst_eval, thirtyfourth_eval, thirtyninth_eval,
+    thirtysecond_eval, thirtyseventh_eval, thirtysixth_eval, thirtythird_eval, twelfth_eval,
+    twentieth_eval, twentyeighth_eval, twentyfifth_eval, twentyfirst_eval, twentyfourth_eval,
+    twentyninth_eval, twentysecond_eval, twentyseventh_eval, twentysixth_eval, twentythird_eval,
 };
 
 /// Arguments of `vask person-eval`.
@@ -75,8 +76,10 @@ pub struct PersonEvalArgs {
     /// docs/person-evaluation-thirtyfifth-set.md), `thirtysixth` (written blind, measured once
     /// held out, then tuned on; docs/person-evaluation-thirtysixth-set.md), `thirtyseventh` (held out, written
     /// blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md), `thirtyeighth` (held
-    /// out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md), `both`
-    /// (first and second) or `all` (the thirty-eight). The third set's generator
+    /// out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md),
+    /// `thirtyninth` (held out, written blind, never tuned on;
+    /// docs/person-evaluation-thirtyninth-set.md), `both` (first and second) or `all` (the
+    /// thirty-nine). The third set's generator
     /// checks every lead against the whole register, so it takes minutes at the issue's size (200 000 persons,
     /// 20 000 leads) where the others take seconds; it is therefore not in the default.
     #[arg(long, value_enum, default_value_t = EvalSet::Both)]
@@ -168,6 +171,8 @@ enum EvalSet {
     Thirtyseventh,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md
     Thirtyeighth,
+    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyninth-set.md
+    Thirtyninth,
     Both,
     All,
 }
@@ -214,6 +219,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtysixth,
             EvalSet::Thirtyseventh,
             EvalSet::Thirtyeighth,
+            EvalSet::Thirtyninth,
         ],
         EvalSet::Both => &[EvalSet::First, EvalSet::Second],
         EvalSet::First => &[EvalSet::First],
@@ -254,6 +260,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
         EvalSet::Thirtysixth => &[EvalSet::Thirtysixth],
         EvalSet::Thirtyseventh => &[EvalSet::Thirtyseventh],
         EvalSet::Thirtyeighth => &[EvalSet::Thirtyeighth],
+        EvalSet::Thirtyninth => &[EvalSet::Thirtyninth],
     };
     let persons = usize::try_from(args.persons).context("--persons")?;
     for &set in sets {
@@ -635,6 +642,16 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyeighth_eval::ISSUE_KINDS,
+                    &args,
+                )?;
+            }
+            EvalSet::Thirtyninth => {
+                let set = thirtyninth_eval::generate(args.seed, persons, args.leads);
+                measure_independent(
+                    "Thirty-ninth set (held out, written blind, never tuned on; docs/person-evaluation-thirtyninth-set.md)",
+                    &set.register,
+                    labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
+                    thirtyninth_eval::ISSUE_KINDS,
                     &args,
                 )?;
             }

@@ -19,6 +19,7 @@
 //! tuned on);
 //! [`thirtyseventh_eval`] the thirty-seventh, held out (written blind, never tuned on).
 //! [`thirtyeighth_eval`] the thirty-eighth, held out (written blind, never tuned on).
+//! [`thirtyninth_eval`] the thirty-ninth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
 //! Numbers are drawn without repetition from a pool of valid Norwegian 8-digit numbers: index
@@ -56,6 +57,7 @@ pub mod thirtyeighth_eval;
 pub mod thirtyfifth_eval;
 pub mod thirtyfirst_eval;
 pub mod thirtyfourth_eval;
+pub mod thirtyninth_eval;
 pub mod thirtysecond_eval;
 pub mod thirtyseventh_eval;
 pub mod thirtysixth_eval;
