@@ -21,9 +21,10 @@
 //! once held out, then tuned on, `vask::synth::thirtyfourth_eval`; the thirty-fifth, written
 //! blind, measured once held out, then tuned on, `vask::synth::thirtyfifth_eval`; the
 //! thirty-sixth, written blind, measured once held out, then tuned on,
-//! `vask::synth::thirtysixth_eval`; the thirty-seventh, held out,
-//! `vask::synth::thirtyseventh_eval`; the thirty-eighth, held out,
-//! `vask::synth::thirtyeighth_eval`; the thirty-ninth, held out,
+//! `vask::synth::thirtysixth_eval`; the thirty-seventh, written blind, measured once held
+//! out, then tuned on, `vask::synth::thirtyseventh_eval`; the thirty-eighth, written blind,
+//! measured once held out, then tuned on, `vask::synth::thirtyeighth_eval`; the thirty-ninth,
+//! held out,
 //! `vask::synth::thirtyninth_eval`).
 
 use anyhow::{Context, Result};
@@ -74,9 +75,10 @@ pub struct PersonEvalArgs {
     /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyfourth-set.md),
     /// `thirtyfifth` (written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-thirtyfifth-set.md), `thirtysixth` (written blind, measured once
-    /// held out, then tuned on; docs/person-evaluation-thirtysixth-set.md), `thirtyseventh` (held out, written
-    /// blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md), `thirtyeighth` (held
-    /// out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md),
+    /// held out, then tuned on; docs/person-evaluation-thirtysixth-set.md), `thirtyseventh` (written
+    /// blind, measured once held out, then tuned on; docs/person-evaluation-thirtyseventh-set.md),
+    /// `thirtyeighth` (written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-thirtyeighth-set.md),
     /// `thirtyninth` (held out, written blind, never tuned on;
     /// docs/person-evaluation-thirtyninth-set.md), `both` (first and second) or `all` (the
     /// thirty-nine). The third set's generator
@@ -167,9 +169,11 @@ enum EvalSet {
     /// Written blind, measured once held out, then tuned on;
     /// docs/person-evaluation-thirtysixth-set.md
     Thirtysixth,
-    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md
+    /// Written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-thirtyseventh-set.md
     Thirtyseventh,
-    /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md
+    /// Written blind, measured once held out, then tuned on;
+    /// docs/person-evaluation-thirtyeighth-set.md
     Thirtyeighth,
     /// Held out, written blind, never tuned on; docs/person-evaluation-thirtyninth-set.md
     Thirtyninth,
@@ -628,7 +632,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtyseventh => {
                 let set = thirtyseventh_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Thirty-seventh set (held out, written blind, never tuned on; docs/person-evaluation-thirtyseventh-set.md)",
+                    "Thirty-seventh set (written blind, measured once held out, then tuned on; docs/person-evaluation-thirtyseventh-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyseventh_eval::ISSUE_KINDS,
@@ -638,7 +642,7 @@ pub fn run(args: PersonEvalArgs) -> Result<()> {
             EvalSet::Thirtyeighth => {
                 let set = thirtyeighth_eval::generate(args.seed, persons, args.leads);
                 measure_independent(
-                    "Thirty-eighth set (held out, written blind, never tuned on; docs/person-evaluation-thirtyeighth-set.md)",
+                    "Thirty-eighth set (written blind, measured once held out, then tuned on; docs/person-evaluation-thirtyeighth-set.md)",
                     &set.register,
                     labelled(set.leads.iter().map(|l| (&l.query, l.truth, l.kind))),
                     thirtyeighth_eval::ISSUE_KINDS,

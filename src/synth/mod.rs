@@ -16,9 +16,8 @@
 //! tuned on);
 //! [`thirtyfifth_eval`] the thirty-fifth (written blind, measured once held out, then tuned
 //! on); [`thirtysixth_eval`] the thirty-sixth (written blind, measured once held out, then
-//! tuned on);
-//! [`thirtyseventh_eval`] the thirty-seventh, held out (written blind, never tuned on).
-//! [`thirtyeighth_eval`] the thirty-eighth, held out (written blind, never tuned on).
+//! tuned on); [`thirtyseventh_eval`] the thirty-seventh and [`thirtyeighth_eval`] the
+//! thirty-eighth (each written blind, measured once held out, then tuned on);
 //! [`thirtyninth_eval`] the thirty-ninth, held out (written blind, never tuned on).
 //! `docs/person-evaluation-<n>-set.md` describes each.
 //!
