@@ -890,7 +890,7 @@ pub enum NameSex {
 }
 
 /// The sex a folded given name tells: that of a name of [`COMMON_GIVEN_NAMES`] it is or
-/// sounds as ([`sound_key`]: `Terese` as Therese, `Gustaf` as Gustav); `None` for a name of
+/// sounds as ([`sound_key`]: `Terese` as Therese, `Marthe` as Marte); `None` for a name of
 /// either sex, an unknown one, or a sound that names of both sexes share.
 pub fn given_name_sex(folded: &[u8]) -> Option<NameSex> {
     fn listed(name: &[u8]) -> Option<NameSex> {
