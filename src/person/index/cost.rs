@@ -251,9 +251,12 @@ fn read_by_scanner(lead: &[u8], rec: &[u8]) -> bool {
         })
 }
 
-/// Whether two folded given names are a man's and a woman's ([`given_name_sex`]).
-fn of_other_sexes(a: &[u8], b: &[u8]) -> bool {
-    matches!((given_name_sex(a), given_name_sex(b)), (Some(x), Some(y)) if x != y)
+/// Whether a lead's and a record's folded given names are a man's and a woman's
+/// ([`given_name_sex`]) that no scanner's misreading explains (`Bent` for Berit is a slip):
+/// two persons.
+fn of_other_sexes(lead: &[u8], rec: &[u8]) -> bool {
+    matches!((given_name_sex(lead), given_name_sex(rec)), (Some(x), Some(y)) if x != y)
+        && !read_by_scanner(lead, rec)
 }
 
 /// Men's names (folded) whose feminine form adds an `e` (`Martine`, `Kristiane`). Not any
@@ -418,7 +421,7 @@ pub(super) fn name_cost(
             if born_same_day
                 && !feminine_form(g, first)
                 && !feminine_form(first, g)
-                && (!of_other_sexes(g, first) || read_by_scanner(g, first))
+                && !of_other_sexes(g, first)
             {
                 token_cost(g, first, max.min(1), false, &lossy)
             } else {
@@ -428,8 +431,7 @@ pub(super) fn name_cost(
             // A man's name and a woman's a slip or two apart (`Terje`/`Terese`,
             // `Geir`/`Guri`) are two persons, twins if born the same day; a scanner's
             // misreading (`Bent` for Berit) is a slip of its own.
-            token_cost(g, first, max, born_same_day, &lossy)
-                .filter(|_| !of_other_sexes(g, first) || read_by_scanner(g, first))
+            token_cost(g, first, max, born_same_day, &lossy).filter(|_| !of_other_sexes(g, first))
         }
     };
     // How long the lead's whole name is written (folded, about as written).

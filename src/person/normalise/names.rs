@@ -893,9 +893,10 @@ pub enum NameSex {
 /// sounds as ([`sound_key`]: `Terese` as Therese, `Marthe` as Marte); `None` for a name of
 /// either sex, an unknown one, or a sound that names of both sexes share.
 pub fn given_name_sex(folded: &[u8]) -> Option<NameSex> {
+    // The sex of a name of the list.
     fn listed(name: &[u8]) -> Option<NameSex> {
         let find = |list: &[&str]| list.binary_search_by(|n| n.as_bytes().cmp(name)).is_ok();
-        if !find(COMMON_GIVEN_NAMES) || find(EITHER_SEX) {
+        if find(EITHER_SEX) {
             None
         } else if find(MEN_GIVEN_NAMES) {
             Some(NameSex::Man)
@@ -1209,7 +1210,8 @@ fn without_note(field: &str) -> &str {
 }
 
 /// Whether a field has a hyphen with a space beside it (`Løken - Trofast`): a note after
-/// the name, which [`without_note`] cuts.
+/// the name, which [`without_note`] cuts. The plain name key's check, on bytes: a field it
+/// reads has no other dash and no other space.
 fn has_spaced_hyphen(field: &[u8]) -> bool {
     field.iter().enumerate().any(|(at, &b)| {
         b == b'-' && ((at > 0 && field[at - 1] == b' ') || field.get(at + 1) == Some(&b' '))
